@@ -1,0 +1,154 @@
+"""Names: parsing free text once, and precomputed forms for matching names in messages.
+
+Nothing here runs per message except dictionary look-ups and a short edit distance:
+``parse_free_text`` (nameparser) runs when a profile is validated, and ``NameForms`` is built
+once per customer and cached on the profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from courtesy.names._text import edit_distance, is_cjk, strip_diacritics
+from courtesy.names._titles import Title, lookup_title, titles_compatible
+
+__all__ = [
+    "FAMILY_FIRST_LANGUAGES",
+    "PARTICLES",
+    "NameForms",
+    "Title",
+    "edit_distance",
+    "is_cjk",
+    "lookup_title",
+    "parse_free_text",
+    "strip_diacritics",
+    "titles_compatible",
+]
+
+#: Languages that write the family name before the given name (CLDR person-name order).
+FAMILY_FIRST_LANGUAGES = frozenset({"ja", "zh", "ko", "hu", "vi"})
+
+#: Lower-case name particles that stay lower case inside a family name.
+PARTICLES = frozenset({
+    "al", "bin", "binti", "bint", "da", "das", "de", "del", "della", "der", "di", "do", "dos",
+    "du", "el", "la", "le", "ten", "ter", "van", "von", "zu", "y", "e", "af", "av", "den",
+})
+
+
+@lru_cache(maxsize=1024)
+def parse_free_text(text: str, language: str = "en") -> dict[str, str]:
+    """Split a free-text name into parts, once, at validation time.
+
+    Western names go through nameparser (titles, suffixes, particles, nicknames in quotes or
+    parentheses). For family-first languages a two-part name is read family first, and a CJK
+    name written without a space is kept whole as the family name, since no split is safe.
+    """
+    text = " ".join(text.split())
+    if language in FAMILY_FIRST_LANGUAGES or is_cjk(text):
+        words = text.split(" ")
+        if len(words) == 1:
+            return {"family": words[0]}
+        return {"family": words[0], "given": " ".join(words[1:])}
+    from nameparser import HumanName
+
+    parsed = HumanName(text)
+    parts = {
+        "title": parsed.title,
+        "given": parsed.first,
+        "middle": parsed.middle,
+        "family": parsed.last,
+        "suffix": parsed.suffix,
+        "nickname": parsed.nickname,
+    }
+    result = {key: value for key, value in parts.items() if value}
+    if "given" in result and "family" not in result and "title" in result:
+        # "Mr Owen": nameparser reads a lone word after a title as the first name.
+        result["family"] = result.pop("given")
+    return result
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in value.replace("\u00a0", " ").split(" ") if w]
+
+
+@dataclass(frozen=True, slots=True)
+class NameForms:
+    """How a customer's name may appear in a message, indexed for fast look-ups."""
+
+    given: str
+    middle: str
+    family: str
+    nickname: str
+    suffix: str
+    title: Title | None
+    family_first: bool
+    #: exact spelling of every name word → the part it belongs to ("given", "family", ...)
+    exact: dict[str, str] = field(default_factory=dict)
+    #: case-folded word → exact spelling
+    folded: dict[str, str] = field(default_factory=dict)
+    #: case-folded word without diacritics → exact spelling
+    plain: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        given: str = "",
+        middle: str = "",
+        family: str = "",
+        nickname: str = "",
+        suffix: str = "",
+        title: str = "",
+        language: str = "en",
+    ) -> NameForms:
+        exact: dict[str, str] = {}
+        for role, value in (("family", family), ("given", given), ("nickname", nickname),
+                            ("middle", middle), ("suffix", suffix)):
+            for word in _words(value):
+                exact.setdefault(word, role)
+                for piece in word.split("-"):  # "Smith-Jones" may be shortened to "Smith"
+                    if piece and piece != word:
+                        exact.setdefault(piece, role)
+        folded = {w.casefold(): w for w in exact}
+        plain = {strip_diacritics(w).casefold(): w for w in exact}
+        return cls(
+            given=given, middle=middle, family=family, nickname=nickname, suffix=suffix,
+            title=lookup_title(title) if title else None,
+            family_first=language in FAMILY_FIRST_LANGUAGES,
+            exact=exact, folded=folded, plain=plain,
+        )
+
+    @property
+    def known(self) -> bool:
+        """Whether there is any name to compare against."""
+        return bool(self.exact)
+
+    def formal_address(self) -> str:
+        """The neutral formal address used in suggestions: "Mr Owen", "Alex Morgan", "佐藤 健"."""
+        if self.title and self.family:
+            return f"{self.title.canonical} {self.family}"
+        if self.family_first:
+            return " ".join(p for p in (self.family, self.given) if p)
+        return " ".join(p for p in (self.given, self.family) if p)
+
+    def informal_address(self) -> str:
+        """The informal address: preferred name, else given name, else the formal address."""
+        return self.nickname or self.given or self.formal_address()
+
+    def closest(self, word: str) -> str | None:
+        """The name word that ``word`` is a likely misspelling of, if any.
+
+        Allows one edit for words up to five letters and two beyond, compared without case
+        and without diacritics (diacritic-only differences are judged by the caller).
+        """
+        key = strip_diacritics(word).casefold()
+        limit = 1 if len(key) <= 5 else 2
+        best: tuple[int, str] | None = None
+        for candidate_key, candidate in self.plain.items():
+            if len(candidate_key) < 3:
+                continue
+            distance = edit_distance(key, candidate_key, limit)
+            if distance <= limit and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        return best[1] if best else None
