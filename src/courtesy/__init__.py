@@ -1,0 +1,98 @@
+"""courtesy: personalised, courteous customer messages, checked.
+
+>>> import courtesy
+>>> report = courtesy.check(
+...     "Dear Mr N.Owenn, we take your complaint very seriously.",
+...     customer={"name": {"title": "Mr", "given": "Nick", "family": "Owen"}},
+...     situation={"kind": "complaint", "our_fault": True},
+... )
+>>> report.passed
+False
+>>> sorted({f.rule for f in report.findings})
+['EL001', 'EL002', 'EL003', 'NM001', 'NM004', 'TN002']
+
+Public names load on first use, so that ``import courtesy`` (and ``courtesy --version``)
+stay fast; pydantic, Jinja2 and Babel are imported only when something needs them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from courtesy.checking import check
+    from courtesy.exceptions import (
+        CourtesyError,
+        DiscourteousMessage,
+        MissingVariable,
+        PackError,
+        ProfileError,
+        TemplateError,
+    )
+    from courtesy.packs import Pack
+    from courtesy.profiles import Customer, Interaction, Name, Situation
+    from courtesy.rendering import Message, render
+    from courtesy.report import Report
+    from courtesy.rules.model import Category, Finding, Severity, Span
+
+__all__ = [
+    "Category",
+    "check",
+    "CourtesyError",
+    "Customer",
+    "DiscourteousMessage",
+    "Finding",
+    "Interaction",
+    "Message",
+    "MissingVariable",
+    "Name",
+    "Pack",
+    "PackError",
+    "ProfileError",
+    "render",
+    "Report",
+    "Severity",
+    "Situation",
+    "Span",
+    "TemplateError",
+]
+
+_LOCATIONS = {
+    "Category": "courtesy.rules.model",
+    "check": "courtesy.checking",
+    "CourtesyError": "courtesy.exceptions",
+    "Customer": "courtesy.profiles",
+    "DiscourteousMessage": "courtesy.exceptions",
+    "Finding": "courtesy.rules.model",
+    "Interaction": "courtesy.profiles",
+    "Message": "courtesy.rendering",
+    "MissingVariable": "courtesy.exceptions",
+    "Name": "courtesy.profiles",
+    "Pack": "courtesy.packs",
+    "PackError": "courtesy.exceptions",
+    "ProfileError": "courtesy.exceptions",
+    "render": "courtesy.rendering",
+    "Report": "courtesy.report",
+    "Severity": "courtesy.rules.model",
+    "Situation": "courtesy.profiles",
+    "Span": "courtesy.rules.model",
+    "TemplateError": "courtesy.exceptions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("courtesy")
+    location = _LOCATIONS.get(name)
+    if location is None:
+        raise AttributeError(f"module 'courtesy' has no attribute {name!r}")
+    value = getattr(import_module(location), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "__version__"})

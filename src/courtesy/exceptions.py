@@ -77,7 +77,9 @@ class TemplateError(CourtesyError):
     the 1-based line in it, when Jinja2 can tell.
     """
 
-    def __init__(self, message: str, *, template: str = "<string>", line: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, template: str = "<string>", line: int | None = None
+    ) -> None:
         where = f"{template}:{line}" if line else template
         super().__init__(f"{where}: {message}")
         self.template = template

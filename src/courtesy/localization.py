@@ -30,7 +30,8 @@ def get_locale(tag: str) -> Locale:
     try:
         return Locale.parse(cleaned)
     except UnknownLocaleError:
-        raise ValueError(f"unknown locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'") from None
+        msg = f"unknown locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'"
+        raise ValueError(msg) from None
     except (ValueError, TypeError):
         raise ValueError(f"malformed locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'") from None
 

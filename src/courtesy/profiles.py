@@ -103,7 +103,10 @@ def _one_line(value: str) -> str:
 
 Text = Annotated[str, BeforeValidator(_clean_text), Field(max_length=20_000)]
 NamePart = Annotated[
-    str, BeforeValidator(_clean_text), AfterValidator(_one_line), Field(min_length=1, max_length=100)
+    str,
+    BeforeValidator(_clean_text),
+    AfterValidator(_one_line),
+    Field(min_length=1, max_length=100),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from courtesy.names._text import edit_distance, is_cjk, strip_diacritics
+from courtesy.names._text import edit_distance, is_cjk, strip_diacritics, within_distance
 from courtesy.names._titles import Title, lookup_title, titles_compatible
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "parse_free_text",
     "strip_diacritics",
     "titles_compatible",
+    "within_distance",
 ]
 
 #: Languages that write the family name before the given name (CLDR person-name order).
@@ -144,11 +145,8 @@ class NameForms:
         """
         key = strip_diacritics(word).casefold()
         limit = 1 if len(key) <= 5 else 2
-        best: tuple[int, str] | None = None
-        for candidate_key, candidate in self.plain.items():
-            if len(candidate_key) < 3:
-                continue
-            distance = edit_distance(key, candidate_key, limit)
-            if distance <= limit and (best is None or distance < best[0]):
-                best = (distance, candidate)
-        return best[1] if best else None
+        for allowed in range(1, limit + 1):
+            for candidate_key, candidate in self.plain.items():
+                if len(candidate_key) >= 3 and within_distance(key, candidate_key, allowed):
+                    return candidate
+        return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["edit_distance", "is_cjk", "strip_diacritics"]
+__all__ = ["edit_distance", "is_cjk", "strip_diacritics", "within_distance"]
 
 
 @lru_cache(maxsize=4096)
 def strip_diacritics(text: str) -> str:
-    """``"Zoë Núñez"`` → ``"Zoe Nunez"``; letters without a decomposition stay (``"ß"``, ``"ø"``)."""
+    """``"Zoë Núñez"`` → ``"Zoe Nunez"``; letters without a decomposition stay (``"ø"``)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -43,6 +43,34 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return min(prev[lb], limit + 1)
+
+
+def within_distance(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` and ``b`` are at most ``limit`` edits apart (OSA, as above).
+
+    Skips the common prefix and recurses on the first mismatch, so a check with limit 1
+    or 2 costs a few string slices instead of a dynamic-programming table.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return False
+    i = 0
+    n = min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == len(a) and i == len(b):
+        return True
+    if limit == 0:
+        return False
+    a1, b1 = a[i + 1 :], b[i + 1 :]
+    return (
+        within_distance(a1, b1, limit - 1)  # substitute
+        or within_distance(a1, b[i:], limit - 1)  # delete from a
+        or within_distance(a[i:], b1, limit - 1)  # insert into a
+        or (
+            i + 1 < len(a) and i + 1 < len(b) and a[i] == b[i + 1] and a[i + 1] == b[i]
+            and within_distance(a[i + 2 :], b[i + 2 :], limit - 1)  # swap neighbours
+        )
+    )
 
 
 def is_cjk(text: str) -> bool:

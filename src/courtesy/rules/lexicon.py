@@ -55,6 +55,7 @@ LANGUAGES = ("en", "de", "fr", "es")
 TOPIC_PRIORITY: tuple[str, ...] = (
     "placeholder",
     "generic-salutation",
+    "greeting",
     "non-apology",
     "boilerplate",
     "no-reply",
@@ -76,6 +77,7 @@ TOPIC_PRIORITY: tuple[str, ...] = (
 _SEP = r"\s+"
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
 _CLASS_SPLIT = re.compile(r"(<num>|<word>)")
+_APOSTROPHE = re.compile("['’]")
 
 
 class LexiconSyntaxError(ValueError):
@@ -86,7 +88,7 @@ def _word_atom(word: str) -> str:
     prefix = word.endswith("*") and len(word) > 1
     stem = word[:-1] if prefix else word
     pieces = [
-        _CLASSES.get(piece) or re.escape(piece).replace("'", "['’]").replace("’", "['’]")
+        _CLASSES.get(piece) or _APOSTROPHE.sub("['’]", re.escape(piece))
         for piece in _CLASS_SPLIT.split(stem)
         if piece
     ]
@@ -158,8 +160,9 @@ def _parse(phrase: str) -> list[_Item]:
 def parse_phrase(phrase: str) -> list[tuple[str, ...]]:
     """Expand a phrase into the word sequences it stands for (for docs and tests).
 
-    >>> parse_phrase("sorry [that] you {feel|felt}")
-    [('sorry', 'that', 'you', 'feel'), ('sorry', 'that', 'you', 'felt'), ('sorry', 'you', 'feel'), ('sorry', 'you', 'felt')]
+    >>> parse_phrase("sorry [that] you {feel|felt}")  # doctest: +NORMALIZE_WHITESPACE
+    [('sorry', 'that', 'you', 'feel'), ('sorry', 'that', 'you', 'felt'),
+     ('sorry', 'you', 'feel'), ('sorry', 'you', 'felt')]
     """
 
     def expand(items: list[_Item]) -> list[tuple[str, ...]]:

@@ -1,0 +1,446 @@
+"""The ``courtesy`` command: argument parsing, exit codes and output; no logic of its own.
+
+Data goes to stdout, messages to stderr. Exit status: 0 every message passed, 1 findings at
+or above ``--fail-on``, 2 bad input or usage (stderr names the file and field), 3 an
+internal error (a bug in courtesy: the traceback goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from courtesy.profiles import Customer, Situation
+    from courtesy.report import Report
+
+__all__ = ["ExitCode", "console_main", "main"]
+
+PROG = "courtesy"
+#: Longest JSON Lines record courtesy reads (characters); longer lines get an error record.
+MAX_RECORD_CHARS = 1_000_000
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  #: every message passed
+    FINDINGS = 1  #: findings at or above --fail-on
+    USAGE_ERROR = 2  #: bad input or usage; stderr names the file and field
+    INTERNAL_ERROR = 3  #: a bug in courtesy; the traceback goes to stderr
+
+
+class UsageError(Exception):
+    """Bad command-line usage or input that is not a CourtesyError (missing file...)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("courtesy")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "unknown"
+
+
+_EPILOG = """\
+exit status: 0 passed, 1 findings at or above --fail-on, 2 bad input or usage,
+3 internal error.
+
+examples:
+  courtesy check reply.txt --customer nick.json --situation delay.json
+  echo "Dear Sir or Madam, ..." | courtesy check - --format json
+  courtesy check --jsonl outbox.jsonl --out results.jsonl
+  courtesy render template.txt --customer nick.json --context order.json
+  courtesy rules
+  courtesy demo
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Check customer messages for courtesy: the right name and title, an "
+                    "apology, thanks and next steps when the situation calls for them, "
+                    "and no form letters.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add_profile_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--customer", metavar="C.json", type=Path,
+                       help="customer profile as JSON (name, locale, formality)")
+        p.add_argument("--situation", metavar="S.json", type=Path,
+                       help="situation as JSON (kind, our_fault, severity, customer_message)")
+        p.add_argument("--channel", choices=("email", "sms", "chat", "public"),
+                       help="where the message goes")
+
+    def add_output_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
+        p.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                       help="lowest severity that makes the command exit 1 (default: error)")
+        p.add_argument("--select", metavar="RULES", type=_csv,
+                       help="only these rules: comma-separated codes, families or names "
+                            "(e.g. NM,EL001,non-apology)")
+        p.add_argument("--ignore", metavar="RULES", type=_csv, default=(),
+                       help="skip these rules (same syntax as --select)")
+        p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour text output (default: auto, when stdout is a terminal)")
+
+    check = sub.add_parser(
+        "check", help="check a message (or a JSON Lines batch) and report findings",
+        description="Check one message, from PATH or standard input ('-'), or a batch of "
+                    "messages from a JSON Lines file (--jsonl).",
+        epilog="JSON Lines records: {\"id\": ..., \"text\": ..., \"customer\": {...}, "
+               "\"situation\": {...}, \"channel\": ...}; id, customer, situation and channel "
+               "are optional. Every input line gives exactly one output line, in order: "
+               "{\"id\", \"passed\", \"findings\", \"elements\"} or {\"id\", \"error\"}.",
+    )
+    check.add_argument("path", nargs="?", metavar="PATH|-",
+                       help="file holding the message, or '-' for standard input")
+    check.add_argument("--jsonl", metavar="IN.jsonl", type=Path,
+                       help="check every record of a JSON Lines file")
+    check.add_argument("--out", metavar="OUT.jsonl", type=Path,
+                       help="with --jsonl: write results here instead of standard output")
+    add_profile_options(check)
+    add_output_options(check)
+
+    render = sub.add_parser(
+        "render", help="render a template for a customer, check it, and print it",
+        description="Render a template file (or --pack/--template from a pack) for a "
+                    "customer, check the result, and print the message. Exits 1 if the "
+                    "message fails the checks (findings go to stderr).",
+    )
+    render.add_argument("template_file", nargs="?", type=Path, metavar="TEMPLATE",
+                        help="a template file (Jinja2 syntax)")
+    render.add_argument("--pack", metavar="PACK",
+                        help="a pack directory, or the name of a built-in pack ('default')")
+    render.add_argument("--template", metavar="ID", help="template id within --pack")
+    render.add_argument("--context", metavar="X.json", type=Path,
+                        help="JSON object of extra template variables (order, agent...)")
+    render.add_argument("--no-strict", action="store_true",
+                        help="print the message even if it fails the checks (exit 0)")
+    add_profile_options(render)
+    add_output_options(render)
+
+    rules = sub.add_parser("rules", help="list every rule with its code, severity and why",
+                           description="List the rule catalogue.")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    sub.add_parser("demo", help="render good and bad messages from the built-in pack and "
+                                "show what courtesy finds",
+                   description="A tour: renders courteous messages from the built-in pack, "
+                               "then checks discourteous ones and shows the findings.")
+    return parser
+
+
+def _csv(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+# -- input ----------------------------------------------------------------------------------
+
+def _read_text(path: str | None) -> tuple[str, str]:
+    if path is None or path == "-":
+        if path is None and sys.stdin.isatty():
+            raise UsageError("no message given: pass a PATH, '-' for standard input, "
+                             "or --jsonl FILE")
+        return sys.stdin.read(), "<stdin>"
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8"), str(file)
+    except FileNotFoundError:
+        raise UsageError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{file}: is a directory, not a message file") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _read_json_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (IsADirectoryError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read: {exc}") from None
+
+
+def _load_profiles(args: argparse.Namespace) -> tuple[Customer | None, Situation | None]:
+    from courtesy.profiles import Customer, Situation, load_model
+
+    customer = situation = None
+    if args.customer is not None:
+        customer = load_model(Customer, _read_json_file(args.customer),
+                              source=str(args.customer))
+    if args.situation is not None:
+        situation = load_model(Situation, _read_json_file(args.situation),
+                               source=str(args.situation))
+    return customer, situation
+
+
+# -- output ---------------------------------------------------------------------------------
+
+def _use_color(choice: str, stream: IO[str]) -> bool:
+    return choice == "always" or (choice == "auto" and stream.isatty())
+
+
+def _emit_report(report: Report, args: argparse.Namespace, source: str,
+                 stream: IO[str] | None = None) -> None:
+    stream = stream or sys.stdout
+    if args.format == "json":
+        stream.write(report.to_json() + "\n")
+    else:
+        stream.write(report.render_text(source=source, color=_use_color(args.color, stream)))
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def _cmd_check(args: argparse.Namespace) -> ExitCode:
+    if args.jsonl is not None:
+        if args.path is not None:
+            raise UsageError("give either PATH or --jsonl, not both")
+        return _cmd_check_jsonl(args)
+    if args.out is not None:
+        raise UsageError("--out only applies with --jsonl")
+    from courtesy.checking import check
+
+    text, source = _read_text(args.path)
+    customer, situation = _load_profiles(args)
+    report = check(text, customer=customer, situation=situation, channel=args.channel,
+                   select=args.select, ignore=args.ignore, fail_on=args.fail_on)
+    _emit_report(report, args, source)
+    return ExitCode.OK if report.passed else ExitCode.FINDINGS
+
+
+def _records(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            yield number, line.rstrip("\r\n")
+
+
+def _check_record(
+    number: int, line: str, source: str, args: argparse.Namespace, defaults: dict[str, Any],
+) -> tuple[dict[str, Any], bool | None]:
+    """One output record for one input line, and whether it passed (``None``: bad input)."""
+    from courtesy.checking import check
+    from courtesy.exceptions import CourtesyError
+    from courtesy.profiles import Customer, Situation, load_model
+
+    where = f"{source}:{number}"
+    record_id: Any = number
+    try:
+        if len(line) > MAX_RECORD_CHARS:
+            raise ValueError(f"record longer than {MAX_RECORD_CHARS:,} characters")
+        if not line.strip():
+            raise ValueError("empty line")
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"malformed JSON: {exc.msg} at column {exc.colno}") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"a record must be a JSON object, not {type(data).__name__}")
+        record_id = data.get("id", number)
+        unknown = set(data) - {"id", "text", "customer", "situation", "channel"}
+        if unknown:
+            raise ValueError(f"unknown field {sorted(unknown)[0]!r}")
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise ValueError("field 'text' is missing or not a string")
+        customer = defaults.get("customer")
+        if data.get("customer") is not None:
+            customer = load_model(Customer, data["customer"], source=f"{where}: customer")
+        situation = defaults.get("situation")
+        if data.get("situation") is not None:
+            situation = load_model(Situation, data["situation"], source=f"{where}: situation")
+        report = check(text, customer=customer, situation=situation,
+                       channel=data.get("channel") or args.channel, select=args.select,
+                       ignore=args.ignore, fail_on=args.fail_on)
+    except (CourtesyError, ValueError) as exc:
+        message = str(exc)
+        if not message.startswith(source):
+            message = f"{where}: {message}"
+        return {"id": record_id, "error": message}, None
+    result = report.to_dict()
+    return {"id": record_id, "passed": result["passed"], "findings": result["findings"],
+            "elements": result["elements"]}, report.passed
+
+
+def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
+    customer, situation = _load_profiles(args)
+    defaults = {"customer": customer, "situation": situation}
+    source = str(args.jsonl)
+    out: IO[str]
+    if args.out is not None:
+        try:
+            out = args.out.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.out}: cannot write: {exc.strerror}") from None
+    else:
+        out = sys.stdout
+    failed = bad = total = 0
+    try:
+        for number, line in _records(args.jsonl):
+            record, passed = _check_record(number, line, source, args, defaults)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            total += 1
+            if passed is None:
+                bad += 1
+                print(f"{PROG}: error: {record['error']}", file=sys.stderr)
+            elif not passed:
+                failed += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"{PROG}: {total} record(s): {total - failed - bad} passed, {failed} failed, "
+          f"{bad} bad input", file=sys.stderr)
+    if bad:
+        return ExitCode.USAGE_ERROR
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _cmd_render(args: argparse.Namespace) -> ExitCode:
+    from courtesy.exceptions import DiscourteousMessage
+
+    customer, situation = _load_profiles(args)
+    if customer is None:
+        raise UsageError("render needs --customer C.json")
+    context: dict[str, Any] = {}
+    if args.context is not None:
+        loaded = _parse_json(_read_json_file(args.context), str(args.context))
+        if not isinstance(loaded, dict):
+            raise UsageError(f"{args.context}: must hold a JSON object of template variables")
+        context = loaded
+    try:
+        message = _render(args, customer, situation, context)
+    except DiscourteousMessage as exc:
+        print(f"{PROG}: the rendered message fails the checks; fix the template or the "
+              "data (or pass --no-strict to see it):", file=sys.stderr)
+        _emit_report(exc.report, args, "<rendered>", sys.stderr)
+        return ExitCode.FINDINGS
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"text": message.text, "report": message.report.to_dict(),
+                                     "notes": list(message.notes)}, ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        sys.stdout.write(message.text if message.text.endswith("\n") else message.text + "\n")
+        if message.report.findings:
+            _emit_report(message.report, args, "<rendered>", sys.stderr)
+        for note in message.notes:
+            print(f"{PROG}: note: {note}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _render(args: argparse.Namespace, customer: Customer, situation: Situation | None,
+            context: dict[str, Any]) -> Any:
+    strict = not args.no_strict
+    if args.pack is not None or args.template is not None:
+        if args.template_file is not None:
+            raise UsageError("give either TEMPLATE or --pack/--template, not both")
+        if args.pack is None or args.template is None:
+            raise UsageError("--pack and --template go together")
+        from courtesy.packs import Pack
+
+        pack = Pack.load(args.pack) if Path(args.pack).is_dir() else Pack.builtin(args.pack)
+        return pack.render(args.template, customer, situation, channel=args.channel,
+                           strict=strict, fail_on=args.fail_on, **context)
+    if args.template_file is None:
+        raise UsageError("render needs a TEMPLATE file, or --pack and --template")
+    from courtesy.rendering import render
+
+    source, name = _read_text(str(args.template_file))
+    return render(source, customer, situation, channel=args.channel, strict=strict,
+                  fail_on=args.fail_on, template_name=name, **context)
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{source}:{exc.lineno}: malformed JSON: {exc.msg}") from None
+
+
+def _cmd_rules(args: argparse.Namespace) -> ExitCode:
+    from courtesy.rules.docs import rules_as_json, rules_as_markdown, rules_as_text
+
+    render = {"text": rules_as_text, "json": rules_as_json, "markdown": rules_as_markdown}
+    sys.stdout.write(render[args.format]())
+    return ExitCode.OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> ExitCode:
+    from courtesy.demo import run_demo
+
+    run_demo(sys.stdout, color=sys.stdout.isatty())
+    return ExitCode.OK
+
+
+_COMMANDS = {"check": _cmd_check, "render": _cmd_render, "rules": _cmd_rules,
+             "demo": _cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> ExitCode:
+    """Run the CLI; returns the exit code instead of exiting (for tests and embedding)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
+        return ExitCode(exc.code if isinstance(exc.code, int) else ExitCode.USAGE_ERROR)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE_ERROR
+    from courtesy.exceptions import CourtesyError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except (CourtesyError, UsageError) as exc:
+        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    except BrokenPipeError:
+        raise
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        print(f"{PROG}: internal error: this is a bug in courtesy; please report it with "
+              "the traceback above", file=sys.stderr)
+        return ExitCode.INTERNAL_ERROR
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split("\n")[:1]) + (" (...)" if "\n" in message else "")
+
+
+def console_main() -> None:
+    """Entry point of the ``courtesy`` script; survives a closed pipe (``| head``)."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = ExitCode.OK
+    sys.exit(int(code))

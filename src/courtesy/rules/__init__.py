@@ -1,0 +1,1 @@
+"""Rules: the model, the lexicon matcher, the catalogue and the engine that runs them."""

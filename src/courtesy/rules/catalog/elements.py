@@ -1,0 +1,193 @@
+"""EL: the elements a situation calls for: apology, thanks and next steps (DESIGN.md table).
+
+=================================  ================  ========  ============================
+kind                               apology           thanks    next steps
+=================================  ================  ========  ============================
+complaint, error, delay (ours)     owning, required  required  required, with time/tracking
+complaint (not our fault)          empathy allowed   required  required
+inquiry                            -                 required  required
+thanks (customer praise)           -                 required  optional
+follow_up                          -                 required  a way to reopen / reach us
+announcement                       -                 optional  optional
+=================================  ================  ========  ============================
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from courtesy.profiles import SituationKind
+from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from courtesy.rules.context import CheckContext
+
+__all__ = ["RULES"]
+
+_NEXT_STEPS_REQUIRED = frozenset({
+    SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY, SituationKind.INQUIRY,
+})
+
+
+def _missing_apology(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a message with no apology at all when the situation is a complaint, error or delay
+    that was our fault. Non-apologies and 'sorry for any inconvenience' boilerplate do not
+    count; the finding sits at the start of the body.
+    """
+    if not ctx.needs_owning_apology or ctx.spans("apology") or ctx.spans("empathy"):
+        return
+    fake = ctx.spans("non-apology") or [
+        s for s in ctx.spans("boilerplate") if "pologi" in ctx.text[s[0]:s[1]].lower()
+        or "sorry" in ctx.text[s[0]:s[1]].lower()
+    ]
+    at = ctx.body_start
+    if fake:
+        quoted = ctx.text[fake[0][0]:fake[0][1]]
+        message = (f"This was our fault, but the message only says '{quoted}', which is not "
+                   "an apology: say sorry for what we did.")
+    else:
+        message = "This was our fault, and the message does not apologise for it."
+    yield Hit(at, at, message, "I'm sorry: we made a mistake with your order.")
+
+
+def _apology_without_ownership(ctx: CheckContext) -> Iterator[Hit]:
+    """When the failure was ours, flags a message whose only apology is empathy ('sorry to hear',
+    'I understand how frustrating').
+    """
+    if not ctx.needs_owning_apology or ctx.spans("apology"):
+        return
+    empathy = ctx.spans("empathy")
+    if empathy:
+        start, end = empathy[0]
+        yield Hit(start, end,
+                  f"'{ctx.text[start:end]}' sympathises, but this was our fault: own it.",
+                  "I'm sorry: this was our mistake.")
+
+
+def _missing_thanks(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a message that never thanks the customer, for every situation except announcements."""
+    if ctx.situation is None or ctx.kind is SituationKind.ANNOUNCEMENT or ctx.has("thanks"):
+        return
+    at = ctx.end_of_text()
+    yield Hit(at, at, "The message never thanks the customer.",
+              "Thank you for letting us know.")
+
+
+def _missing_next_steps(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags complaints, errors, delays and inquiries whose reply has no sentence committing anyone
+    to anything ('I have re-sent', 'it will arrive', 'just reply'); for follow-ups, a way to
+    reopen the issue or reach a person is enough.
+    """
+    kind = ctx.kind
+    if kind is None:
+        return
+    if kind is SituationKind.FOLLOW_UP:
+        if not ctx.next_step_spans() and not ctx.has("contact-way"):
+            at = ctx.end_of_text()
+            yield Hit(at, at, "A follow-up should tell the customer how to reopen the issue "
+                      "or reach a person.", "If it happens again, just reply to this email "
+                      "and it comes straight to me.")
+        return
+    if kind in _NEXT_STEPS_REQUIRED and not ctx.next_step_spans():
+        at = ctx.end_of_text()
+        yield Hit(at, at, "The message does not say what happens next, who does it, or when.",
+                  "I've re-sent your order; it will reach you by Thursday.")
+
+
+def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
+    """When the failure was ours, flags next steps that come with neither a concrete time ('by
+    Friday', 'within 2 working days', 'tomorrow') nor tracking.
+    """
+    if not ctx.needs_owning_apology:
+        return
+    steps = ctx.next_step_spans()
+    if steps and not ctx.has("timeframe") and not ctx.has("tracking"):
+        start, end = steps[0]
+        yield Hit(start, end,
+                  f"'{ctx.text[start:end]}' says what will happen but not when, and gives no "
+                  "tracking: name a date or a way to follow it.",
+                  "It will reach you by Friday 14 March; tracking number JD014600006.")
+
+
+_COMPLAINT_OURS = {"situation": {"kind": "complaint", "our_fault": True}}
+_DELAY_OURS = {"situation": {"kind": "delay", "our_fault": True}}
+
+RULES = (
+    Rule(
+        code="EL001", name="missing-apology", category=Category.APOLOGY,
+        severity=Severity.ERROR, kind=Custom(check=_missing_apology), seed="002",
+        practice="Manners cost nothing ... Most importantly: say sorry. If you fail to "
+                 "deliver, admit it and apologise.",
+        why="When we failed the customer, a reply without an apology reads as indifference; "
+            "a simple, sincere apology beats any amount of business jargon. A non-apology "
+            "('sorry if you feel...') does not count.",
+        bad=("Hi Nick, your refund will arrive by Friday. Thanks for your patience.",
+             "Hi Nick, we're sorry if you feel let down. Your refund will arrive by Friday. "
+             "Thank you."),
+        good=("Hi Nick, I'm sorry: we charged you twice. Your refund will arrive by Friday. "
+              "Thanks for your patience.",
+              "Hi Nick, we made a mistake with your order. Your refund will arrive by Friday. "
+              "Thank you."),
+        context=_COMPLAINT_OURS,
+    ),
+    Rule(
+        code="EL002", name="missing-thanks", category=Category.THANKS,
+        severity=Severity.ERROR, kind=Custom(check=_missing_thanks), seed="003",
+        practice="Every interaction with a customer should conclude with you thanking them "
+                 "for their continued patronage.",
+        why="Thanks acknowledges the customer's time and effort in writing to us; leaving it "
+            "out makes a reply transactional.",
+        bad=("Hi Ana, the blue kettle is back in stock and I've reserved one for you.",
+             "Hi Ana, yes, the store opens at 9 on Sundays."),
+        good=("Hi Ana, thanks for asking! The blue kettle is back in stock and I've reserved "
+              "one for you.",
+              "Hi Ana, yes, the store opens at 9 on Sundays. Thank you for checking with us."),
+        context={"situation": {"kind": "inquiry"}},
+    ),
+    Rule(
+        code="EL003", name="missing-next-steps", category=Category.NEXT_STEPS,
+        severity=Severity.ERROR, kind=Custom(check=_missing_next_steps), seed="002",
+        practice="Let them know what steps are being taken to remedy things ... It isn't "
+                 "enough to simply fix something. You need to communicate the resolution.",
+        why="A reply that acknowledges a problem but does not say what happens next leaves "
+            "the customer to chase us.",
+        bad=("Hi Nick, I'm so sorry your parcel is late. Thank you for your patience.",
+             "Dear Mr Owen, we apologise for the error on your bill. Thanks for telling us."),
+        good=("Hi Nick, I'm so sorry your parcel is late. I've re-sent it by express; it "
+              "arrives Thursday, tracking JD0123456. Thank you for your patience.",
+              "Dear Mr Owen, we apologise for the error on your bill. I have refunded the "
+              "£12 today. Thanks for telling us."),
+        context=_DELAY_OURS,
+    ),
+    Rule(
+        code="EL004", name="next-steps-without-time", category=Category.NEXT_STEPS,
+        severity=Severity.WARNING, kind=Custom(check=_next_steps_without_time), seed="002",
+        practice="Contact the customer in person as soon as you can ... offer tracking for "
+                 "anything you dispatch so the customer can see where and when.",
+        why="'We will look into it' without a date or tracking is a promise the customer "
+            "cannot hold us to.",
+        bad=("Hi Nick, I'm sorry your parcel is late. We will send a replacement. Thanks.",
+             "Hi Nick, I'm sorry we charged you twice. I'll refund you. Thank you."),
+        good=("Hi Nick, I'm sorry your parcel is late. We will send a replacement today. "
+              "Thanks.",
+              "Hi Nick, I'm sorry we charged you twice. I'll refund you by Friday. Thank you."),
+        context=_DELAY_OURS,
+    ),
+    Rule(
+        code="EL005", name="apology-without-ownership", category=Category.APOLOGY,
+        severity=Severity.WARNING, kind=Custom(check=_apology_without_ownership), seed="003",
+        practice="An unwillingness to accept responsibility for mistakes ... can cause "
+                 "irreparable harm to your customer relationships.",
+        why="'Sorry to hear that' sympathises from a distance; when the failure was ours, "
+            "the customer needs us to own it.",
+        bad=("Hi Nick, sorry to hear your parcel is late. It will arrive Friday. Thanks.",
+             "Hi Nick, I understand how frustrating this is. We will refund you by Friday. "
+             "Thank you."),
+        good=("Hi Nick, I'm sorry: we sent your parcel late. It will arrive Friday. Thanks.",
+              "Hi Nick, we made a mistake and charged you twice. We will refund you by "
+              "Friday. Thank you."),
+        context=_COMPLAINT_OURS,
+    ),
+)

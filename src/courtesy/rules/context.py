@@ -1,0 +1,182 @@
+"""What a rule sees: the text, the profiles, the one-pass scan, and derived facts.
+
+Derived facts (the salutation, sentence bounds, element spans, name findings) are
+computed at most once per check, and only when a rule asks for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from courtesy.profiles import Channel, SituationKind
+
+if TYPE_CHECKING:
+    from courtesy.profiles import Customer, Situation
+    from courtesy.trace import RenderTrace
+
+__all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
+
+#: Situations in which a failure of ours calls for an owning apology (DESIGN.md table).
+APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
+
+_SENTENCE_END = ".!?\n"
+_ADDRESS_STOP = ",;:!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Salutation:
+    """The opening greeting and the words that address the customer."""
+
+    start: int  # start of the greeting word(s)
+    address_start: int
+    address_end: int
+    generic: bool  # "Dear Sir or Madam", "Dear Valued Customer"
+
+    def address(self, text: str) -> str:
+        return text[self.address_start : self.address_end]
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """Everything rules may look at for one message."""
+
+    text: str
+    found: dict[str, list[tuple[int, int]]]
+    customer: Customer | None = None
+    situation: Situation | None = None
+    channel: Channel | None = None
+    trace: RenderTrace | None = None
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    # -- lexicon look-ups ---------------------------------------------------------------
+
+    def spans(self, topic: str) -> list[tuple[int, int]]:
+        return self.found.get(topic, [])
+
+    def has(self, topic: str) -> bool:
+        return topic in self.found
+
+    # -- situation ------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> SituationKind | None:
+        return self.situation.kind if self.situation is not None else None
+
+    @property
+    def our_fault(self) -> bool:
+        return self.situation is not None and self.situation.our_fault
+
+    @property
+    def needs_owning_apology(self) -> bool:
+        return self.our_fault and self.kind in APOLOGY_KINDS
+
+    # -- sentences ----------------------------------------------------------------------
+
+    def _ends_sentence(self, i: int) -> bool:
+        """Whether ``text[i]`` ends a sentence: a line break, or ``.!?`` before a space."""
+        text = self.text
+        ch = text[i]
+        if ch == "\n":
+            return True
+        if ch not in ".!?":
+            return False
+        return i + 1 >= len(text) or text[i + 1].isspace()
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        """Bounds of the sentence (or line) around ``position``, without outer whitespace.
+
+        ``£4.99``, ``e.g.`` inside a word and ``example.com`` do not end a sentence.
+        """
+        text = self.text
+        start = position
+        while start > 0 and not self._ends_sentence(start - 1):
+            start -= 1
+        end = position
+        n = len(text)
+        while end < n and not self._ends_sentence(end):
+            end += 1
+        if end < n and text[end] != "\n":
+            end += 1  # keep the full stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def is_sentence_start(self, position: int) -> bool:
+        i = position - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t\"'“‘(":
+            i -= 1
+        return i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
+
+    # -- salutation -------------------------------------------------------------------------
+
+    @property
+    def salutation(self) -> Salutation | None:
+        """The greeting that opens the message, if it opens with one."""
+        if "salutation" in self._cache:
+            return self._cache["salutation"]  # type: ignore[return-value]
+        result = self._find_salutation()
+        self._cache["salutation"] = result
+        return result
+
+    def _find_salutation(self) -> Salutation | None:
+        text = self.text
+        first = len(text) - len(text.lstrip())
+        for topic, generic in (("generic-salutation", True), ("greeting", False)):
+            spans = self.found.get(topic)
+            if spans and spans[0][0] == first:
+                start, end = spans[0]
+                if generic:
+                    return Salutation(start, start, end, generic=True)
+                address_start = end
+                while address_start < len(text) and text[address_start] in " \t\u00a0":
+                    address_start += 1
+                address_end = address_start
+                limit = min(len(text), address_start + 80)
+                while address_end < limit and text[address_end] not in _ADDRESS_STOP:
+                    address_end += 1
+                while address_end > address_start and text[address_end - 1] in " \t.":
+                    address_end -= 1
+                return Salutation(start, address_start, address_end, generic=False)
+        return None
+
+    @property
+    def body_start(self) -> int:
+        """Where the message proper begins (after the salutation line, if any)."""
+        salutation = self.salutation
+        if salutation is None:
+            return len(self.text) - len(self.text.lstrip())
+        i = salutation.address_end
+        n = len(self.text)
+        while i < n and (self.text[i] in _ADDRESS_STOP or self.text[i].isspace()):
+            i += 1
+        return i
+
+    # -- elements -------------------------------------------------------------------------
+
+    def apology_spans(self) -> list[tuple[int, int]]:
+        return sorted(self.spans("apology") + self.spans("empathy"))
+
+    def next_step_spans(self) -> list[tuple[int, int]]:
+        """Sentences that hold a commitment (someone will do something)."""
+        cached = self._cache.get("next_steps")
+        if cached is None:
+            seen: dict[tuple[int, int], None] = {}
+            for start, _end in self.spans("commitment"):
+                seen[self.sentence_at(start)] = None
+            cached = list(seen)
+            self._cache["next_steps"] = cached
+        return cached  # type: ignore[return-value]
+
+    def elements(self) -> dict[str, list[tuple[int, int]]]:
+        return {
+            "apology": self.apology_spans(),
+            "thanks": list(self.spans("thanks")),
+            "next_steps": self.next_step_spans(),
+        }
+
+    def end_of_text(self) -> int:
+        return len(self.text.rstrip())

@@ -1,0 +1,79 @@
+"""The engine: one lexicon pass over the text, then every selected rule over the result."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from courtesy.rules import registry
+from courtesy.rules.context import CheckContext
+from courtesy.rules.lexicon import Matcher, compile_matcher, load_lexicons
+from courtesy.rules.model import Existence, Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from courtesy.profiles import Channel, Customer, Situation
+    from courtesy.trace import RenderTrace
+
+__all__ = ["matcher", "run", "select_rules"]
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    """The compiled matcher over every shipped lexicon, built once per process."""
+    return compile_matcher(load_lexicons())
+
+
+@lru_cache(maxsize=128)
+def select_rules(
+    select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()
+) -> tuple[Rule, ...]:
+    """Active rules, narrowed to ``select`` and without ``ignore`` (codes, families, names)."""
+    rules = registry.all_rules()
+    if select is not None:
+        chosen = registry.resolve(select)
+        rules = tuple(r for r in rules if r.code in chosen)
+    if ignore:
+        dropped = registry.resolve(ignore)
+        rules = tuple(r for r in rules if r.code not in dropped)
+    return rules
+
+
+def run(
+    text: str,
+    *,
+    rules: Iterable[Rule],
+    customer: Customer | None = None,
+    situation: Situation | None = None,
+    channel: Channel | None = None,
+    trace: RenderTrace | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> tuple[list[Finding], CheckContext]:
+    """Scan ``text`` once and apply ``rules``; findings come back sorted by position."""
+    ctx = CheckContext(text, matcher().scan(text), customer, situation, channel, trace)
+    findings: list[Finding] = []
+    for rule in rules:
+        severity = severities.get(rule.code, rule.severity) if severities else rule.severity
+        kind = rule.kind
+        if isinstance(kind, Existence):
+            spans = ctx.found.get(kind.topic)
+            if not spans or (kind.when is not None and not kind.when(ctx)):
+                continue
+            for start, end in spans:
+                findings.append(Finding(
+                    rule=rule.code, name=rule.name, category=rule.category, severity=severity,
+                    start=start, end=end, message=kind.message.format(match=text[start:end]),
+                    suggestion=rule.suggestion,
+                ))
+            continue
+        if kind.needs_customer and customer is None:
+            continue
+        for hit in kind.check(ctx):
+            findings.append(Finding(
+                rule=rule.code, name=rule.name, category=rule.category, severity=severity,
+                start=hit.start, end=hit.end, message=hit.message,
+                suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
+            ))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings, ctx
