@@ -17,10 +17,10 @@ stay fast; pydantic, Jinja2 and Babel are imported only when something needs the
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import typing as _typing
+from importlib import import_module as _import_module
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from courtesy.checking import check
     from courtesy.exceptions import (
         CourtesyError,
@@ -81,7 +81,7 @@ _LOCATIONS = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name == "__version__":
         from importlib.metadata import version
 
@@ -89,7 +89,7 @@ def __getattr__(name: str) -> Any:
     location = _LOCATIONS.get(name)
     if location is None:
         raise AttributeError(f"module 'courtesy' has no attribute {name!r}")
-    value = getattr(import_module(location), name)
+    value = getattr(_import_module(location), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

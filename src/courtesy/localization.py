@@ -33,7 +33,8 @@ def get_locale(tag: str) -> Locale:
         msg = f"unknown locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'"
         raise ValueError(msg) from None
     except (ValueError, TypeError):
-        raise ValueError(f"malformed locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'") from None
+        msg = f"malformed locale {tag!r}; use a tag such as 'en-GB' or 'de-AT'"
+        raise ValueError(msg) from None
 
 
 @lru_cache(maxsize=512)

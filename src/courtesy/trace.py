@@ -6,8 +6,8 @@ Plain data, shared by the templating layer (which produces traces) and the rules
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["RenderTrace", "TraceSpan"]

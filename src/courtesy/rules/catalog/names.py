@@ -175,6 +175,10 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     text = ctx.text
     for match in _CAPITALISED.finditer(text, max(skip_until, 0)):
         word = match.group()
+        if word.endswith(("'s", "’s")) and word[:-2] in forms.exact:
+            continue
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
         if (len(word) < 4 or not word[0].isupper() or word in forms.exact
                 or ctx.is_sentence_start(match.start())):
             continue
@@ -184,7 +188,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         if folded in forms.folded:
             correct = forms.folded[folded]
             if correct != word and not (correct in PARTICLES and word == correct.capitalize()):
-                yield _Issue("casing", match.start(), match.end(),
+                yield _Issue("casing", match.start(), match.start() + len(word),
                              f"{_quote(word)} is not how the customer writes their name: "
                              f"{_quote(correct)}.", correct)
             continue
@@ -194,13 +198,13 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         if plain in forms.plain:
             correct = forms.plain[plain]
             if strip_diacritics(correct) != correct:
-                yield _Issue("misspelt", match.start(), match.end(),
+                yield _Issue("misspelt", match.start(), match.start() + len(word),
                              f"{_quote(word)} drops the accents of the customer's name, "
                              f"{_quote(correct)}.", correct)
             continue
         near = forms.closest(word)
         if near is not None and len(near) >= 4:
-            yield _Issue("misspelt", match.start(), match.end(),
+            yield _Issue("misspelt", match.start(), match.start() + len(word),
                          f"{_quote(word)} misspells the customer's name, {_quote(near)}.", near)
 
 
@@ -261,9 +265,11 @@ RULES = (
         why="A misspelt name ('Mr N.Owenn' for Nick Owen) tells the customer that we do not "
             "see them as an individual, and that we may get everything else wrong too.",
         bad=("Dear Mr Owenn,\n\nThank you for your patience.",
-             "Hi Zoe, thanks for writing in."),
+             "Hi Nik, thanks for writing in.",
+             "Thanks for your patience, Mr Owem: the kettle is on its way."),
         good=("Dear Mr Owen,\n\nThank you for your patience.",
-              "Hi Zoë, thanks for writing in."),
+              "Hi Nick, thanks for writing in.",
+              "Thanks for your patience, Mr Owen: the kettle is on its way."),
         context=_NICK,
         suggestion="Use the spelling from the customer's profile.",
     ),

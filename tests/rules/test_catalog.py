@@ -1,0 +1,71 @@
+"""Every rule proves itself: its bad examples are flagged, its good ones are not."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+from pathlib import Path
+
+import pytest
+
+from courtesy import check
+from courtesy.rules import registry
+from courtesy.rules.docs import pages
+from courtesy.rules.engine import matcher
+from courtesy.rules.model import Existence, Rule
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
+
+
+@pytest.mark.parametrize("rule", registry.all_rules(), ids=attrgetter("code"))
+def test_rule_examples(rule: Rule) -> None:
+    assert len(rule.bad) >= 2, f"{rule.code} needs at least two failing examples"
+    assert len(rule.good) >= 2, f"{rule.code} needs at least two passing examples"
+    for text, should_flag in [(t, True) for t in rule.bad] + [(t, False) for t in rule.good]:
+        hits = check(text, select=[rule.code], **rule.context).findings
+        verdict = "missed" if should_flag else "wrongly flagged"
+        assert bool(hits) == should_flag, f"{rule.code} {verdict} {text!r}: {hits}"
+        for hit in hits:
+            assert 0 <= hit.start <= hit.end <= len(text)
+            assert hit.rule == rule.code
+            assert hit.name == rule.name
+
+
+@pytest.mark.parametrize("rule", registry.all_rules(), ids=attrgetter("code"))
+def test_rule_declaration_is_complete(rule: Rule) -> None:
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
+    assert rule.seed in {"000", "001", "002", "003", "004"}
+    assert len(rule.why) > 40
+    assert len(rule.practice) > 20
+    if isinstance(rule.kind, Existence):
+        assert rule.kind.topic in matcher().topics, f"{rule.code}: no lexicon {rule.kind.topic}"
+
+
+def test_codes_are_well_formed_and_never_reused() -> None:
+    rules = registry.all_rules(include_removed=True)
+    codes = [r.code for r in rules]
+    assert len(codes) == len(set(codes))
+    assert len({r.name for r in rules}) == len(rules)
+    assert all(re.fullmatch(r"[A-Z]{2}\d{3}", c) for c in codes)
+    families = {c[:2] for c in codes}
+    assert families <= {"NM", "SL", "EL", "FL", "TN", "BL", "PR", "JG", "CT", "PV", "CH", "TM"}
+
+
+def test_selectors_accept_codes_families_names_and_categories() -> None:
+    assert registry.resolve(("EL001",)) == {"EL001"}
+    assert "EL002" in registry.resolve(("EL",))
+    assert registry.resolve(("non-apology",)) == {"TN001"}
+    assert registry.resolve(("blame",)) == {"BL001", "BL002"}
+    with pytest.raises(KeyError, match="XX999"):
+        registry.resolve(("XX999",))
+
+
+def test_generated_rule_docs_are_up_to_date() -> None:
+    expected = pages()
+    for name, content in expected.items():
+        path = DOCS / name
+        assert path.is_file(), f"docs/rules/{name} is missing: run python -m courtesy.rules.docs"
+        assert path.read_text(encoding="utf-8") == content, (
+            f"docs/rules/{name} is stale: run python -m courtesy.rules.docs docs/rules")
+    stale = {p.name for p in DOCS.glob("*.md")} - set(expected)
+    assert not stale, f"docs for rules that no longer exist: {sorted(stale)}"
