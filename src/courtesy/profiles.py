@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -167,6 +167,15 @@ def _parse_name(value: object, language: str) -> object:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _name_forms(name: Name, language: str) -> NameForms:
+    return NameForms.build(
+        given=name.given or "", middle=name.middle or "", family=name.family or "",
+        nickname=name.nickname or "", suffix=name.suffix or "", title=name.title or "",
+        language=language,
+    )
+
+
 class Interaction(_Frozen):
     """One past message in the customer's history (for repeat-contact and form-letter checks)."""
 
@@ -206,13 +215,8 @@ class Customer(_Frozen):
 
     @cached_property
     def name_forms(self) -> NameForms:
-        """Matching data for this customer's name, built once per profile object."""
-        n = self.name
-        return NameForms.build(
-            given=n.given or "", middle=n.middle or "", family=n.family or "",
-            nickname=n.nickname or "", suffix=n.suffix or "", title=n.title or "",
-            language=self.language,
-        )
+        """Matching data for this customer's name, built once per name and language."""
+        return _name_forms(self.name, self.language)
 
 
 class Situation(_Frozen):

@@ -90,6 +90,8 @@ class NameForms:
     folded: dict[str, str] = field(default_factory=dict)
     #: case-folded word without diacritics → exact spelling
     plain: dict[str, str] = field(default_factory=dict)
+    #: first and last two letters of every plain word: a cheap filter before edit distance
+    ends: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -113,11 +115,12 @@ class NameForms:
                         exact.setdefault(piece, role)
         folded = {w.casefold(): w for w in exact}
         plain = {strip_diacritics(w).casefold(): w for w in exact}
+        ends = frozenset(e for w in plain if len(w) >= 3 for e in (w[:2], "~" + w[-2:]))
         return cls(
             given=given, middle=middle, family=family, nickname=nickname, suffix=suffix,
             title=lookup_title(title) if title else None,
             family_first=language in FAMILY_FIRST_LANGUAGES,
-            exact=exact, folded=folded, plain=plain,
+            exact=exact, folded=folded, plain=plain, ends=ends,
         )
 
     @property
@@ -137,6 +140,11 @@ class NameForms:
         """The informal address: preferred name, else given name, else the formal address."""
         return self.nickname or self.given or self.formal_address()
 
+    def may_be_near(self, word: str) -> bool:
+        """Cheap pre-check for :meth:`closest`: shares the first or last two letters."""
+        key = strip_diacritics(word).casefold()
+        return key[:2] in self.ends or "~" + key[-2:] in self.ends
+
     def closest(self, word: str) -> str | None:
         """The name word that ``word`` is a likely misspelling of, if any.
 
@@ -147,6 +155,12 @@ class NameForms:
         limit = 1 if len(key) <= 5 else 2
         for allowed in range(1, limit + 1):
             for candidate_key, candidate in self.plain.items():
-                if len(candidate_key) >= 3 and within_distance(key, candidate_key, allowed):
+                if (
+                    len(candidate_key) >= 3
+                    and abs(len(candidate_key) - len(key)) <= allowed
+                    # a typo rarely changes both ends of a name: a cheap filter first
+                    and (candidate_key[0] == key[0] or candidate_key[-1] == key[-1])
+                    and within_distance(key, candidate_key, allowed)
+                ):
                     return candidate
         return None

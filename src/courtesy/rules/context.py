@@ -6,6 +6,7 @@ computed at most once per check, and only when a rule asks for them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from courtesy.profiles import Channel, SituationKind
 
 if TYPE_CHECKING:
     from courtesy.profiles import Customer, Situation
+    from courtesy.rules.lexicon import Matcher
     from courtesy.trace import RenderTrace
 
 __all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
@@ -21,6 +23,8 @@ __all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
 
 _SENTENCE_END = ".!?\n"
+_SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s|$)")
+_BREAKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t")
 _ADDRESS_STOP = ",;:!?\n"
 
 
@@ -43,6 +47,7 @@ class CheckContext:
 
     text: str
     found: dict[str, list[tuple[int, int]]]
+    matcher: Matcher | None = None
     customer: Customer | None = None
     situation: Situation | None = None
     channel: Channel | None = None
@@ -52,10 +57,20 @@ class CheckContext:
     # -- lexicon look-ups ---------------------------------------------------------------
 
     def spans(self, topic: str) -> list[tuple[int, int]]:
+        """Spans of a lexicon topic; lazy topics (raw patterns) are matched on first use."""
+        matcher = self.matcher
+        if matcher is not None and topic in matcher.lazy_topics:
+            lazy_key = "lazy:" + topic
+            if lazy_key not in self._cache:
+                extra = matcher.lazy_spans(self.text, topic)
+                if extra:
+                    self.found[topic] = sorted(self.found.get(topic, []) + extra)
+                self._cache[lazy_key] = True
         return self.found.get(topic, [])
 
     def has(self, topic: str) -> bool:
-        return topic in self.found
+        """Whether the topic occurs; answers from the eager scan when it can."""
+        return bool(self.found.get(topic)) or bool(self.spans(topic))
 
     # -- situation ------------------------------------------------------------------------
 
@@ -73,31 +88,20 @@ class CheckContext:
 
     # -- sentences ----------------------------------------------------------------------
 
-    def _ends_sentence(self, i: int) -> bool:
-        """Whether ``text[i]`` ends a sentence: a line break, or ``.!?`` before a space."""
-        text = self.text
-        ch = text[i]
-        if ch == "\n":
-            return True
-        if ch not in ".!?":
-            return False
-        return i + 1 >= len(text) or text[i + 1].isspace()
-
     def sentence_at(self, position: int) -> tuple[int, int]:
         """Bounds of the sentence (or line) around ``position``, without outer whitespace.
 
-        ``£4.99``, ``e.g.`` inside a word and ``example.com`` do not end a sentence.
+        A sentence ends at a line break or at ``.``, ``!`` or ``?`` followed by a space, so
+        ``£4.99`` and ``example.com`` do not end one.
         """
         text = self.text
-        start = position
-        while start > 0 and not self._ends_sentence(start - 1):
-            start -= 1
-        end = position
-        n = len(text)
-        while end < n and not self._ends_sentence(end):
-            end += 1
-        if end < n and text[end] != "\n":
-            end += 1  # keep the full stop
+        match = _SENTENCE_BREAK.search(text, position)
+        end = match.start() + (0 if match.group()[0] == "\n" else 1) if match else len(text)
+        start = 0
+        for mark in _BREAKS:
+            found = text.rfind(mark, 0, position)
+            if found != -1:
+                start = max(start, found + len(mark))
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -51,14 +51,17 @@ def run(
     severities: Mapping[str, Severity] | None = None,
 ) -> tuple[list[Finding], CheckContext]:
     """Scan ``text`` once and apply ``rules``; findings come back sorted by position."""
-    ctx = CheckContext(text, matcher().scan(text), customer, situation, channel, trace)
+    compiled = matcher()
+    ctx = CheckContext(text, compiled.scan(text), compiled, customer, situation, channel, trace)
     findings: list[Finding] = []
     for rule in rules:
         severity = severities.get(rule.code, rule.severity) if severities else rule.severity
         kind = rule.kind
         if isinstance(kind, Existence):
-            spans = ctx.found.get(kind.topic)
-            if not spans or (kind.when is not None and not kind.when(ctx)):
+            if kind.when is not None and not kind.when(ctx):
+                continue
+            spans = ctx.spans(kind.topic)
+            if not spans:
                 continue
             for start, end in spans:
                 findings.append(Finding(

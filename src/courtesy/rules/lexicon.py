@@ -19,13 +19,14 @@ comment (the file's opening comment cites its source). Phrase syntax:
               characters in brackets, so that rare patterns cost nothing elsewhere
 ============  ===================================================================
 
-All phrases of all languages compile into **one** regular expression, matched against the
-lower-cased message: each topic becomes one named group, its phrases grouped by their first
-word, and the groups are ordered by :data:`TOPIC_PRIORITY` so that, where phrases overlap at
-the same start, the more specific topic wins ("sorry if you feel" is a non-apology, not an
-apology). Without ``re.IGNORECASE`` the regex engine rejects a branch on its first literal
-character, which is what makes one pass over a message a few microseconds. Raw ``re:``
-patterns form a second, small pattern run on the original text.
+All phrases of all languages compile into **one** Aho-Corasick automaton (pyahocorasick,
+in C), matched once over the lower-cased message with whitespace and apostrophes
+normalised: the scan costs the same whether courtesy ships one language or ten. Python
+then runs only per hit: a whole-word check, and the resolution of overlaps, where the
+topic earlier in :data:`TOPIC_PRIORITY` wins and then the longer phrase ("we're sorry if
+you feel" is a non-apology, not an apology, whichever starts first). Phrases with
+``<num>`` or ``<word>`` compile into one small regular expression that joins the same
+resolution; raw ``re:`` patterns run on the original text and are reported as they are.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import product
+from typing import Any
+
+import ahocorasick
 
 __all__ = [
     "LANGUAGES",
@@ -305,97 +309,196 @@ def _priority(topic: str) -> tuple[int, str]:
 
 Found = dict[str, list[tuple[int, int]]]
 
+# Characters that count as part of a word for whole-word matching (as ``\w`` does).
+_SPACES = ("\n", "\r", "\t", "\u00a0", "\u2009", "\u202f", "\u2007")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def normalize(text: str) -> str:
+    """Lower-case ``text`` without changing its length; unify apostrophes and spaces.
+
+    Offsets into the result are offsets into ``text``, which is what lets the matcher
+    report exact spans. The rare characters whose lower case is longer (``"İ"``) are
+    kept as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    lowered = lowered.replace("’", "'")
+    for space in _SPACES:
+        if space in lowered:
+            lowered = lowered.replace(space, " ")
+    return lowered
+
 
 @dataclass(frozen=True, slots=True)
 class RawPattern:
-    """A raw ``re:`` pattern; it runs only when one of ``trigger``'s characters is present."""
+    """A raw ``re:`` pattern; it runs only when the text contains one of its triggers."""
 
     pattern: re.Pattern[str]
-    trigger: str
+    triggers: tuple[str, ...]
+
+    def triggered(self, text: str) -> bool:
+        return not self.triggers or any(t in text for t in self.triggers)
+
+
+def _triggers(spec: str) -> tuple[str, ...]:
+    """``re[@]`` → ``("@",)``; ``re[0123456789]`` → each digit; ``re[%|percent]`` → words."""
+    if not spec:
+        return ()
+    return tuple(spec.split("|")) if "|" in spec else tuple(spec)
 
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """The compiled matcher: phrase pattern, raw pattern, and what each group stands for."""
+    """The compiled matcher: an automaton for literal phrases, regexes for the rest.
 
-    phrases: re.Pattern[str]
+    Literal phrases are matched eagerly by :meth:`scan`. Topics with raw patterns or
+    ``<num>``/``<word>`` phrases are *lazy*: a full regular-expression pass costs more than
+    the whole automaton scan, so :meth:`lazy_spans` runs them only when a rule asks.
+    """
+
+    automaton: Any  # ahocorasick.Automaton: phrase → ((length, priority, topics, prefix),)
+    #: phrases with ``<num>``/``<word>``: one regex over the normalised text
+    classes: re.Pattern[str] | None
     raws: tuple[RawPattern, ...]
-    #: the same phrase pattern with IGNORECASE, for the rare text whose lower-casing
-    #: changes its length (then offsets into the lower-cased copy would be wrong)
-    phrases_ignorecase: re.Pattern[str]
+    #: regex group name → topics
     group_topics: dict[str, tuple[str, ...]]
     topics: frozenset[str]
+    #: topics that have raw or class patterns → which of them (raw index, or -1: classes)
+    lazy_topics: dict[str, tuple[int, ...]]
 
-    def _collect(self, pattern: re.Pattern[str], text: str, found: Found) -> int:
-        group_topics = self.group_topics
-        count = 0
-        for match in pattern.finditer(text):
-            count += 1
-            span = match.span()
-            for topic in group_topics[match.lastgroup or ""]:
-                bucket = found.get(topic)
-                if bucket is None:
-                    found[topic] = [span]
-                else:
-                    bucket.append(span)
-        return count
+    def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
+        n = len(norm)
+        found = []
+        for last, entries in self.automaton.iter(norm):
+            for length, priority, topics, prefix in entries:
+                start = last - length + 1
+                if start > 0 and _is_word_char(norm[start - 1]) and _is_word_char(norm[start]):
+                    continue
+                end = last + 1
+                if not prefix and end < n and _is_word_char(norm[end]) and \
+                        _is_word_char(norm[last]):
+                    continue
+                found.append((priority, -length, start, end, topics))
+        return found
 
     def scan(self, text: str) -> Found:
-        """Every topic found in ``text`` → its ``(start, end)`` spans, in text order."""
+        """Every literal-phrase topic in ``text`` → its ``(start, end)`` spans, in order.
+
+        Where phrases overlap, the topic earlier in :data:`TOPIC_PRIORITY` wins, then the
+        longer phrase. Lazy topics are not included: see :meth:`lazy_spans`.
+        """
+        candidates = self._candidates(normalize(text))
         found: Found = {}
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            self._collect(self.phrases, lowered, found)
-        else:
-            self._collect(self.phrases_ignorecase, text, found)
-        raw_hits = 0
-        for raw in self.raws:
-            if raw.trigger and not any(ch in text for ch in raw.trigger):
+        if not candidates:
+            return found
+        candidates.sort()
+        covered = bytearray(len(text))
+        for _priority, _neg_length, start, end, topics in candidates:
+            if 1 in covered[start:end]:
                 continue
-            raw_hits += self._collect(raw.pattern, text, found)
-        if raw_hits:
-            for spans in found.values():
+            covered[start:end] = b"\x01" * (end - start)
+            for topic in topics:
+                found.setdefault(topic, []).append((start, end))
+        for spans in found.values():
+            if len(spans) > 1:
                 spans.sort()
         return found
 
+    def lazy_spans(self, text: str, topic: str) -> list[tuple[int, int]]:
+        """Spans of ``topic`` from its raw and ``<num>``/``<word>`` patterns."""
+        spans: list[tuple[int, int]] = []
+        for index in self.lazy_topics.get(topic, ()):
+            if index < 0:
+                assert self.classes is not None
+                matches = self.classes.finditer(normalize(text))
+            else:
+                raw = self.raws[index]
+                if not raw.triggered(text):
+                    continue
+                matches = raw.pattern.finditer(text)
+            spans.extend(m.span() for m in matches
+                         if topic in self.group_topics[m.lastgroup or ""])
+        return spans
+
+    def scan_all(self, text: str) -> Found:
+        """:meth:`scan` plus every lazy topic (for docs, tests and debugging)."""
+        found = self.scan(text)
+        for topic in self.lazy_topics:
+            extra = self.lazy_spans(text, topic)
+            if extra:
+                found[topic] = sorted(found.get(topic, []) + extra)
+        return found
+
     def iter_matches(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """``(topic, start, end)`` for every match, in text order (for docs and debugging)."""
-        for topic, spans in self.scan(text).items():
+        """``(topic, start, end)`` for every match of every topic, by topic."""
+        for topic, spans in self.scan_all(text).items():
             for start, end in spans:
                 yield topic, start, end
 
 
+def _literal(words: tuple[str, ...]) -> tuple[str, bool]:
+    """The automaton key for a phrase variant, and whether it ends in a prefix (``*``)."""
+    prefix = words[-1].endswith("*") and len(words[-1]) > 1
+    joined = " ".join(words).replace("’", "'")
+    return (joined[:-1] if prefix else joined), prefix
+
+
 def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
-    """Compile lexicons into one :class:`Matcher` (topics ordered by priority)."""
+    """Compile lexicons into one :class:`Matcher`."""
     group_topics: dict[str, tuple[str, ...]] = {}
-    markers: dict[tuple[str, ...], str] = {}
-    items: list[tuple[int, str, str, str]] = []
+    literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
+    class_items: list[tuple[int, str, str, str]] = []
+    class_markers: dict[tuple[str, ...], str] = {}
     raws: list[RawPattern] = []
+    lazy: dict[str, dict[int, None]] = {}
+    topics: set[str] = set()
     for lexicon in lexicons:
         for phrase, extra, _line in lexicon.entries:
             key = (lexicon.topic, *extra)
-            if key not in markers:
-                markers[key] = f"t{len(markers)}"
-                group_topics[markers[key]] = key
+            topics.update(key)
+            priority = _priority(lexicon.topic)[0]
             if phrase.startswith(("re:", "re[")):
+                name = f"r{len(raws)}"
+                group_topics[name] = key
                 trigger, _, pattern = phrase.partition(":")
+                for topic in key:
+                    lazy.setdefault(topic, {})[len(raws)] = None
                 raws.append(RawPattern(
-                    re.compile(f"(?P<{markers[key]}>{pattern.strip()})"),
-                    trigger[3:-1] if trigger.startswith("re[") else "",
+                    re.compile(f"(?P<{name}>{pattern.strip()})"),
+                    _triggers(trigger[3:-1] if trigger.startswith("re[") else ""),
                 ))
                 continue
-            priority = _priority(lexicon.topic)[0]
-            items.extend((priority, markers[key], first, rest)
-                         for first, rest in _heads(_parse(phrase)))
-    # Every phrase starts at a word start: one look-behind up front rejects most positions.
-    names: dict[str, str] = {}
-    source = r"(?<!\w)" + _phrases_regex(items, names) if items else r"(?!)"
-    group_topics.update({name: group_topics[marker] for name, marker in names.items()})
-    topics = frozenset(t for key in markers for t in key)
+            items = _parse(phrase)
+            if "<" in phrase:  # <num>/<word>: a regular expression
+                marker = class_markers.setdefault(key, f"c{len(class_markers)}")
+                class_items.extend((priority, marker, first, rest)
+                                   for first, rest in _heads(items))
+                for topic in key:
+                    lazy.setdefault(topic, {})[-1] = None
+                continue
+            for words in parse_phrase(phrase):
+                literal, prefix = _literal(words)
+                literals.setdefault(literal, {})[(priority, key, prefix)] = None
+    automaton = ahocorasick.Automaton()
+    for literal, entries in literals.items():
+        automaton.add_word(literal, tuple(
+            (len(literal), priority, key, prefix) for priority, key, prefix in sorted(entries)
+        ))
+    if literals:
+        automaton.make_automaton()
+    classes = None
+    if class_items:
+        names: dict[str, str] = {}
+        classes = re.compile(r"(?<!\w)" + _phrases_regex(class_items, names))
+        by_marker = {marker: key for key, marker in class_markers.items()}
+        for name, marker in names.items():
+            group_topics[name] = by_marker[marker]
     return Matcher(
-        phrases=re.compile(source),
-        raws=tuple(raws),
-        phrases_ignorecase=re.compile(source, re.IGNORECASE),
-        group_topics=group_topics,
-        topics=topics,
+        automaton, classes, tuple(raws), group_topics, frozenset(topics),
+        {topic: tuple(indexes) for topic, indexes in lazy.items()},
     )

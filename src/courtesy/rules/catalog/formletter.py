@@ -47,22 +47,30 @@ def generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def personal_signals(ctx: CheckContext, start: int) -> list[str]:
-    """What in ``ctx.text[start:]`` only this customer could have received (may be empty)."""
+def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False) -> list[str]:
+    """What in ``ctx.text[start:]`` only this customer could have received (may be empty).
+
+    With ``first_only``, stops at the first signal (the check only needs to know whether
+    there is one; the cheap number test usually settles it).
+    """
     body = ctx.text[start:]
     signals: list[str] = []
     if _DIGIT.search(body):
         signals.append("a number or reference")
-    words = {w.replace("’", "'") for w in _WORD.findall(body.lower())}
+        if first_only:
+            return signals
+    words = set(_WORD.findall(body.lower().replace("’", "'")))
     customer = ctx.customer
     if customer is not None:
         words -= {w.lower() for w in customer.name_forms.exact}
     situation = ctx.situation
     if situation is not None and situation.customer_message:
-        theirs = {w.replace("’", "'") for w in _WORD.findall(situation.customer_message.lower())}
+        theirs = set(_WORD.findall(situation.customer_message.lower().replace("’", "'")))
         echoed = (words & theirs) - generic_words()
         if echoed:
             signals.append("words from the customer's message: " + ", ".join(sorted(echoed)[:3]))
+            if first_only:
+                return signals
     specific = sorted(w for w in words - generic_words() if len(w) > 2)
     if len(specific) >= MIN_SPECIFIC_WORDS:
         signals.append("specific words: " + ", ".join(specific[:3]))
@@ -95,7 +103,7 @@ def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
         return
     if len(_WORD.findall(ctx.text, start, end)) < MIN_WORDS:
         return
-    if not personal_signals(ctx, start):
+    if not personal_signals(ctx, start, first_only=True):
         yield Hit(start, end,
                   "Apart from the name, nothing in this reply is about this customer: no "
                   "order, date or detail of what they told us.",

@@ -1,0 +1,126 @@
+"""Throughput of courtesy.check against proselint, and render+check against bare Jinja2.
+
+Run: ``python benchmarks/bench_check.py`` (needs ``pip install -e '.[bench]'``).
+Everything is measured in one run, on the same texts, and reported as ratios, because the
+machines are shared and absolute numbers drift. Targets (DESIGN.md / issue 3):
+check >= 40x proselint's throughput; render+check <= 5x a bare Jinja2 render;
+``courtesy --version`` cold start <= 250 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import replies  # noqa: E402
+
+import courtesy  # noqa: E402
+
+TEMPLATE = """{{ customer.name.given }},
+
+I'm sorry: your order {{ order.id }} is late, and that's our mistake. It will reach you on \
+{{ order.new_date }}; you can follow it with tracking number {{ order.tracking }}.
+
+Thank you for your patience. Just reply to this email if anything else goes wrong.
+
+{{ agent }}
+"""
+
+
+def best_of(repeat: int, func: Callable[[], object]) -> float:
+    """Best wall time of ``repeat`` runs (the least disturbed by other load)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_check(n: int) -> tuple[float, float, float]:
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    CheckRegistry().register_many(__register__)
+    samples = replies(n)
+    customers = [courtesy.Customer.model_validate(s.customer) for s in samples]
+    situations = [courtesy.Situation.model_validate(s.situation) for s in samples]
+    texts = [s.text for s in samples]
+    courtesy.check(texts[0], customer=customers[0], situation=situations[0])  # warm up
+    LintFile("warm", texts[0]).lint()
+
+    def ours() -> None:
+        for text, c, s in zip(texts, customers, situations, strict=True):
+            courtesy.check(text, customer=c, situation=s)
+
+    def ours_text_only() -> None:
+        for text in texts:
+            courtesy.check(text)
+
+    def proselint() -> None:
+        for i, text in enumerate(texts):
+            LintFile(f"t{i}", text).lint()
+
+    t_ours = best_of(3, ours)
+    t_text = best_of(3, ours_text_only)
+    t_prose = best_of(1, proselint)
+    return n / t_ours, n / t_text, n / t_prose
+
+
+def bench_render(n: int) -> tuple[float, float]:
+    import jinja2
+
+    samples = replies(n)
+    customers = [courtesy.Customer.model_validate(s.customer) for s in samples]
+    situation = courtesy.Situation(kind="delay", our_fault=True)
+    orders = [{"id": f"A-{1000 + i}", "new_date": "Thursday 14 March",
+               "tracking": f"JD{10**9 + i}"} for i in range(n)]
+    bare = jinja2.Environment(autoescape=False).from_string(TEMPLATE)
+    plain_customers = [c.model_dump() for c in customers]
+
+    def jinja() -> None:
+        for c, order in zip(plain_customers, orders, strict=True):
+            bare.render(customer=c, order=order, agent="Priya")
+
+    def ours() -> None:
+        for c, order in zip(customers, orders, strict=True):
+            courtesy.render(TEMPLATE, c, situation, strict=False, order=order, agent="Priya")
+
+    ours()  # warm up: compile and cache
+    return n / best_of(3, ours), n / best_of(3, jinja)
+
+
+def cold_start(runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(["courtesy", "--version"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    ours, text_only, prose = bench_check(n)
+    print(f"check, {n} replies of 300-500 chars (customer + situation): {ours:,.0f} msg/s")
+    print(f"check, text only (no profiles):                     {text_only:,.0f} msg/s")
+    print(f"proselint lint of the same texts:                   {prose:,.0f} msg/s")
+    print(f"  ratio check/proselint: {ours / prose:.1f}x (text only {text_only / prose:.1f}x)"
+          "  [target >= 40x]")
+    rendered, bare = bench_render(n)
+    print(f"render + check: {rendered:,.0f} msg/s; bare Jinja2 render: {bare:,.0f} msg/s")
+    print(f"  ratio (render+check time)/(bare render time): {bare / rendered:.1f}x"
+          "  [target <= 5x]")
+    print(f"courtesy --version cold start (median of 7): {cold_start() * 1000:.0f} ms"
+          "  [target <= 250 ms]")
+
+
+if __name__ == "__main__":
+    main()
