@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import replies  # noqa: E402
-
-import courtesy  # noqa: E402
+import courtesy
+from corpus import replies
 
 TEMPLATE = """{{ customer.name.given }},
 

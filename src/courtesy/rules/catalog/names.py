@@ -188,7 +188,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                 or not word[0].isupper():
             continue
         folded = word.casefold()
-        if folded in _NOT_NAMES or not word.isalpha() and not _NAMEISH.fullmatch(word):
+        if folded in _NOT_NAMES or (not word.isalpha() and not _NAMEISH.fullmatch(word)):
             continue
         issue: tuple[str, str, str] | None = None
         if folded in forms.folded:
