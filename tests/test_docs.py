@@ -43,7 +43,7 @@ def test_python_blocks_run_and_print_what_they_say(page: Path) -> None:
     for code in blocks:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(compile(code, str(page), "exec"), namespace)  # noqa: S102
+            exec(compile(code, str(page), "exec"), namespace)
         assert out.getvalue().splitlines() == _expected_output(code), code
 
 
