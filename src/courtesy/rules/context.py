@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
 
 if TYPE_CHECKING:
@@ -26,6 +27,20 @@ _SENTENCE_END = ".!?\n"
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s|$)")
 _BREAKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t")
 _ADDRESS_STOP = ",;:!?\n"
+
+
+def _ends_address(text: str, start: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends the salutation ("Hi Aisha. As stated...").
+
+    A stop after a title ("Mr.") or an initial ("N.") belongs to the name.
+    """
+    if dot + 1 < len(text) and not text[dot + 1].isspace():
+        return False  # "N.Owenn", "example.com"
+    word_start = dot
+    while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] != ".":
+        word_start -= 1
+    word = text[word_start:dot]
+    return not (len(word) == 1 or lookup_title(word) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +156,9 @@ class CheckContext:
                 address_end = address_start
                 limit = min(len(text), address_start + 80)
                 while address_end < limit and text[address_end] not in _ADDRESS_STOP:
+                    if text[address_end] == "." and _ends_address(text, address_start,
+                                                                  address_end):
+                        break
                     address_end += 1
                 while address_end > address_start and text[address_end - 1] in " \t.":
                     address_end -= 1
