@@ -54,16 +54,18 @@ def run(
     compiled = matcher()
     ctx = CheckContext(text, compiled.scan(text), compiled, customer, situation, channel, trace)
     findings: list[Finding] = []
+    lazy = compiled.lazy_topics
+    found = ctx.found
     for rule in rules:
         severity = severities.get(rule.code, rule.severity) if severities else rule.severity
         kind = rule.kind
         if isinstance(kind, Existence):
+            topic = kind.topic
+            if topic not in found and topic not in lazy:
+                continue  # the common case: the phrase is not in the text
             if kind.when is not None and not kind.when(ctx):
                 continue
-            spans = ctx.spans(kind.topic)
-            if not spans:
-                continue
-            for start, end in spans:
+            for start, end in ctx.spans(topic):
                 findings.append(Finding(
                     rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                     start=start, end=end, message=kind.message.format(match=text[start:end]),
@@ -78,5 +80,6 @@ def run(
                 start=hit.start, end=hit.end, message=hit.message,
                 suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
             ))
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    if len(findings) > 1:
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, ctx

@@ -313,10 +313,6 @@ Found = dict[str, list[tuple[int, int]]]
 _SPACES = ("\n", "\r", "\t", "\u00a0", "\u2009", "\u202f", "\u2007")
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def normalize(text: str) -> str:
     """Lower-case ``text`` without changing its length; unify apostrophes and spaces.
 
@@ -340,9 +336,10 @@ class RawPattern:
 
     pattern: re.Pattern[str]
     triggers: tuple[str, ...]
+    gate: re.Pattern[str] | None = None
 
     def triggered(self, text: str) -> bool:
-        return not self.triggers or any(t in text for t in self.triggers)
+        return self.gate is None or self.gate.search(text) is not None
 
 
 def _triggers(spec: str) -> tuple[str, ...]:
@@ -370,6 +367,8 @@ class Matcher:
     topics: frozenset[str]
     #: topics that have raw or class patterns → which of them (raw index, or -1: classes)
     lazy_topics: dict[str, tuple[int, ...]]
+    #: topics whose every lazy pattern has triggers → one search for any of them
+    topic_gates: dict[str, re.Pattern[str]]
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
         n = len(norm)
@@ -377,12 +376,15 @@ class Matcher:
         for last, entries in self.automaton.iter(norm):
             for length, priority, topics, prefix in entries:
                 start = last - length + 1
-                if start > 0 and _is_word_char(norm[start - 1]) and _is_word_char(norm[start]):
-                    continue
+                if start > 0:
+                    before, first = norm[start - 1], norm[start]
+                    if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
+                        continue  # starts inside a word
                 end = last + 1
-                if not prefix and end < n and _is_word_char(norm[end]) and \
-                        _is_word_char(norm[last]):
-                    continue
+                if not prefix and end < n:
+                    after, final = norm[end], norm[last]
+                    if (after.isalnum() or after == "_") and (final.isalnum() or final == "_"):
+                        continue  # ends inside a word
                 found.append((priority, -length, start, end, topics))
         return found
 
@@ -412,6 +414,9 @@ class Matcher:
     def lazy_spans(self, text: str, topic: str) -> list[tuple[int, int]]:
         """Spans of ``topic`` from its raw and ``<num>``/``<word>`` patterns."""
         spans: list[tuple[int, int]] = []
+        gate = self.topic_gates.get(topic)
+        if gate is not None and gate.search(text) is None:
+            return spans  # none of the topic's raw patterns can match: no trigger present
         for index in self.lazy_topics.get(topic, ()):
             if index < 0:
                 assert self.classes is not None
@@ -468,9 +473,13 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
                 trigger, _, pattern = phrase.partition(":")
                 for topic in key:
                     lazy.setdefault(topic, {})[len(raws)] = None
+                triggers = _triggers(trigger[3:-1] if trigger.startswith("re[") else "")
                 raws.append(RawPattern(
                     re.compile(f"(?P<{name}>{pattern.strip()})"),
-                    _triggers(trigger[3:-1] if trigger.startswith("re[") else ""),
+                    triggers,
+                    re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len,
+                                                                      reverse=True)),
+                               re.IGNORECASE) if triggers else None,
                 ))
                 continue
             items = _parse(phrase)
@@ -498,7 +507,14 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
         by_marker = {marker: key for key, marker in class_markers.items()}
         for name, marker in names.items():
             group_topics[name] = by_marker[marker]
+    gates: dict[str, re.Pattern[str]] = {}
+    for topic, indexes in lazy.items():
+        if all(i >= 0 and raws[i].triggers for i in indexes):
+            triggers = sorted({t for i in indexes for t in raws[i].triggers}, key=len,
+                              reverse=True)
+            gates[topic] = re.compile("|".join(re.escape(t) for t in triggers),
+                                      re.IGNORECASE)
     return Matcher(
         automaton, classes, tuple(raws), group_topics, frozenset(topics),
-        {topic: tuple(indexes) for topic, indexes in lazy.items()},
+        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
     )
