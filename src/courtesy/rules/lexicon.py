@@ -510,10 +510,9 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
     gates: dict[str, re.Pattern[str]] = {}
     for topic, indexes in lazy.items():
         if all(i >= 0 and raws[i].triggers for i in indexes):
-            triggers = sorted({t for i in indexes for t in raws[i].triggers}, key=len,
-                              reverse=True)
-            gates[topic] = re.compile("|".join(re.escape(t) for t in triggers),
-                                      re.IGNORECASE)
+            every = sorted({t for i in indexes for t in raws[i].triggers}, key=len,
+                           reverse=True)
+            gates[topic] = re.compile("|".join(re.escape(t) for t in every), re.IGNORECASE)
     return Matcher(
         automaton, classes, tuple(raws), group_topics, frozenset(topics),
         {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
