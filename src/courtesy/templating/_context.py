@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from courtesy.exceptions import ProfileError
@@ -65,12 +66,19 @@ def traced(value: Any, path: str, depth: int = 0) -> Any:
     )
 
 
+@lru_cache(maxsize=1024)
 def _customer_view(customer: Customer) -> CustomerView:
+    """The traced view of a profile: built once per (frozen, hashable) profile."""
     data = customer.model_dump(mode="python", exclude={"history"})
     view = CustomerView(traced(data, "customer"))
     view["full_name"] = Traced(customer.name.full, "customer.name")
     view._profile = customer
     return view
+
+
+@lru_cache(maxsize=256)
+def _situation_view(situation: Situation) -> Any:
+    return traced(situation.model_dump(mode="json"), "situation")
 
 
 def build_context(
@@ -92,7 +100,7 @@ def build_context(
         context["customer"] = _customer_view(customer)
         context["locale"] = customer.locale
     if situation is not None:
-        context["situation"] = traced(situation.model_dump(mode="json"), "situation")
+        context["situation"] = _situation_view(situation)
     if channel is not None:
         context["channel"] = channel
     roots = frozenset(extra) | {"customer", "situation"}
