@@ -67,6 +67,8 @@ class CheckContext:
     situation: Situation | None = None
     channel: Channel | None = None
     trace: RenderTrace | None = None
+    #: the lower-cased, space-normalised text the matcher scanned (same length as text)
+    norm: str | None = None
     _cache: dict[str, object] = field(default_factory=dict)
 
     # -- lexicon look-ups ---------------------------------------------------------------
@@ -77,7 +79,7 @@ class CheckContext:
         if matcher is not None and topic in matcher.lazy_topics:
             lazy_key = "lazy:" + topic
             if lazy_key not in self._cache:
-                extra = matcher.lazy_spans(self.text, topic)
+                extra = matcher.lazy_spans(self.text, topic, self.norm)
                 if extra:
                     self.found[topic] = sorted(self.found.get(topic, []) + extra)
                 self._cache[lazy_key] = True

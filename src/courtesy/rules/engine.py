@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.rules import registry
 from courtesy.rules.context import CheckContext
-from courtesy.rules.lexicon import Matcher, compile_matcher, load_lexicons
+from courtesy.rules.lexicon import Matcher, compile_matcher, load_lexicons, normalize
 from courtesy.rules.model import Existence, Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ def run(
 ) -> tuple[list[Finding], CheckContext]:
     """Scan ``text`` once and apply ``rules``; findings come back sorted by position."""
     compiled = matcher()
-    ctx = CheckContext(text, compiled.scan(text), compiled, customer, situation, channel, trace)
+    norm = normalize(text)
+    ctx = CheckContext(text, compiled.scan(text, norm), compiled, customer, situation, channel,
+                       trace, norm)
     findings: list[Finding] = []
     lazy = compiled.lazy_topics
     found = ctx.found

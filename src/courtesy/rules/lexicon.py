@@ -335,18 +335,22 @@ class RawPattern:
     """A raw ``re:`` pattern; it runs only when the text contains one of its triggers."""
 
     pattern: re.Pattern[str]
+    #: lower-case substrings; the pattern runs only if the lower-cased text has one
     triggers: tuple[str, ...]
-    gate: re.Pattern[str] | None = None
 
-    def triggered(self, text: str) -> bool:
-        return self.gate is None or self.gate.search(text) is not None
+    def triggered(self, norm: str) -> bool:
+        """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text."""
+        return not self.triggers or any(t in norm for t in self.triggers)
 
 
 def _triggers(spec: str) -> tuple[str, ...]:
     """``re[@]`` → ``("@",)``; ``re[0123456789]`` → each digit; ``re[%|percent]`` → words."""
     if not spec:
         return ()
-    return tuple(spec.split("|")) if "|" in spec else tuple(spec)
+    words = [part for part in spec.split("|") if part]
+    if "|" in spec and len(words) > 1:
+        return tuple(w.lower() for w in words)
+    return tuple(dict.fromkeys(spec.lower()))  # single characters (``|`` itself included)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,8 +371,8 @@ class Matcher:
     topics: frozenset[str]
     #: topics that have raw or class patterns → which of them (raw index, or -1: classes)
     lazy_topics: dict[str, tuple[int, ...]]
-    #: topics whose every lazy pattern has triggers → one search for any of them
-    topic_gates: dict[str, re.Pattern[str]]
+    #: topics whose every lazy pattern has triggers → all their triggers, tested first
+    topic_gates: dict[str, tuple[str, ...]]
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
         n = len(norm)
@@ -388,13 +392,14 @@ class Matcher:
                 found.append((priority, -length, start, end, topics))
         return found
 
-    def scan(self, text: str) -> Found:
+    def scan(self, text: str, norm: str | None = None) -> Found:
         """Every literal-phrase topic in ``text`` → its ``(start, end)`` spans, in order.
 
         Where phrases overlap, the topic earlier in :data:`TOPIC_PRIORITY` wins, then the
-        longer phrase. Lazy topics are not included: see :meth:`lazy_spans`.
+        longer phrase. Lazy topics are not included: see :meth:`lazy_spans`. ``norm`` is
+        ``normalize(text)`` when the caller has it already.
         """
-        candidates = self._candidates(normalize(text))
+        candidates = self._candidates(norm if norm is not None else normalize(text))
         found: Found = {}
         if not candidates:
             return found
@@ -411,19 +416,24 @@ class Matcher:
                 spans.sort()
         return found
 
-    def lazy_spans(self, text: str, topic: str) -> list[tuple[int, int]]:
-        """Spans of ``topic`` from its raw and ``<num>``/``<word>`` patterns."""
+    def lazy_spans(self, text: str, topic: str, norm: str | None = None) -> list[tuple[int, int]]:
+        """Spans of ``topic`` from its raw and ``<num>``/``<word>`` patterns.
+
+        ``norm`` is ``normalize(text)`` when the caller has it already.
+        """
         spans: list[tuple[int, int]] = []
+        if norm is None:
+            norm = normalize(text)
         gate = self.topic_gates.get(topic)
-        if gate is not None and gate.search(text) is None:
+        if gate is not None and not any(t in norm for t in gate):
             return spans  # none of the topic's raw patterns can match: no trigger present
         for index in self.lazy_topics.get(topic, ()):
             if index < 0:
                 assert self.classes is not None
-                matches = self.classes.finditer(normalize(text))
+                matches = self.classes.finditer(norm)
             else:
                 raw = self.raws[index]
-                if not raw.triggered(text):
+                if not raw.triggered(norm):
                     continue
                 matches = raw.pattern.finditer(text)
             spans.extend(m.span() for m in matches
@@ -432,9 +442,10 @@ class Matcher:
 
     def scan_all(self, text: str) -> Found:
         """:meth:`scan` plus every lazy topic (for docs, tests and debugging)."""
-        found = self.scan(text)
+        norm = normalize(text)
+        found = self.scan(text, norm)
         for topic in self.lazy_topics:
-            extra = self.lazy_spans(text, topic)
+            extra = self.lazy_spans(text, topic, norm)
             if extra:
                 found[topic] = sorted(found.get(topic, []) + extra)
         return found
@@ -473,13 +484,9 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
                 trigger, _, pattern = phrase.partition(":")
                 for topic in key:
                     lazy.setdefault(topic, {})[len(raws)] = None
-                triggers = _triggers(trigger[3:-1] if trigger.startswith("re[") else "")
                 raws.append(RawPattern(
                     re.compile(f"(?P<{name}>{pattern.strip()})"),
-                    triggers,
-                    re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len,
-                                                                      reverse=True)),
-                               re.IGNORECASE) if triggers else None,
+                    _triggers(trigger[3:-1] if trigger.startswith("re[") else ""),
                 ))
                 continue
             items = _parse(phrase)
@@ -507,12 +514,10 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
         by_marker = {marker: key for key, marker in class_markers.items()}
         for name, marker in names.items():
             group_topics[name] = by_marker[marker]
-    gates: dict[str, re.Pattern[str]] = {}
+    gates: dict[str, tuple[str, ...]] = {}
     for topic, indexes in lazy.items():
         if all(i >= 0 and raws[i].triggers for i in indexes):
-            every = sorted({t for i in indexes for t in raws[i].triggers}, key=len,
-                           reverse=True)
-            gates[topic] = re.compile("|".join(re.escape(t) for t in every), re.IGNORECASE)
+            gates[topic] = tuple(sorted({t for i in indexes for t in raws[i].triggers}))
     return Matcher(
         automaton, classes, tuple(raws), group_topics, frozenset(topics),
         {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
