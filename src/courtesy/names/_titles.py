@@ -33,15 +33,16 @@ def _add(key: str, gender: Gender, canonical: str, *spellings: str) -> None:
 
 
 _add("m", "m", "Mr", "Mister", "Herr", "Hr", "M", "Monsieur", "Sr", "Señor", "Senor", "Sig",
-     "Signor", "Signore", "Dhr", "Heer", "Meneer", "Don", "Senhor", "Úr", "Ur")
+     "Signor", "Signore", "Dhr", "Heer", "Meneer", "Don", "Senhor", "Úr", "Ur", "先生", "씨")
 _add("mrs", "f", "Mrs", "Missus")
 _add("ms", "f", "Ms", "Mz")
 _add("miss", "f", "Miss", "Mlle", "Mademoiselle", "Srta", "Señorita", "Senorita", "Signorina",
-     "Fräulein")
+     "Sig.na", "Sig.ina", "Fräulein", "Menina", "小姐")
 _add("f", "f", "Frau", "Fr", "Mme", "Madame", "Sra", "Señora", "Senora", "Sig.ra", "Signora",
-     "Mevr", "Mevrouw", "Doña", "Dona", "Senhora", "Asszony")
-_add("mx", "n", "Mx")
-_add("dr", "n", "Dr", "Doctor", "Doktor", "Docteur", "Dott", "Dottore", "Dottoressa", "Dra")
+     "Mevr", "Mevrouw", "Doña", "Dona", "Senhora", "Asszony", "女士", "Frú")
+_add("mx", "n", "Mx", "Mx.")
+_add("dr", "n", "Dr", "Doctor", "Doktor", "Docteur", "Dott", "Dottore", "Dottoressa", "Dra",
+     "Dott.ssa", "Dr.in", "Drs", "博士")
 _add("prof", "n", "Prof", "Professor", "Professeur", "Profesor", "Profesora")
 _add("rev", "n", "Rev", "Reverend", "Revd")
 _add("sir", "m", "Sir")
@@ -53,7 +54,11 @@ _FEMININE_ENGLISH = frozenset({"mrs", "ms", "miss"})
 
 
 def lookup_title(word: str) -> Title | None:
-    """The title ``word`` spells (``"Mr."``, ``"Herr"``, ``"Sra."``), or ``None``."""
+    """The title ``word`` spells (``"Mr."``, ``"Herr"``, ``"Sra."``), or ``None``.
+
+    How each locale *writes* a title class is in the address-forms data
+    (``names/forms/<locale>.toml``, section ``[titles]``).
+    """
     return _TABLE.get(word.casefold().rstrip("."))
 
 

@@ -11,25 +11,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from courtesy.names import (
     PARTICLES,
+    is_cjk,
     lookup_title,
     strip_diacritics,
     titles_compatible,
 )
+from courtesy.names._forms import forms_for
+from courtesy.rules.catalog.formletter import generic_words
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from courtesy.names import NameForms
+    from courtesy.names._forms import Formality
     from courtesy.rules.context import CheckContext
 
 __all__ = ["RULES"]
 
-_ADDRESS_WORD = re.compile(r"[\w'’\-]+\.?")
+# Titles with an inner full stop ("Sig.ra", "Dott.ssa") are one word; "N.Owenn" is two.
+_ADDRESS_WORD = re.compile(r"(?i:sig\.r?a|sig\.na|dott\.ssa|dr\.in)|[\w'’\-]+\.?")
 # A name-like word: letters, with inner apostrophes or hyphens (O'Brien, Smith-Jones).
 _NAMEISH = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
@@ -45,7 +51,22 @@ _NOT_NAMES = frozenset({
     "october", "november", "december", "i'm", "i've", "i'll", "i'd", "ok", "okay",
 })
 
-_FORMAL_GREETING = {"en": "Dear", "de": "Guten Tag", "fr": "Bonjour", "es": "Estimado/a"}
+#: a preferred name stands where the given name does ("Wooster Bertie" is swapped too)
+_ROLE = {"nickname": "given"}
+_PLACEHOLDER_CHAR = re.compile(r"[{\[%|$<#_*]")
+_INLINE_MIN = 4  # shorter capitalised words are too often ordinary words
+
+
+def _informal_greetings(locale: str) -> frozenset[str]:
+    """Informal openings of a locale whose formal customers must not get them ("Hallo")."""
+    return _greeting_sets(locale)[0]
+
+
+@lru_cache(maxsize=256)
+def _greeting_sets(locale: str) -> tuple[frozenset[str], bool]:
+    data, _note = forms_for(locale)
+    informal = frozenset(g.casefold() for g in data.informal_greetings)
+    return informal, data.strict_formality
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +87,37 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     if salutation is None:
         return
     text = ctx.text
-    full = forms.formal_address()
+    customer = ctx.customer
+    formality: Formality = "informal" if customer is not None \
+        and customer.formality == "informal" else "formal"
     if salutation.generic:
-        greeting = _FORMAL_GREETING.get(ctx.customer.language if ctx.customer else "en", "Dear")
+        suggested = forms.compose(formality)
         yield _Issue("generic", salutation.start, salutation.address_end,
                      f"{_quote(text[salutation.start:salutation.address_end])} is a generic "
-                     f"salutation, but we know the customer's name, {full}.",
-                     f"{greeting} {full}")
+                     f"salutation, but we know the customer's name, {suggested.address}.",
+                     suggested.salutation)
         return
+    yield from _formality_issues(ctx, forms, formality)
     base = salutation.address_start
+    address_text = text[base:salutation.address_end]
+    if forms.cjk and is_cjk(address_text):
+        # Han, kana and Hangul names are not split into words: the name must appear whole
+        # ("佐藤様", "尊敬的王先生"); anything else is judged only by a person.
+        return
+    if _PLACEHOLDER_CHAR.search(address_text) and any(
+        base <= start < salutation.address_end for start, _end in ctx.spans("placeholder")
+    ):
+        return  # "Dear [VORNAME]": SL002 reports the placeholder, not a wrong name
     words = list(_ADDRESS_WORD.finditer(text, base, salutation.address_end))
     if not words:
         return
+    full = forms.formal_address()
     if all(w.group().rstrip(".").casefold() in _GENERIC_ADDRESS for w in words):
+        suggested = forms.compose(formality)
         yield _Issue("generic", salutation.start, salutation.address_end,
                      f"{_quote(text[salutation.start:salutation.address_end])} addresses nobody "
-                     f"in particular, but we know the customer's name, {full}.",
-                     f"{text[salutation.start:salutation.address_start].strip()} "
-                     f"{forms.informal_address() if not words else full}")
+                     f"in particular, but we know the customer's name, {suggested.address}.",
+                     suggested.salutation)
         return
     roles: list[str] = []
     seen_name = False
@@ -91,21 +125,27 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         word = match.group()
         bare = word.rstrip(".")
         start, end = match.start(), match.start() + len(bare)
-        title = lookup_title(bare) if not seen_name else None
+        # A title precedes the name, or follows it in lower case ("Kovács úr", "王 先生").
+        title = lookup_title(bare) if not seen_name or bare[:1].islower() else None
         if title is not None and bare.casefold() not in forms.folded:
             if forms.title is None:
-                if title.gender != "n":
+                if title.gender != "n" and forms.has_pronouns and title.gender != forms.gender:
+                    yield _Issue("wrong-title", start, end,
+                                 f"{_quote(bare)} contradicts the pronouns in the customer's "
+                                 "profile.", forms.compose("formal").address)
+                elif title.gender != "n" and not forms.has_pronouns:
                     yield _Issue("guessed-title", start, end,
                                  f"{_quote(bare)} assumes the customer's gender; the profile "
-                                 "gives no title.", full)
-                else:
+                                 "gives no title.", forms.compose("formal").address)
+                elif title.gender == "n" and title.key != "mx":
                     yield _Issue("wrong-title", start, end,
                                  f"{_quote(bare)} is not in the customer's profile.", full)
             elif not titles_compatible(title, forms.title):
+                local = forms_for(forms.locale)[0].title(forms.title.key) or \
+                    forms.title.canonical
                 yield _Issue("wrong-title", start, end,
                              f"{_quote(bare)} is the wrong title: the customer is "
-                             f"{forms.title.canonical} {forms.family or forms.given}.",
-                             forms.title.canonical)
+                             f"{local} {forms.family or forms.given}.", local)
             continue
         if len(bare) == 1 and bare.isalpha():
             seen_name = True
@@ -118,7 +158,7 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             continue
         seen_name = True
         if bare in forms.exact:
-            roles.append(forms.exact[bare])
+            roles.append(_ROLE.get(forms.exact[bare], forms.exact[bare]))
             continue
         folded = bare.casefold()
         if folded in forms.folded:
@@ -161,6 +201,32 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                 break
 
 
+def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> Iterator[_Issue]:
+    """An informal greeting to a formal customer (where the locale keeps the two apart), or a
+    title-and-surname address to a customer who asked for informality."""
+    salutation = ctx.salutation
+    assert salutation is not None
+    text = ctx.text
+    greeting = text[salutation.start : salutation.address_start].strip(" ,!¡\t\u00a0")
+    informal_set, strict = _greeting_sets(forms.locale)
+    if formality == "formal":
+        if strict and greeting.casefold() in informal_set:
+            suggested = forms.compose("formal")
+            yield _Issue("formality", salutation.start, salutation.start + len(greeting),
+                         f"{_quote(greeting)} is informal, but the customer is addressed "
+                         f"formally in {suggested.locale}.", suggested.salutation)
+        return
+    first = _ADDRESS_WORD.match(text, salutation.address_start, salutation.address_end)
+    if first is not None and forms.family:
+        title = lookup_title(first.group().rstrip("."))
+        if title is not None and first.group().rstrip(".").casefold() not in forms.folded:
+            suggested = forms.compose("informal")
+            yield _Issue("formality", salutation.start, salutation.address_end,
+                         f"{_quote(text[salutation.start:salutation.address_end])} is formal, "
+                         f"but the customer prefers to be addressed informally.",
+                         suggested.salutation)
+
+
 _TRIM = ".,;:!?\"“”‘()[]…—–"
 
 
@@ -172,7 +238,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     """
     salutation = ctx.salutation
     cursor = salutation.address_end if salutation is not None else 0
-    lengths = {len(w) for w in forms.plain if len(w) >= 4}
+    lengths = {len(w) for w in forms.plain if len(w) >= _INLINE_MIN}
     if not lengths:
         return
     text = ctx.text
@@ -184,7 +250,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         word = token.strip(_TRIM)
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        if not (low <= len(word) <= high) or len(word) < 4 or word in exact \
+        if not (low <= len(word) <= high) or len(word) < _INLINE_MIN or word in exact \
                 or not word[0].isupper():
             continue
         folded = word.casefold()
@@ -203,9 +269,12 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                 if strip_diacritics(correct) != correct:
                     issue = ("misspelt", f"{_quote(word)} drops the accents of the customer's "
                                          f"name, {_quote(correct)}.", correct)
-            elif forms.may_be_near(word):
-                near = forms.closest(word)
-                if near is not None and len(near) >= 4:
+            elif forms.may_be_near(word) and folded not in generic_words():
+                # Inline, any capitalised word may be an ordinary noun ("Correos", "Torres"):
+                # only one edit, keeping the first letter, counts as a misspelling there.
+                near = forms.closest(word, limit=1)
+                if near is not None and len(near) >= _INLINE_MIN \
+                        and near[0].casefold() == word[0].casefold():
                     issue = ("misspelt", f"{_quote(word)} misspells the customer's name, "
                                          f"{_quote(near)}.", near)
         if issue is None:
@@ -222,7 +291,103 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         if ctx.is_sentence_start(start):
             continue
         kind, message, suggestion = issue
+        if kind == "misspelt" and len(suggestion) != len(word) \
+                and strip_diacritics(suggestion).casefold() != strip_diacritics(word).casefold() \
+                and not _after_title_or_name(text, start, forms):
+            continue  # "Owens Logistics": a longer or shorter word needs a title or name before it
         yield _Issue(kind, start, start + len(word), message, suggestion)
+
+
+def _after_title_or_name(text: str, start: int, forms: NameForms) -> bool:
+    """Whether the word before ``start`` is a title or part of the customer's name."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    previous = before[-1].strip(_TRIM)
+    return lookup_title(previous) is not None or previous in forms.exact
+
+
+#: Openings before a Han/Hangul name ("尊敬的王先生", "안녕하세요, 김민준 고객님").
+_CJK_GREETINGS = ("尊敬的", "亲爱的", "您好", "你好", "안녕하세요", "안녕하십니까", "拝啓")
+#: Honorifics after a name, longest first: the name is what comes before them.
+_CJK_HONORIFICS = ("고객님", "さま", "さん", "様", "殿", "氏", "님", "先生", "女士", "小姐",
+                   "博士", "教授")
+#: Words that stand where a name would and greet anyone ("お客様", "尊敬的客户").
+_CJK_GENERIC = frozenset({"客", "皆", "各位", "客户", "用户", "顾客", "会员", "고객", "회원",
+                          "여러분", "担当者", "ご担当者"})
+_CJK_STOP = "、，,。！!：:\n"
+
+
+def _cjk_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
+    """The opening of a message to a customer whose name is in Han, kana or Hangul.
+
+    Such names are not split into words, so the name is read between an optional greeting
+    and the honorific ("佐藤様", "尊敬的王先生"), and compared whole: one character off is
+    a misspelling, anything else in Han or Hangul is another person's name.
+    """
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    line_end = start
+    limit = min(len(text), start + 40)
+    while line_end < limit and text[line_end] not in _CJK_STOP:
+        line_end += 1
+    greeted = False
+    parts = [p for p in (forms.family, forms.given, forms.nickname) if p]
+    for greeting in _CJK_GREETINGS:
+        # a name may itself read as a greeting (a family name 您好): the name wins
+        if text.startswith(greeting, start) and not any(text.startswith(p, start)
+                                                        for p in parts):
+            greeted = True
+            start += len(greeting)
+            while start < len(text) and text[start] in " ,，、\u3000":
+                start += 1
+            line_end = start
+            while line_end < limit and text[line_end] not in _CJK_STOP:
+                line_end += 1
+            break
+    line = text[start:line_end]
+    end = -1
+    honorific = ""
+    for candidate in _CJK_HONORIFICS:
+        found = line.find(candidate)
+        if found > 0 and (end == -1 or found < end):
+            end, honorific = found, candidate
+    if end == -1:
+        if not greeted:
+            return
+        end = len(line)
+    name = line[:end].strip()
+    if not name or not is_cjk(name) or not all(is_cjk(ch) for ch in name.replace(" ", "")):
+        return
+    compact = name.replace(" ", "")
+    position = start + line.index(name)
+    known = {p for p in (forms.family, forms.given, forms.nickname,
+                         forms.family + forms.given) if p}
+    if compact not in known and (compact in _CJK_GENERIC or compact[0] in "おご"):
+        suggested = forms.compose("formal" if ctx.customer is None
+                                  or ctx.customer.formality == "formal" else "informal")
+        yield _Issue("generic", position, position + len(name) + len(honorific),
+                     f"{_quote(name + honorific)} greets any customer, but we know the "
+                     f"customer's name, {suggested.address}.", suggested.salutation)
+        return
+    if compact not in known:
+        for part in sorted(known, key=len, reverse=True):
+            if len(part) == len(compact) and sum(
+                    a != b for a, b in zip(part, compact, strict=True)) == 1:
+                yield _Issue("misspelt", position, position + len(name),
+                             f"{_quote(name)} misspells the customer's name, {_quote(part)}.",
+                             part)
+                return
+        yield _Issue("wrong-person", position, position + len(name),
+                     f"{_quote(name)} is not the customer's name: this is "
+                     f"{forms.compose('formal').address}.", forms.compose("formal").address)
+        return
+    customer = ctx.customer
+    if honorific == "さん" and customer is not None and customer.formality == "formal":
+        suggested = forms.compose("formal")
+        yield _Issue("formality", position, position + len(name) + len(honorific),
+                     f"'{name}{honorific}' is informal, but the customer is addressed "
+                     "formally.", suggested.salutation)
 
 
 def _issues(ctx: CheckContext) -> list[_Issue]:
@@ -234,14 +399,19 @@ def _issues(ctx: CheckContext) -> list[_Issue]:
         else:
             forms = customer.name_forms
             cached = [*_address_issues(ctx, forms), *_inline_issues(ctx, forms)]
+            if forms.cjk:
+                cached += _cjk_issues(ctx, forms)
         ctx._cache["name_issues"] = cached
     return cached  # type: ignore[return-value]
 
 
 _KIND_DOCS = {
-    "misspelt": "Compares every word of the salutation, and capitalised words elsewhere, with "
-                "the profile's name parts: one edit away (two for longer names), or missing "
-                "accents that the profile has ('Zoe' for 'Zoë'), is a misspelling.",
+    "misspelt": "Compares every word of the salutation with the profile's name parts: one "
+                "edit away (two for names over five letters), or missing accents that the "
+                "profile has ('Zoe' for 'Zoë'), is a misspelling; accents the profile lacks "
+                "are not. Elsewhere in the text only one edit with the same first letter "
+                "counts, and never for a word of the language's stock vocabulary, so that "
+                "'Correos' is not read as 'Torres'.",
     "wrong-person": "Flags a capitalised word in the salutation that is neither the customer's "
                     "name, a title, nor close to either: the message greets someone else.",
     "casing": "Flags the customer's name written with different capitals than the profile "
@@ -250,10 +420,16 @@ _KIND_DOCS = {
     "wrong-title": "Flags a title that contradicts the profile's ('Mrs' for 'Mr'), or a "
                    "neutral title ('Dr') the profile does not have. 'Herr', 'M.', 'Sr.' are "
                    "equivalent to 'Mr'.",
-    "guessed-title": "Flags a gendered title (Mr, Mrs, Ms, Herr, Frau...) when the profile has "
-                     "no title: the gender is a guess.",
+    "guessed-title": "Flags a gendered title (Mr, Mrs, Ms, Herr, Frau, M., Mme, Sr., Sra., "
+                     "Sig.ra, heer, mevrouw...) when the profile has neither a title nor "
+                     "pronouns: the gender is a guess. Pronouns that contradict the title "
+                     "are NM005.",
     "swapped": "Flags the family name before the given name in a locale that writes the "
                "given name first (and the reverse for ja, zh, ko, hu, vi).",
+    "formality": "Flags an informal greeting ('Hallo', 'Salut', 'Hola', 'Ciao') to a customer "
+                 "whose profile asks for formal address, in locales that keep the two apart "
+                 "(de, fr, es, it, nl, pt-BR, hu), and a title-and-surname address ('Dear Mr "
+                 "Owen') to a customer whose profile asks for informal address.",
     "generic": "Flags a generic salutation ('Dear Sir or Madam', 'Dear Valued Customer', "
                "'Hi there') when the profile has the customer's name.",
 }
@@ -286,7 +462,8 @@ RULES = (
              "Thanks for your patience, Mr Owem: the kettle is on its way."),
         good=("Dear Mr Owen,\n\nThank you for your patience.",
               "Hi Nick, thanks for writing in.",
-              "Thanks for your patience, Mr Owen: the kettle is on its way."),
+              "Thanks for your patience, Mr Owen: the kettle is on its way.",
+              "Dear Mr Owen, Royal Mail and Owens Logistics share the delivery."),
         context=_NICK,
         suggestion="Use the spelling from the customer's profile.",
     ),
@@ -343,8 +520,9 @@ RULES = (
         why="With no title in the profile, a gendered title is a guess; a wrong guess offends. "
             "Address the person by full name instead.",
         bad=("Dear Ms Morgan,\n\nThank you for your order.", "Dear Mr Morgan, thanks for "
-             "writing."),
-        good=("Dear Alex Morgan,\n\nThank you for your order.", "Hi Alex, thanks for writing."),
+             "writing.", "Sehr geehrte Frau Morgan,\n\nvielen Dank für Ihre Bestellung."),
+        good=("Dear Alex Morgan,\n\nThank you for your order.", "Hi Alex, thanks for writing.",
+              "Guten Tag Alex Morgan,\n\nvielen Dank für Ihre Bestellung."),
         context={"customer": {"name": {"given": "Alex", "family": "Morgan"}}},
     ),
     Rule(
@@ -356,6 +534,20 @@ RULES = (
         bad=("Dear Owen Nick,\n\nThank you for your order.", "Hello Owen Nick, thanks."),
         good=("Dear Nick Owen,\n\nThank you for your order.", "Hello Nick Owen, thanks."),
         context=_NICK,
+    ),
+    Rule(
+        code="NM008", name="wrong-formality", category=Category.SALUTATION,
+        severity=Severity.WARNING, kind=_of_kind("formality"), seed=_SEED,
+        practice="Make sure you have the customer's title and name correct.",
+        why="'Hallo Anna' to a customer who is addressed as 'Frau Schmitt' oversteps; "
+            "'Dear Mr Owen' to a customer who asked to be 'Nick' keeps them at arm's length. "
+            "The profile's formality says which one the customer expects.",
+        bad=("Hallo Anna,\n\nvielen Dank für Ihre Nachricht.",
+             "Hi Anna, danke für Ihre Geduld."),
+        good=("Sehr geehrte Frau Schmitt,\n\nvielen Dank für Ihre Nachricht.",
+              "Guten Tag Frau Schmitt, danke für Ihre Geduld."),
+        context={"customer": {"name": {"title": "Frau", "given": "Anna", "family": "Schmitt"},
+                              "locale": "de-DE", "formality": "formal"}},
     ),
     Rule(
         code="SL001", name="generic-salutation", category=Category.SALUTATION,
