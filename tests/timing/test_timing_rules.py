@@ -1,0 +1,223 @@
+"""The TM rules on whole, real-looking replies, and the restitution element."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from courtesy import Customer, Situation, check
+from courtesy.report import ELEMENTS, SCHEMA_VERSION
+from courtesy.rules import timeexpr
+from courtesy.rules.policy import ResponsePolicy
+
+SENT = "2026-03-13T10:00:00+00:00"  # a Friday
+
+GOOD_DELAY = """Dear Mr Owen,
+
+I'm sorry it has taken us three days to reply, and I'm sorry your sofa did not arrive on
+Wednesday as we promised: our depot double-booked the van. It will now be delivered on
+Tuesday 17 March between 8am and noon, and you can track your order with tracking number
+RM482913377GB. I've refunded the £39 delivery charge to your card.
+
+Thank you for your patience. If anything changes, just reply to this email and it comes
+straight to me.
+
+Kind regards,
+Helen Carter
+Customer Care"""
+
+BAD_DELAY = """Dear Customer,
+
+We apologise for the delay. Your order will be delivered as soon as possible.
+
+Thank you for shopping with us.
+
+The Customer Service Team"""
+
+MISSED = {"kind": "delay", "our_fault": True, "severity": "high", "deadline_missed": True,
+          "promised_for": "2026-03-11", "received_at": "2026-03-10T09:00:00+00:00",
+          "sent_at": SENT, "timezone": "Europe/London"}
+NICK = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}, "locale": "en-GB"}
+
+
+def _codes(report_findings: object) -> set[str]:
+    return {f.rule for f in report_findings}  # type: ignore[attr-defined]
+
+
+def test_a_good_late_delay_reply_passes_every_timing_rule() -> None:
+    report = check(GOOD_DELAY, customer=NICK, situation=MISSED, select=["TM"])
+    assert report.findings == ()
+    assert report.elements["restitution"]
+    start = report.elements["restitution"][0].start
+    assert GOOD_DELAY[start:].startswith("refunded")
+    assert report.notes
+    assert "late" in report.notes[0]
+
+
+def test_a_bad_late_delay_reply_fails_each_for_its_reason() -> None:
+    report = check(BAD_DELAY, customer=NICK, situation=MISSED, select=["TM"])
+    assert _codes(report.findings) == {"TM001", "TM002", "TM004", "TM005", "TM006", "TM007"}
+    vague = next(f for f in report.findings if f.rule == "TM002")
+    assert BAD_DELAY[vague.start:vague.end] == "as soon as possible"
+    assert not report.passed
+
+
+def test_german_delay_reply() -> None:
+    text = ("Sehr geehrte Frau Weber,\n\nentschuldigen Sie die späte Antwort. Es tut mir leid, "
+            "dass Ihr Paket nicht wie versprochen am Mittwoch ankam. Sie erhalten Ihr Paket "
+            "innerhalb von zwei Werktagen; die Sendungsnummer lautet DE123456789. Die "
+            "Versandkosten haben wir Ihnen erstattet.\n\nVielen Dank für Ihre Geduld. "
+            "Antworten Sie einfach auf diese E-Mail.\n\nMit freundlichen Grüßen\nJonas Becker")
+    customer = {"name": {"title": "Frau", "family": "Weber"}, "locale": "de-DE"}
+    report = check(text, customer=customer, situation=MISSED, select=["TM"])
+    assert "TM001" not in _codes(report.findings)  # the wait is acknowledged
+    assert "TM004" not in _codes(report.findings)  # innerhalb von zwei Werktagen
+    assert "TM005" not in _codes(report.findings)  # Sendungsnummer
+    assert "TM007" not in _codes(report.findings)  # erstattet
+    assert report.elements["restitution"]
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("Hola Ana, lamento el error. Le reembolsaremos el importe hoy mismo. Gracias.", "es-ES"),
+    ("Bonjour Anne, je suis désolée. Nous vous remboursons la commande aujourd'hui. Merci.",
+     "fr-FR"),
+    ("Hallo Anna, es tut mir leid. Sie erhalten heute eine Gutschrift über 20 €. Danke.",
+     "de-DE"),
+    ("Hi Anna, I'm sorry. I've sent a replacement today and waived the delivery fee. Thanks.",
+     "en-GB"),
+])
+def test_restitution_is_an_element_in_four_languages(text: str, locale: str) -> None:
+    situation = {"kind": "error", "our_fault": True, "severity": "high"}
+    customer = {"name": "Anna Weber", "locale": locale}
+    report = check(text, customer=customer, situation=situation)
+    assert report.elements["restitution"], text
+    assert "TM007" not in _codes(report.findings)
+
+
+def test_restitution_required_only_from_the_policy_severity() -> None:
+    text = "Hi Nick, I'm sorry we charged you twice. We fixed our billing system. Thanks."
+    ours = {"kind": "error", "our_fault": True}
+    high = check(text, situation={**ours, "severity": "high"}, select=["TM007"])
+    assert _codes(high.findings) == {"TM007"}
+    assert not check(text, situation={**ours, "severity": "medium"}, select=["TM007"]).findings
+    assert not check(text, situation={"kind": "error", "severity": "critical"},
+                     select=["TM007"]).findings  # not our fault
+    critical_only = ResponsePolicy(restitution_from="critical")
+    assert not check(text, situation={**ours, "severity": "high"}, select=["TM007"],
+                     policy=critical_only).findings
+    never = ResponsePolicy(restitution_from=None)
+    assert not check(text, situation={**ours, "severity": "critical"}, select=["TM007"],
+                     policy=never).findings
+    repeat = {**ours, "severity": "medium", "repeat_contact": 3}
+    assert _codes(check(text, situation=repeat, select=["TM007"]).findings) == {"TM007"}
+
+
+def test_report_elements_and_json_keep_schema_version_one() -> None:
+    report = check("Hi Nick, thanks for writing.")
+    assert ELEMENTS == ("apology", "thanks", "next_steps", "restitution")
+    assert set(report.elements) == set(ELEMENTS)
+    data = json.loads(report.to_json())
+    assert SCHEMA_VERSION == 1
+    assert data["schema_version"] == 1
+    assert data["elements"]["restitution"] == []
+
+
+def test_wait_acknowledgement_does_not_hide_the_apology() -> None:
+    text = "Hi Nick, sorry for the slow reply. Your parcel arrives Monday. Thanks."
+    report = check(text, situation={"kind": "delay", "our_fault": True})
+    assert report.elements["apology"]
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("Hallo Herr Owen, entschuldigen Sie die späte Antwort. Ihr Paket kommt Montag.", "de-DE"),
+    ("Bonjour, désolé pour ce délai de réponse. Votre colis arrive lundi.", "fr-FR"),
+    ("Hola, perdone la demora en responder. Su paquete llega el lunes.", "es-ES"),
+    ("Hi Nick, I'm sorry it has taken us three days to reply. It arrives Monday.", "en-GB"),
+])
+def test_wait_acknowledgement_in_four_languages(text: str, locale: str) -> None:
+    situation = {"kind": "inquiry", "received_at": "2026-03-09T09:00:00Z", "sent_at": SENT}
+    customer = {"name": "Nick Owen", "locale": locale}
+    unacknowledged = "Hallo. Ihr Paket kommt Montag."
+    assert not check(text, customer=customer, situation=situation, select=["TM001"]).findings
+    assert check(unacknowledged, customer=customer, situation=situation,
+                 select=["TM001"]).findings
+
+
+def test_sent_at_defaults_to_the_time_of_the_check() -> None:
+    received = (datetime.now(UTC) - timedelta(days=10)).isoformat()
+    recent = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
+    text = "Hi Nick, your parcel arrives Monday. Thanks."
+    assert check(text, situation={"kind": "inquiry", "received_at": received},
+                 select=["TM001"]).findings
+    assert not check(text, situation={"kind": "inquiry", "received_at": recent},
+                     select=["TM001"]).findings
+
+
+def test_promise_slower_than_target_uses_severity_and_policy() -> None:
+    text = "Hi Nick, I'm sorry. Your refund will reach you in 5–7 working days. Thanks."
+    base = {"kind": "error", "our_fault": True, "sent_at": SENT, "timezone": "Europe/London"}
+    high = check(text, situation={**base, "severity": "high"}, select=["TM003"])
+    assert _codes(high.findings) == {"TM003"}
+    finding = high.findings[0]
+    assert text[finding.start:finding.end] == "in 5–7 working days"
+    assert "high-severity" in finding.message
+    assert not check(text, situation={**base, "severity": "medium"}, select=["TM003"]).findings
+    generous = ResponsePolicy(promise={"critical": timedelta(days=14),
+                                       "high": timedelta(days=14),
+                                       "medium": timedelta(days=14),
+                                       "low": timedelta(days=30)})
+    assert not check(text, situation={**base, "severity": "high"}, select=["TM003"],
+                     policy=generous).findings
+
+
+def test_past_events_are_not_promises() -> None:
+    text = ("Hi Nick, I'm sorry your order from 2 January went missing. It will reach you "
+            "tomorrow. Thanks.")
+    situation = {"kind": "delay", "our_fault": True, "severity": "critical",
+                 "deadline_missed": True, "sent_at": SENT}
+    report = check(text, situation=situation, select=["TM003", "TM004"])
+    assert report.findings == ()
+
+
+def test_no_timing_facts_no_time_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("time expressions resolved without timing facts")
+
+    monkeypatch.setattr(timeexpr, "find_time_expressions", refuse)
+    import courtesy.rules.catalog.timing as timing_rules
+
+    monkeypatch.setattr(timing_rules, "find_time_expressions", refuse)
+    report = check(GOOD_DELAY, customer=NICK,
+                   situation={"kind": "delay", "our_fault": True, "severity": "high"})
+    assert not {"TM001", "TM003", "TM004", "TM005", "TM006", "TM008"} & _codes(report.findings)
+    assert report.notes == ()
+
+
+def test_models_and_mappings_agree() -> None:
+    model = Situation.model_validate(MISSED)
+    customer = Customer.model_validate(NICK)
+    assert (check(BAD_DELAY, customer=customer, situation=model).to_dict()
+            == check(BAD_DELAY, customer=NICK, situation=MISSED).to_dict())
+
+
+@pytest.mark.parametrize(("text", "restitution"), [
+    ("I've refunded £12 to your card.", "refunded"),
+    ("Your refund will arrive on Friday.", "refund"),
+    ("Wir haben Ihnen den Betrag erstattet.", "erstattet"),
+    ("Nous vous remboursons la commande.", "remboursons"),
+])
+def test_restitution_and_next_step_share_a_sentence(text: str, restitution: str) -> None:
+    report = check(text)
+    assert [s.text(text) for s in report.elements["restitution"]] == [restitution]
+    assert [s.text(text) for s in report.elements["next_steps"]] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "We charged your credit card twice.",
+    "Please replace the batteries before you try again.",
+    "Your order has been dispatched.",
+])
+def test_near_misses_are_not_restitution(text: str) -> None:
+    assert check(text).elements["restitution"] == ()
