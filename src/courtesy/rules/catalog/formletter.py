@@ -2,35 +2,203 @@
 
 "Form letter" means the customer could swap places with any other customer and receive the
 same words. For a rendered message the render trace says exactly which characters came
-from customer or situation data; for plain text courtesy looks for anything only this
-customer could have received: a number or reference, words from what they wrote, or
-content words outside the stock vocabulary of support replies.
+from customer or situation data, sentence by sentence; for plain text courtesy looks for
+anything only this customer could have received: a number or reference, words from what
+they wrote, or content words outside the stock vocabulary of support replies.
+
+The rules:
+
+* FL001 form-letter: nothing personal beyond the name, or too few sentences carry this
+  customer's facts (render trace: :class:`Thresholds` ``min_coverage``).
+* FL002 macro-residue: helpdesk footers and unfilled macro fields ("Sent from Zendesk").
+* FL003 registered-macro: a near-copy of a canned reply the team registered
+  (:class:`courtesy.formletter.FormLetterIndex`, passed as ``check(form_letters=...)``).
+* FL004 repeated-reply: the same (or nearly the same) reply already went to this customer.
+* FL005 repeat-contact-unacknowledged: the customer wrote several times about the same
+  topic and the reply does not say so.
+
+The text primitives (:func:`skeleton_words`, :func:`shingles`, :func:`resemblance`) live
+here, in the rules layer, so that the rules and :mod:`courtesy.formletter` mask personal
+fields the same way.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from courtesy.profiles import SituationKind
-from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
+from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
+    from courtesy.profiles import Interaction
     from courtesy.rules.context import CheckContext
 
-__all__ = ["MIN_WORDS", "RULES", "generic_words", "personal_signals"]
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "MIN_WORDS",
+    "RULES",
+    "CannedReplies",
+    "Thresholds",
+    "active_form_letters",
+    "active_thresholds",
+    "generic_words",
+    "personal_signals",
+    "resemblance",
+    "shingles",
+    "skeleton_words",
+    "using_form_letters",
+]
 
 #: Shorter bodies are chat turns, not letters: too short to judge.
 MIN_WORDS = 12
 #: Specific content words needed before plain text counts as personal.
 MIN_SPECIFIC_WORDS = 2
 
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The numbers behind the FL rules (module defaults in :data:`DEFAULT_THRESHOLDS`).
+
+    ``min_words``: bodies shorter than this are not judged (chat turns).
+    ``min_coverage``: share of body sentences that must carry customer or situation data
+    (render trace) before a rendered message stops being a form letter.
+    ``min_specific_words``: plain text needs this many content words outside the stock
+    vocabulary (or a number, or a word the customer wrote).
+    ``min_echoed_words``: content words (by crude stem) the reply must share with the
+    customer's message to count as answering it.
+    ``macro_similarity``: resemblance to a registered macro from which a reply is a copy.
+    ``repeat_similarity``: resemblance to an earlier outbound message from which the reply
+    counts as sent again.
+    ``repeat_contacts``: inbound messages on one topic from which the reply must
+    acknowledge the repeat contact.
+    """
+
+    min_words: int = MIN_WORDS
+    min_coverage: float = 0.25
+    min_specific_words: int = MIN_SPECIFIC_WORDS
+    min_echoed_words: int = 2
+    macro_similarity: float = 0.5
+    repeat_similarity: float = 0.7
+    repeat_contacts: int = 2
+
+    def __post_init__(self) -> None:
+        for name in ("min_coverage", "macro_similarity", "repeat_similarity"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"Thresholds.{name} must be between 0 and 1, not {value!r}")
+        if self.min_words < 0 or self.min_specific_words < 0 or self.repeat_contacts < 2:
+            raise ValueError("Thresholds: min_words and min_specific_words must be >= 0, "
+                             "repeat_contacts >= 2")
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+class CannedReplies(Protocol):
+    """What FL003 needs from a registry of canned replies (:class:`FormLetterIndex`)."""
+
+    def best_match(self, text: str) -> tuple[str, float] | None:
+        """The registered reply ``text`` resembles most and the resemblance, or ``None``."""
+        ...
+
+
+_FORM_LETTERS: ContextVar[CannedReplies | None] = ContextVar("courtesy_form_letters",
+                                                            default=None)
+_THRESHOLDS: ContextVar[Thresholds] = ContextVar("courtesy_fl_thresholds",
+                                                 default=DEFAULT_THRESHOLDS)
+
+
+def active_form_letters() -> CannedReplies | None:
+    return _FORM_LETTERS.get()
+
+
+def active_thresholds() -> Thresholds:
+    return _THRESHOLDS.get()
+
+
+@contextmanager
+def using_form_letters(index: CannedReplies | None,
+                       thresholds: Thresholds | None = None) -> Iterator[None]:
+    """Make ``index`` (and ``thresholds``) active for the checks inside a ``with`` block."""
+    token = _FORM_LETTERS.set(index)
+    token2 = _THRESHOLDS.set(thresholds or DEFAULT_THRESHOLDS)
+    try:
+        yield
+    finally:
+        _THRESHOLDS.reset(token2)
+        _FORM_LETTERS.reset(token)
+
+
+# -- text primitives: masking personal fields, shingles, resemblance ----------------------
+
+#: Helpdesk placeholders of every common syntax: {{x}}, {%x%}, %{x}, *|X|*, [Agent Name], <NAME>.
+_PLACEHOLDER = re.compile(
+    r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|%\{[\w.]{1,60}\}|\*\|[A-Za-z0-9_:]{1,40}\|\*"
+    r"|\$\{[^{}\n]{1,60}\}|\$[A-Za-z_][\w.]*|\[[A-Za-z][\w .]{0,30}\]|<[A-Z][A-Z_]{1,30}>"
+    r"|\{[\w.]{1,40}\}"
+)
+_PLACEHOLDER_MARKS = ("{", "*|", "[", "<", "$")
+_EMAIL_URL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+")
+#: Numbers, amounts, dates ("3 May", "3rd of June"), references: from the first digit.
+_DIGITS = re.compile(
+    r"\d+(?:[.,:/-]\d+)*(?:(?:st|nd|rd|th)?(?: of)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*)?"
+)
+#: Capitalised words inside a sentence (names, products, places) and one-word signature lines.
+_PROPER = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*|(?<=\n)[A-Z][a-z]+$")
+_STRIP = ".,;:!?\"'()“”‘’"
+
+
+def skeleton_words(text: str) -> list[str]:
+    """The words of ``text`` with personal fields masked as ``#``, lower-cased.
+
+    Placeholders, emails and links, numbers, amounts and dates (order numbers, "3 May") and
+    capitalised words inside a sentence (names, products) become ``#``: "Hi Anna, order
+    4471 ships on 3 May" and "Hi {{ticket.requester.first_name}}, order {{order.id}} ships
+    on {{date}}" have the same skeleton. Words keep no surrounding punctuation.
+    """
+    if any(mark in text for mark in _PLACEHOLDER_MARKS) or "%{" in text:
+        text = _PLACEHOLDER.sub("#", text)
+    if "@" in text or "://" in text or "www." in text:
+        text = _EMAIL_URL.sub("#", text)
+    text = _PROPER.sub("#", _DIGITS.sub("#", text))
+    if "# #" in text:  # "Ben Okafor", "3 May 2026": one field, one mask
+        text = text.replace("# #", "#").replace("# #", "#")
+    return [("#" if "#" in w else w) for w in (w.strip(_STRIP) for w in text.lower().split())
+            if w]
+
+
+def shingles(words: list[str], size: int = 3) -> set[int]:
+    """Hashes of the ``size``-word windows of ``words`` (the whole text when shorter)."""
+    if len(words) < size:
+        return {hash(tuple(words))} if words else set()
+    return set(map(hash, zip(*(words[i:] for i in range(size)), strict=False)))
+
+
+def resemblance(a: set[int], b: set[int]) -> float:
+    """Jaccard resemblance of two shingle sets (0 when both are empty)."""
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+# -- FL001 ---------------------------------------------------------------------------------
+
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _DIGIT = re.compile(r"\d")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+_SIGN_OFF = re.compile(
+    r"(?i)^\s*(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
+    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -47,15 +215,29 @@ def generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: Durations are stock wording ("within 48 hours", "14 working days"), not references.
+_DURATION = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:working |business |calendar )?"
+    r"(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|years?)\b", re.IGNORECASE)
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Crude stems: the first five letters of longer words ("shattered" ~ "shatter")."""
+    return {w[:5] if len(w) > 5 else w for w in words}
+
+
 def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False) -> list[str]:
     """What in ``ctx.text[start:]`` only this customer could have received (may be empty).
 
-    With ``first_only``, stops at the first signal (the check only needs to know whether
-    there is one; the cheap number test usually settles it).
+    Signals: a number that is not a duration (an order, an amount, a date); a content word
+    the customer used in ``situation.customer_message`` (compared by crude stem); and, when
+    the reply holds no canned phrase (lexicon topic ``canned``), at least
+    ``Thresholds.min_specific_words`` content words outside the stock vocabulary. With
+    ``first_only``, stops at the first signal.
     """
     body = ctx.text[start:]
     signals: list[str] = []
-    if _DIGIT.search(body):
+    if _DIGIT.search(body) and _DIGIT.search(_DURATION.sub("", body)):
         signals.append("a number or reference")
         if first_only:
             return signals
@@ -63,45 +245,110 @@ def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False)
     customer = ctx.customer
     if customer is not None:
         words -= {w.lower() for w in customer.name_forms.exact}
+    content = {w for w in words - generic_words() if len(w) > 2}
     situation = ctx.situation
     if situation is not None and situation.customer_message:
-        theirs = set(_WORD.findall(situation.customer_message.lower().replace("’", "'")))
-        echoed = (words & theirs) - generic_words()
-        if echoed:
-            signals.append("words from the customer's message: " + ", ".join(sorted(echoed)[:3]))
+        theirs = {w for w in _WORD.findall(situation.customer_message.lower().replace("’", "'"))
+                  if len(w) > 2} - generic_words()
+        stems = _stems(theirs)
+        echoed = sorted(w for w in content if (w[:5] if len(w) > 5 else w) in stems)
+        if len({w[:5] for w in echoed}) >= active_thresholds().min_echoed_words:
+            signals.append("words from the customer's message: " + ", ".join(echoed[:3]))
             if first_only:
                 return signals
-    specific = sorted(w for w in words - generic_words() if len(w) > 2)
-    if len(specific) >= MIN_SPECIFIC_WORDS:
+    if ctx.has("canned") or (situation is not None and situation.customer_message):
+        # stock openers and closers, or a message to answer: only hard evidence counts
+        return signals
+    specific = sorted(content)
+    if len(specific) >= active_thresholds().min_specific_words:
         signals.append("specific words: " + ", ".join(specific[:3]))
     return signals
 
 
+def _body_sentences(ctx: CheckContext) -> list[tuple[int, int]]:
+    """Sentences of the body, without the salutation and the sign-off."""
+    start, end = ctx.body_start, ctx.end_of_text()
+    found: list[tuple[int, int]] = []
+    for match in _SENTENCE.finditer(ctx.text, start, end):
+        s, e = match.start(), match.end()
+        while s < e and ctx.text[s].isspace():
+            s += 1
+        while e > s and ctx.text[e - 1].isspace():
+            e -= 1
+        if s < e and _WORD.search(ctx.text, s, e):
+            found.append((s, e))
+    while found and (_SIGN_OFF.match(ctx.text, found[-1][0])
+                     or (len(_WORD.findall(ctx.text, *found[-1])) <= 4
+                         and ctx.text[found[-1][1] - 1] not in ".!?")):
+        found.pop()  # "Kind regards,", "Anna", "The Support Team"
+    return found
+
+
+def sentence_coverage(ctx: CheckContext) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(personal, generic) body sentences of a rendered message, from its render trace.
+
+    A sentence is personal when a traced output other than the customer's name falls in it.
+    """
+    trace = ctx.trace
+    assert trace is not None
+    spans = [(s.start, s.end) for s in trace.spans if s.is_personal and not s.is_name]
+    personal: list[tuple[int, int]] = []
+    generic: list[tuple[int, int]] = []
+    for s, e in _body_sentences(ctx):
+        if any(a < e and b > s for a, b in spans):
+            personal.append((s, e))
+        else:
+            generic.append((s, e))
+    return personal, generic
+
+
 def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
-    """For a rendered message: flags it when no output outside the customer's name came from
-    customer, situation or context data (from the render trace). For plain text with a customer:
-    flags a body of 12+ words with no number or reference, no word from the customer's own
-    message and fewer than two content words outside the stock vocabulary of support replies.
-    Announcements and broadcast templates are exempt.
+    """For a rendered message: flags it when nothing but the customer's name came from
+    customer or situation data, or when fewer than a quarter (``Thresholds.min_coverage``)
+    of the body sentences carry such data; each generic sentence is reported. When we owe an
+    owning apology and no sentence holding the apology or a next step carries such data,
+    those sentences are reported (the core of the reply is boilerplate). For plain
+    text with a customer: flags a body of 12+ words with no number or reference, no word
+    from the customer's own message and fewer than two content words outside the stock
+    vocabulary of support replies. Announcements and broadcast templates are exempt.
     """
     if ctx.kind is SituationKind.ANNOUNCEMENT:
         return
+    limits = active_thresholds()
     trace = ctx.trace
     start = ctx.body_start
     end = ctx.end_of_text()
     if trace is not None:
         if trace.broadcast:
             return
+        body_words = len(_WORD.findall(ctx.text, start, end))
+        if body_words < 3:
+            return  # a greeting or an address line, not a letter
         if trace.personal_chars(include_name=False) == 0:
             share = trace.personal_chars(include_name=True) / max(len(ctx.text), 1)
             yield Hit(start, end,
                       f"Only the name is personal ({share:.0%} of the text comes from customer "
                       "data): any customer could receive these exact words.",
                       "Refer to this customer's order, dates or what they told us.")
+            return
+        if body_words < limits.min_words:
+            return
+        personal, generic = sentence_coverage(ctx)
+        total = len(personal) + len(generic)
+        if total and len(personal) / total < limits.min_coverage:
+            for s, e in generic:
+                yield Hit(s, e,
+                          f"Generic sentence: only {len(personal)} of {total} sentences carry "
+                          "this customer's details (fewer than "
+                          f"{limits.min_coverage:.0%}).",
+                          "Tie the apology and next steps to this customer's situation.")
+            return
+        yield from _generic_core(ctx, personal, generic)
         return
     if ctx.customer is None or start >= end:
         return
-    if len(_WORD.findall(ctx.text, start, end)) < MIN_WORDS:
+    # whitespace-separated tokens: a C-speed stand-in for the word count of a short text
+    if len(ctx.text[start:end].split()) < limits.min_words:
         return
     if not personal_signals(ctx, start, first_only=True):
         yield Hit(start, end,
@@ -109,6 +356,131 @@ def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
                   "order, date or detail of what they told us.",
                   "Refer to this customer's order, dates or what they told us.")
 
+
+def _generic_core(ctx: CheckContext, personal: list[tuple[int, int]],
+                  generic: list[tuple[int, int]]) -> Iterator[Hit]:
+    """When we owe an owning apology and no sentence holding the apology (or stock
+    regret) or a next step carries customer or situation data, those sentences are reported:
+    the core of the reply is boilerplate even if other sentences are personal."""
+    if not ctx.needs_owning_apology or not generic:
+        return
+    core: dict[tuple[int, int], None] = {}
+    apology = ctx.apology_spans() + ctx.spans("boilerplate")  # incl. "sorry for any inconvenience"
+    for spans in (apology, ctx.next_step_spans()):
+        if not spans:
+            continue
+        if any(p[0] <= a < p[1] for p in personal for a, _ in spans):
+            return  # some of that element is tied to the situation
+        core.update(dict.fromkeys(g for g in generic if any(g[0] <= a < g[1] for a, _ in spans)))
+    for s, e in sorted(core):
+        yield Hit(s, e,
+                  "Generic apology or next step: nothing in it comes from this customer's "
+                  "situation, so it reads as boilerplate.",
+                  "Say what went wrong for this customer and what happens next for them.")
+
+
+# -- FL003 ---------------------------------------------------------------------------------
+
+def _registered_macro(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a reply that is a near-copy (``Thresholds.macro_similarity``, default 0.5
+    resemblance of masked 3-word shingles) of a canned reply the team registered in a
+    :class:`~courtesy.formletter.FormLetterIndex` passed to ``check(form_letters=...)``.
+    Placeholders and personal fields are masked on both sides. Announcements are exempt.
+    """
+    index = active_form_letters()
+    if index is None or ctx.kind is SituationKind.ANNOUNCEMENT:
+        return
+    if ctx.trace is not None and ctx.trace.broadcast:
+        return
+    start, end = ctx.body_start, ctx.end_of_text()
+    if start >= end:
+        return
+    match = index.best_match(ctx.text[start:end])
+    if match is not None and match[1] >= active_thresholds().macro_similarity:
+        name, score = match
+        yield Hit(start, end,
+                  f"This reply is a copy of the registered macro {name!r} "
+                  f"({score:.0%} the same after masking names and numbers).",
+                  "Answer what this customer asked; keep the macro for facts, not the reply.")
+
+
+# -- FL004 / FL005: history ------------------------------------------------------------------
+
+def _repeated_reply(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a reply that resembles (``Thresholds.repeat_similarity``, default 0.7, masked
+    3-word shingles) a message already sent to this customer (``customer.history``,
+    direction ``outbound``): the customer would receive the same words twice.
+    """
+    customer = ctx.customer
+    if customer is None or not customer.history:
+        return
+    start, end = ctx.body_start, ctx.end_of_text()
+    words = skeleton_words(ctx.text[start:end])
+    if len(words) < active_thresholds().min_words:
+        return
+    mine = shingles(words)
+    best: tuple[float, Interaction] | None = None
+    for past in customer.history:
+        if past.direction != "outbound" or not past.text:
+            continue
+        score = resemblance(mine, shingles(skeleton_words(past.text)))
+        if best is None or score > best[0]:
+            best = (score, past)
+    if best is not None and best[0] >= active_thresholds().repeat_similarity:
+        score, past = best
+        yield Hit(start, end,
+                  f"This customer already received this reply on {_day(past)} "
+                  f"({score:.0%} the same): sending it again tells them nobody read their "
+                  "answer.",
+                  "Say what is different this time, or what we will do now that the first "
+                  "answer did not help.")
+
+
+def _day(item: Interaction) -> str:
+    return f"{item.at.day} {item.at:%B %Y}"
+
+
+_ACKNOWLEDGE = re.compile(
+    r"(?i)\b(?:(?:you|you've|you have)\s+(?:already\s+|previously\s+|also\s+)?"
+    r"(?:contacted|written to|wrote to|emailed|e-mailed|called|phoned|messaged|chatted with|"
+    r"reached out to|been in touch with|raised|reported|told)\s+(?:us|me|this)"
+    r"|(?:your|the)\s+(?:previous|earlier|last|first|other|past|original)\s+"
+    r"(?:email|e-mail|message|messages|call|calls|chat|contact|request|ticket|emails|letters?)"
+    r"|(?:again|previously|before|second time|third time|several times|more than once|"
+    r"each time|every time|so many times|keep having to|had to (?:contact|write|chase|call))"
+    r")\b"
+)
+
+
+def _repeat_contact(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a reply to a customer whose history holds two or more inbound messages
+    (``Thresholds.repeat_contacts``) on the topic of their latest one, when the reply does
+    not acknowledge the earlier contact ("I can see you contacted us on 3 May about...",
+    "your previous email", "sorry you had to write again").
+    """
+    customer = ctx.customer
+    if customer is None or not customer.history:
+        return
+    inbound = sorted((i for i in customer.history if i.direction == "inbound" and i.topic),
+                     key=lambda i: i.at)
+    if not inbound:
+        return
+    topic = inbound[-1].topic
+    same = [i for i in inbound if i.topic == topic]
+    if len(same) < active_thresholds().repeat_contacts:
+        return
+    if _ACKNOWLEDGE.search(ctx.text):
+        return
+    start, end = ctx.body_start, ctx.end_of_text()
+    if start >= end:
+        return
+    yield Hit(start, min(end, ctx.sentence_at(start)[1]),
+              f"The customer has contacted us {len(same)} times about {topic!r} (first on "
+              f"{_day(same[0])}); the reply does not say so.",
+              f"Acknowledge it: \"I can see you contacted us on {_day(same[0])} about this.\"")
+
+
+_CUSTOMER = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
 
 RULES = (
     Rule(
@@ -128,6 +500,93 @@ RULES = (
               "kettle by express and it will reach you on Thursday.",
               "Hi Nick, thanks for reaching out! I'm sorry the blue kettle arrived with a "
               "cracked lid. A replacement lid is on its way to you by courier."),
-        context={"customer": {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}},
+        context={"customer": _CUSTOMER},
+    ),
+    Rule(
+        code="FL002", name="macro-residue", category=Category.FORM_LETTER,
+        severity=Severity.ERROR,
+        kind=Existence(topic="macro-residue",
+                       message="Helpdesk macro residue: {match!r} shows the reply is a pasted "
+                               "template."),
+        seed="004",
+        practice="Don't treat customers like numbers ... Avoid form letters unless a problem is "
+                 "extremely common.",
+        why="A helpdesk footer or an agent-name field left in the text tells the customer they "
+            "got a macro, not an answer.",
+        bad=("Hi Nick,\n\nYour refund for the cracked kettle is on its way.\n\n[Agent Name]\n"
+             "Sent from Zendesk",
+             "Your replacement kettle ships today by courier.\n\nPowered by Freshdesk"),
+        good=("Hi Nick,\n\nYour refund for the cracked kettle is on its way.\n\nAnna\n"
+              "Customer Care",
+              "Your replacement kettle ships today by courier. I sent it from our Leeds "
+              "warehouse."),
+    ),
+    Rule(
+        code="FL003", name="registered-macro", category=Category.FORM_LETTER,
+        severity=Severity.WARNING, kind=Custom(check=_registered_macro),
+        seed="004",
+        practice="Avoid form letters unless a problem is extremely common.",
+        why="A reply copied from the team's macro library answers the ticket type, not the "
+            "customer; the team registered its macros so that such copies are caught.",
+        bad=("Hi Nick,\n\nThank you for getting in touch. We are sorry to hear your order "
+             "arrived damaged. We have passed your case to our returns team, who will contact "
+             "you within five working days with the next steps.",
+             "Dear Mr Owen, thank you for getting in touch. We are sorry to hear your order "
+             "arrived damaged. We have passed your case to our returns team, who will contact "
+             "you within five working days with the next steps. Kind regards"),
+        good=("Hi Nick,\n\nI'm sorry the kettle arrived with a cracked lid. I've sent a new "
+              "lid by courier today; it will reach you on Thursday.",
+              "Dear Mr Owen, I have refunded the £24.99 for the cracked kettle to your Visa "
+              "card; you will see it within three days."),
+        context={"form_letters": {
+            "damaged-order": "Hi {{ticket.requester.first_name}},\n\nThank you for getting in "
+                             "touch. We are sorry to hear your order arrived damaged. We have "
+                             "passed your case to our returns team, who will contact you "
+                             "within five working days with the next steps."}},
+    ),
+    Rule(
+        code="FL004", name="repeated-reply", category=Category.FORM_LETTER,
+        severity=Severity.ERROR, kind=Custom(check=_repeated_reply, needs_customer=True),
+        seed="002",
+        practice="Depersonalising customers ... treating them as a number.",
+        why="Sending a customer the reply they already received means nobody read what they "
+            "wrote back.",
+        bad=("Dear Mr Owen,\n\nThank you for your message. Refunds are processed within 14 "
+             "days of the returned item reaching our warehouse, and you will receive an email "
+             "once it has been issued.",
+             "Hi Nick, thank you for your message. Refunds are processed within 10 days of "
+             "the returned item reaching our warehouse and you will receive an email once it "
+             "has been issued."),
+        good=("Dear Mr Owen,\n\nI'm sorry the refund still hasn't arrived. I checked: the "
+              "kettle reached us on 2 May, so I have issued the £24.99 refund myself today.",
+              "Hi Nick, the refund for the kettle went to your Visa card this morning. It "
+              "usually shows within three working days."),
+        context={"customer": {**_CUSTOMER, "history": [
+            {"at": "2026-05-03T10:00:00Z", "direction": "inbound", "topic": "refund",
+             "text": "Where is my refund for the kettle?"},
+            {"at": "2026-05-03T12:00:00Z", "direction": "outbound", "topic": "refund",
+             "text": "Dear Mr Owen, thank you for your message. Refunds are processed "
+                     "within 14 days of the returned item reaching our warehouse, and you "
+                     "will receive an email once it has been issued."}]}},
+    ),
+    Rule(
+        code="FL005", name="repeat-contact-unacknowledged", category=Category.FORM_LETTER,
+        severity=Severity.WARNING, kind=Custom(check=_repeat_contact, needs_customer=True),
+        seed="003",
+        practice="The larger the grievance, the timelier a response.",
+        why="A customer who had to write twice about the same problem needs to hear that we "
+            "know; a reply that starts from zero makes them explain it a third time.",
+        bad=("Dear Mr Owen,\n\nI have issued a refund of £24.99 for the kettle; it will "
+             "reach your card within three days.",
+             "Hi Nick, the refund for your kettle is on its way and should arrive this week."),
+        good=("Dear Mr Owen,\n\nI can see you contacted us on 3 May about this refund, and I "
+              "am sorry you had to write again. I have issued the £24.99 today.",
+              "Hi Nick, thanks for your patience, and sorry you had to chase us about the "
+              "refund. It went to your card today."),
+        context={"customer": {**_CUSTOMER, "history": [
+            {"at": "2026-05-03T10:00:00Z", "direction": "inbound", "topic": "refund",
+             "text": "Where is my refund for the kettle?"},
+            {"at": "2026-05-10T09:00:00Z", "direction": "inbound", "topic": "refund",
+             "text": "Still no refund for the kettle."}]}},
     ),
 )
