@@ -1,0 +1,293 @@
+"""CH and PV: what a channel does to a message.
+
+CH: an SMS is billed and split in segments. GSM 03.38's 7-bit alphabet fits 160 characters
+in one segment (153 per segment once concatenated); a single character outside it (``ë``,
+``ł``, a curly quote, the no-break space Babel puts in ``1 234,50 €``) switches the whole
+message to UCS-2: 70 characters, 67 per concatenated segment. The extension table
+(``€ [ ] { } \\ ~ ^ |`` and form feed) stays in GSM-7 but costs two septets each.
+
+PV: a public reply (a review answer, a social-media post) is read by everyone. Order
+numbers, e-mail addresses, phone numbers and street addresses belong in a private
+channel; the courteous public reply invites the customer there instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from courtesy.profiles import Channel
+from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from courtesy.rules.context import CheckContext
+
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "RULES", "SmsEncoding", "sms_encoding"]
+
+#: GSM 03.38 default alphabet (basic character set), one septet each.
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+#: GSM 03.38 extension table: escape plus one septet, so two septets each.
+GSM7_EXTENSION = frozenset("\f^{}\\[~]|€")
+
+#: Characters per segment: single message, then each part of a concatenated message.
+GSM7_SINGLE, GSM7_PART = 160, 153
+UCS2_SINGLE, UCS2_PART = 70, 67
+#: More segments than this is a letter, not a text message.
+MAX_SMS_SEGMENTS = 3
+
+
+class SmsEncoding:
+    """How an SMS text is encoded and how many segments it takes."""
+
+    __slots__ = ("encoding", "first_non_gsm", "segments", "units")
+
+    def __init__(self, encoding: str, units: int, segments: int,
+                 first_non_gsm: int | None) -> None:
+        self.encoding = encoding
+        self.units = units
+        self.segments = segments
+        self.first_non_gsm = first_non_gsm
+
+    def __repr__(self) -> str:
+        return f"SmsEncoding({self.encoding}, units={self.units}, segments={self.segments})"
+
+
+def _segments(units: int, single: int, part: int) -> int:
+    if units <= single:
+        return 1
+    return -(-units // part)
+
+
+def sms_encoding(text: str) -> SmsEncoding:
+    """GSM-7 or UCS-2, the length in septets or UTF-16 units, and the segment count."""
+    septets = 0
+    first_non_gsm: int | None = None
+    for i, ch in enumerate(text):
+        if ch in GSM7_BASIC:
+            septets += 1
+        elif ch in GSM7_EXTENSION:
+            septets += 2
+        else:
+            first_non_gsm = i
+            break
+    if first_non_gsm is None:
+        return SmsEncoding("GSM-7", septets, _segments(septets, GSM7_SINGLE, GSM7_PART), None)
+    units = len(text.encode("utf-16-le")) // 2
+    return SmsEncoding("UCS-2", units, _segments(units, UCS2_SINGLE, UCS2_PART), first_non_gsm)
+
+
+def _gsm_equivalent(text: str) -> str:
+    """The text with non-GSM characters replaced by one GSM character each (for comparison)."""
+    return "".join(ch if ch in GSM7_BASIC or ch in GSM7_EXTENSION else "?" for ch in text)
+
+
+def _sms_ucs2(ctx: CheckContext) -> Iterator[Hit]:
+    """On the SMS channel: flags the first character outside GSM 03.38 when it makes the
+    message take more segments than the same text in GSM-7 would."""
+    if ctx.channel is not Channel.SMS:
+        return
+    actual = sms_encoding(ctx.text)
+    if actual.first_non_gsm is None:
+        return
+    gsm = sms_encoding(_gsm_equivalent(ctx.text))
+    if actual.segments <= gsm.segments:
+        return
+    i = actual.first_non_gsm
+    ch = ctx.text[i]
+    others = sorted({c for c in ctx.text if c not in GSM7_BASIC and c not in GSM7_EXTENSION})
+    listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in others[:4])
+    yield Hit(i, i + 1,
+              f"{listed} {'is' if len(others) == 1 else 'are'} not in the GSM-7 alphabet, so "
+              f"the SMS is sent as UCS-2: {actual.segments} segments of {UCS2_PART}-70 "
+              f"characters instead of {gsm.segments} in GSM-7.",
+              "Use a plain space for a no-break space and straight quotes; keep names as "
+              "they are spelled." if ch != "\u00a0" else
+              "Replace the no-break space (from number or date formatting) with a space.")
+
+
+def _sms_length(ctx: CheckContext) -> Iterator[Hit]:
+    """On the SMS channel: flags a message of more than three segments."""
+    if ctx.channel is not Channel.SMS:
+        return
+    enc = sms_encoding(ctx.text)
+    if enc.segments > MAX_SMS_SEGMENTS:
+        yield Hit(0, len(ctx.text),
+                  f"This SMS is {enc.units} {enc.encoding} characters: {enc.segments} "
+                  f"segments (at most {MAX_SMS_SEGMENTS}).",
+                  "Keep the SMS to the news and the next step; link to the details.")
+
+
+_ORDER = re.compile(
+    r"(?i:\b(?:order|invoice|ticket|case|tracking|bestellung|auftrag|rechnung|commande|"
+    r"facture|pedido|factura)\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|#))?"
+    r"\s*[:#]?\s*)([A-Z0-9][A-Z0-9-]{3,}\d)"
+    r"|\b[A-Z]{1,4}-\d{3,}\b|\b[A-Z]{2}\d{8,}[A-Z]{0,2}\b")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{6,}\d(?!\w)")
+_STREET = re.compile(
+    # English: a house number, a capitalised name, a street word (12 Acacia Avenue).
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Close|Crescent|Way|Place)\b"
+    # French: 12 rue de la Paix, 5 bis avenue Foch.
+    r"|\b\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|chemin|place|allée|"
+    r"impasse|quai)\s+\w"
+    # Spanish: Calle Mayor 5, Avenida de la Paz, 12.
+    r"|\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino)\s+(?:[\w'’-]+\s+){0,3}\d{1,5}\b"
+    # German: Hauptstraße 5, Am Lindenweg 12a.
+    r"|\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s+\d{1,5}")
+
+
+def _public_only(ctx: CheckContext) -> bool:
+    return ctx.channel is Channel.PUBLIC
+
+
+def _order_numbers(ctx: CheckContext) -> Iterator[Hit]:
+    """On the public channel: flags order, invoice, ticket and tracking references."""
+    if not _public_only(ctx):
+        return
+    for m in _ORDER.finditer(ctx.text):
+        start, end = m.span(1) if m.group(1) else m.span()
+        yield Hit(start, end,
+                  f"{m.group(1) or m.group(0)!r} identifies this customer's order in a "
+                  "public reply.",
+                  "Leave the reference out and invite the customer to a private channel.")
+
+
+def _emails(ctx: CheckContext) -> Iterator[Hit]:
+    """On the public channel: flags e-mail addresses other than our own support address."""
+    if not _public_only(ctx):
+        return
+    for m in _EMAIL.finditer(ctx.text):
+        local = m.group(0).split("@", 1)[0].lower()
+        if local in _OUR_MAILBOXES:
+            continue
+        yield Hit(m.start(), m.end(),
+                  f"The e-mail address {m.group(0)!r} is personal data in a public reply.",
+                  "Give only the company's support address, never the customer's.")
+
+
+_OUR_MAILBOXES = frozenset({"support", "help", "care", "service", "kundenservice", "hilfe",
+                            "contact", "soporte", "ayuda", "atencion", "sav", "info"})
+
+
+def _phones(ctx: CheckContext) -> Iterator[Hit]:
+    """On the public channel: flags phone numbers (7+ digits) that are not dates or sums."""
+    if not _public_only(ctx):
+        return
+    for m in _PHONE.finditer(ctx.text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if (digits >= 7 and "." not in m.group(0).strip(".")) or digits >= 9:
+            yield Hit(m.start(), m.end(),
+                      f"{m.group(0).strip()!r} looks like a phone number in a public reply.",
+                      "Ask the customer to contact us privately instead of posting numbers.")
+
+
+def _addresses(ctx: CheckContext) -> Iterator[Hit]:
+    """On the public channel: flags street addresses (house number with a street word)."""
+    if not _public_only(ctx):
+        return
+    for m in _STREET.finditer(ctx.text):
+        yield Hit(m.start(), m.end(),
+                  f"{m.group(0)!r} looks like a street address in a public reply.",
+                  "Never confirm where a customer lives in public; move to a private channel.")
+
+
+_SMS = {"channel": "sms"}
+_PUBLIC = {"channel": "public"}
+_CH_SEED = "003"
+_CH_PRACTICE = ("Whenever a customer reaches out with a complaint via phone, text message or "
+                "email, take care to provide them with a timely response")
+_PV_SEED = "004"
+_PV_PRACTICE = ("Social media pages are particularly susceptible to this ... removing posts "
+                "that indicate other problems with customer service will often leave "
+                "customers feeling voiceless")
+
+RULES = (
+    Rule(
+        code="CH001", name="sms-ucs-switch", category=Category.CHANNEL,
+        severity=Severity.WARNING, kind=Custom(check=_sms_ucs2), seed=_CH_SEED,
+        practice=_CH_PRACTICE,
+        why="One character outside GSM-7 sends the whole SMS as UCS-2 (70 instead of 160 "
+            "characters a segment): the customer may receive it in pieces, and it costs more.",
+        bad=("Hi Zoë, your parcel A-1042 is delayed by our warehouse. It will now arrive on "
+             "Thursday 14 March between 8am and 1pm. Track it at example.com/t/JD0012345678 "
+             "- Sam",
+             "Bonjour Marie, votre remboursement de 39,99\u00a0€ pour la commande A-2210 est "
+             "parti aujourd'hui ; il apparaîtra sur votre compte sous trois jours ouvrés. "
+             "Merci de votre patience - Sam"),
+        good=("Hi Zoë, your refund of £39.99 is on its way. - Sam",
+              "Hi Nick, your parcel A-1042 is delayed by our warehouse. It will now arrive on "
+              "Thursday 14 March between 8am and 1pm. Track it at example.com/t/JD0012345678 "
+              "- Sam"),
+        context=_SMS,
+    ),
+    Rule(
+        code="CH002", name="sms-too-long", category=Category.CHANNEL,
+        severity=Severity.WARNING, kind=Custom(check=_sms_length), seed=_CH_SEED,
+        practice=_CH_PRACTICE,
+        why="A text message of four or more segments is a letter sent by the wrong channel; "
+            "handsets may show it out of order and every segment is billed.",
+        bad=("Hi Nick, " + "your parcel is on its way and will arrive on Thursday. " * 10,
+             "Hallo Jürgen, " + "Ihr Paket ist unterwegs und kommt am Donnerstag an. " * 9),
+        good=("Hi Nick, your parcel A-1042 arrives on Thursday 14 March. - Sam",
+              "Hallo Jürgen, Ihr Paket A-1042 kommt am Donnerstag, 14. März. - Sam"),
+        context=_SMS,
+    ),
+    Rule(
+        code="PV001", name="public-order-number", category=Category.PRIVACY,
+        severity=Severity.ERROR, kind=Custom(check=_order_numbers), seed=_PV_SEED,
+        practice=_PV_PRACTICE,
+        why="An order or tracking number in a public reply lets strangers look up a "
+            "customer's purchase and address; answer in public, resolve in private.",
+        bad=("I'm sorry about the delay with order A-1042. Please message us privately.",
+             "Your tracking number JD0012345678 shows the parcel in Leeds; we're on it."),
+        good=("I'm sorry about the delay. Please send us a private message with your order "
+              "details and I'll sort it out today.",
+              "Thank you for telling us. I have sent you a direct message so we can put this "
+              "right in private."),
+        context=_PUBLIC,
+    ),
+    Rule(
+        code="PV002", name="public-email-address", category=Category.PRIVACY,
+        severity=Severity.ERROR, kind=Custom(check=_emails), seed=_PV_SEED,
+        practice=_PV_PRACTICE,
+        why="A customer's e-mail address in a public reply exposes them to everyone who reads "
+            "the thread.",
+        bad=("Thanks Nick, I've emailed you at nick.owen@example.com with the details.",
+             "Gracias, María: le hemos escrito a maria.cruz@example.es."),
+        good=("Thanks Nick, please write to support@example.com and I'll reply personally.",
+              "Thanks Nick, I've sent you a direct message with the details."),
+        context=_PUBLIC,
+    ),
+    Rule(
+        code="PV003", name="public-phone-number", category=Category.PRIVACY,
+        severity=Severity.ERROR, kind=Custom(check=_phones), seed=_PV_SEED,
+        practice=_PV_PRACTICE,
+        why="A phone number in a public reply is personal data: never repeat the customer's "
+            "number where strangers can read it.",
+        bad=("We tried to call you on 07700 900123 but couldn't reach you.",
+             "Nous vous rappellerons au +33 6 12 34 56 78 demain."),
+        good=("We tried to call you yesterday; please send us a direct message with a good "
+              "time to reach you.",
+              "Your refund of £39.99 is on its way; it arrives by 14 March."),
+        context=_PUBLIC,
+    ),
+    Rule(
+        code="PV004", name="public-street-address", category=Category.PRIVACY,
+        severity=Severity.ERROR, kind=Custom(check=_addresses), seed=_PV_SEED,
+        practice=_PV_PRACTICE,
+        why="Confirming where a customer lives in public is a safety risk as well as a "
+            "privacy breach.",
+        bad=("The courier left your parcel at 12 Acacia Avenue by mistake, sorry!",
+             "Wir haben das Paket an die Hauptstraße 5 geschickt."),
+        good=("The courier left your parcel at the wrong address; I've sent you a direct "
+              "message to put it right.",
+              "Wir haben Ihnen eine private Nachricht geschickt, um das zu klären."),
+        context=_PUBLIC,
+    ),
+)
