@@ -98,12 +98,17 @@ def _missing_next_steps(ctx: CheckContext) -> Iterator[Hit]:
 
 def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
     """When the failure was ours, flags next steps that come with neither a concrete time ('by
-    Friday', 'within 2 working days', 'tomorrow') nor tracking.
+    Friday', 'within 2 working days', 'tomorrow') in a next-step sentence nor tracking. A date
+    elsewhere ('we missed the cut-off on 3 June') is not a new date.
     """
     if not ctx.needs_owning_apology:
         return
     steps = ctx.next_step_spans()
-    if steps and not ctx.has("timeframe") and not ctx.has("tracking"):
+    if not steps or ctx.has("tracking"):
+        return
+    # the time must belong to a next step: "we missed the cut-off on 3 June" names no new date
+    times = ctx.spans("timeframe")
+    if not any(s_start <= t < s_end for t, _ in times for s_start, s_end in steps):
         start, end = steps[0]
         yield Hit(start, end,
                   f"'{ctx.text[start:end]}' says what will happen but not when, and gives no "

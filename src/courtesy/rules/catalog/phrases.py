@@ -2,19 +2,91 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import Channel
-from courtesy.rules.model import Category, Existence, Rule, Severity
+from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from courtesy.rules.context import CheckContext
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "bare_requests"]
+
+#: "call us on 150", "email us at ...", "contact us via the app": the request names its route.
+_ROUTE_AFTER = re.compile(r"\s*(?:on|at|via|through|using|by calling|by email|by phone)?\s*"
+                          r"(?:\+?\d|:|\S+@|(?:the|our) (?:app|website|form|link))",
+                          re.IGNORECASE)
+
+#: Words that make a request polite wherever they stand in its sentence.
+_POLITE_MARKERS = ("please", "kindly", "could you", "would you", "can you", "if you", "grateful",
+                   "appreciate", "thank", "do you mind", "when you")
 
 
 def _not_public(ctx: CheckContext) -> bool:
     return ctx.channel is not Channel.PUBLIC
+
+
+def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags a sentence that opens with a bare request to the customer ('Send us your receipt.',
+    'Return the item within 14 days.') and has no 'please', 'could you' or 'kindly' anywhere.
+    Questions, offers ('send me the number and I'll change it') and SMS keyword instructions
+    ('Reply STOP') are left alone.
+    """
+    if ctx.channel is Channel.SMS:
+        return
+    yield from bare_requests(ctx)
+
+
+def bare_requests(ctx: CheckContext) -> Iterator[Hit]:
+    """Requests that open a sentence without 'please' or an indirect form (for TN003 and tone)."""
+    norm = ctx.norm if ctx.norm is not None else ctx.text.lower()
+    spans = ctx.spans("imperative") + ctx.spans("contact-request")
+    seen: set[int] = set()
+    for start, end in sorted(spans):
+        s_start, s_end = ctx.sentence_at(start)
+        if s_start != start or s_start in seen or ctx.text[s_start:s_end].rstrip().endswith("?"):
+            continue
+        seen.add(s_start)
+        sentence = norm[s_start:s_end]
+        if any(marker in sentence for marker in _POLITE_MARKERS):
+            continue
+        if any(s_start <= c < s_end for c, _ in ctx.spans("commitment") if c > end):
+            continue  # an offer: "send me the number and I'll change it now"
+        yield Hit(start, end,
+                  f"'{ctx.text[s_start:s_end]}' tells the customer what to do without a "
+                  "'please'.",
+                  f"Please {ctx.text[start].lower()}{ctx.text[start + 1:s_end]}")
+
+
+def _arguing(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags contradicting the customer: "that is not correct", "you are mistaken", "contrary to
+    what you say", and a sentence that opens with "Actually,".
+    """
+    for start, end in ctx.spans("argue"):
+        if ctx.text[start:end].lower().startswith("actually") and not ctx.is_sentence_start(
+                start):
+            continue
+        yield Hit(start, end, f"'{ctx.text[start:end]}' argues with the customer.",
+                  "Take it on the chin: explain what you can do, not why they are wrong.")
+
+
+def _contact_without_route(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags 'contact us' / 'get in touch' when the message gives no phone number, e-mail address,
+    link, app or reply route. In chat the conversation itself is the route.
+    """
+    if ctx.channel is Channel.CHAT:
+        return
+    requests = [(start, end) for start, end in ctx.spans("contact-request")
+                if not _ROUTE_AFTER.match(ctx.text, end)]
+    if not requests or ctx.has("contact-way"):
+        return
+    start, end = requests[0]
+    yield Hit(start, end,
+              f"'{ctx.text[start:end]}' asks the customer to contact us but never says how.",
+              "Give the way: \"reply to this email\", a direct number or a link.")
 
 
 RULES = (
@@ -128,5 +200,78 @@ RULES = (
              "directly."),
         good=("I've passed this to Priya in billing, who will email you by 4pm.",
               "I've called the courier and they will redeliver on Friday."),
+    ),
+    Rule(
+        code="TN003", name="missing-please", category=Category.TONE, severity=Severity.WARNING,
+        kind=Custom(check=_missing_please), seed="002",
+        practice="Manners cost nothing. Finally, remember to say Please. Say thank you. Most "
+                 "importantly: say sorry.",
+        why="A bare command ('Send us your receipt.') reads as an order from a clerk; the "
+            "same request with 'please' or 'could you' asks for the customer's help, which "
+            "is what it is.",
+        bad=("Thanks for your message. Send us a photo of the damaged box.",
+             "Return the item within 14 days. We will refund you on receipt."),
+        good=("Thanks for your message. Please send us a photo of the damaged box.",
+              "Could you send us a photo of the damaged box? We'll refund you on receipt."),
+        suggestion="Ask: \"Please send us...\" or \"Could you send us...?\"",
+    ),
+    Rule(
+        code="TN004", name="arguing", category=Category.TONE, severity=Severity.WARNING,
+        kind=Custom(check=_arguing), seed="002",
+        practice="Be prepared to back down ... wading into an argument represents a "
+                 "fundamental flaw in your business. Take it on the chin.",
+        why="Telling customers they are wrong may win the point and lose the customer, plus "
+            "all their friends; explain the facts and what we can do instead.",
+        bad=("Actually, the parcel was delivered on Monday.",
+             "That is not correct: our records show you were home."),
+        good=("Our tracking shows the parcel as delivered on Monday, so I've opened a search "
+              "with the courier.",
+              "I've checked our records and I can see why this was confusing."),
+    ),
+    Rule(
+        code="JG001", name="business-jargon", category=Category.JARGON,
+        severity=Severity.WARNING,
+        kind=Existence(topic="jargon",
+                       message="{match!r} is office jargon; say it the way you would to a "
+                               "neighbour."),
+        seed="002",
+        practice="A simple, sincere apology will beat any amount of business jargon hands "
+                 "down every time ... make sure you remember to ditch the jargon.",
+        why="Jargon ('going forward', 'circle back', 'per my last email') puts distance "
+            "between us and the customer and can sound evasive or passive-aggressive.",
+        bad=("Going forward, we will leverage our courier network to avoid delays.",
+             "As per my last email, I will circle back once the team has actioned this."),
+        good=("From now on we'll send your orders with a faster courier.",
+              "As I said on Monday, I'll email you as soon as the team has fixed it."),
+        suggestion="Use plain words: \"from now on\", \"I'll get back to you\".",
+    ),
+    Rule(
+        code="JG002", name="internal-code", category=Category.JARGON, severity=Severity.WARNING,
+        kind=Existence(topic="internal-code",
+                       message="{match!r} is an internal code or ticket state the customer "
+                               "cannot be expected to know."),
+        seed="002",
+        practice="Communicating on a straightforward, personal level with a customer ... "
+                 "make sure you remember to ditch the jargon.",
+        why="Ticket states and team codes ('PENDING_L2', 'escalated to T2', 'RMA', 'SLA "
+            "breach') describe our process, not what happens to the customer.",
+        bad=("Your case status is PENDING_L2 and has been escalated to T2.",
+             "Please raise an RMA request so we can process the SLA breach."),
+        good=("Your case is with our senior engineers, who will call you by Friday.",
+              "Please fill in the returns form and we'll refund you within 5 days."),
+        suggestion="Say what happens and who does it: \"our senior engineers will call you\".",
+    ),
+    Rule(
+        code="CT003", name="contact-without-route", category=Category.CONTACT,
+        severity=Severity.WARNING, kind=Custom(check=_contact_without_route), seed="002",
+        practice="If a customer has a big problem or an emergency then they don't want to be "
+                 "hunting around your site for an hour looking for a phone number.",
+        why="'Please contact us' without a number, address or link sends the customer "
+            "searching; a reply should carry the way back to a person.",
+        bad=("Thank you for your email. If the problem continues, please contact us.",
+             "Sorry for the trouble. Get in touch with our support team to rebook."),
+        good=("If the problem continues, please contact us on 0161 555 0199.",
+              "Sorry for the trouble. Get in touch at help@example.com and I'll rebook you."),
+        context={"channel": "email"},
     ),
 )

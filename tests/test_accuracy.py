@@ -1,0 +1,166 @@
+"""Measured accuracy on the labelled corpora (tests/corpus/*.jsonl).
+
+Each record carries gold element spans (substrings of the text) and the rule codes a reviewer
+expects. For the elements, a predicted span is correct when it overlaps a gold span
+(precision), and a gold span is found when a predicted span overlaps it (recall). For rule
+families, a record counts once per family: expected and found (true positive), found only
+(false positive), expected only (false negative). TN005 (low-politeness) is a score
+threshold, not a labelled phenomenon: tests/test_tone.py validates it against the corpus.
+
+Run with ``-s`` to see the table. The bar (0.9 precision, 0.85 recall, for every element and
+family with at least 5 gold instances) is enforced on every entry of both corpora except those
+in ``KNOWN_SHORT``, which are printed with their numbers and the reason; an entry that has
+reached the bar is announced in the table so that it can be taken off the list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from courtesy import check
+
+CORPUS = Path(__file__).parent / "corpus"
+ELEMENT_KINDS = ("apology", "thanks", "next_steps")
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.85
+MIN_GOLD = 5
+#: Score-based rules validated elsewhere (tests/test_tone.py), not by the labels.
+UNLABELLED = frozenset({"TN005"})
+#: (corpus, entry) → why it is below the bar today. Everything else must meet it.
+KNOWN_SHORT: dict[tuple[str, str], str] = {
+    ("replies_en.jsonl", "FL"): "FL001 exempts announcements the corpus labels as form "
+                                "letters, and counts any digit ('24 hours') as personal "
+                                "(catalog/formletter.py, being reworked)",
+    ("replies_intl.jsonl", "next_steps"): "de/fr/es commitment lexicons are still growing",
+    ("replies_intl.jsonl", "FL"): "as for English FL, plus de/fr/es stock-word lists",
+    ("replies_intl.jsonl", "NM"): "name checks on de/fr/es salutations (catalog/names.py)",
+}
+
+
+@dataclass
+class Tally:
+    """Counts for one element or family."""
+
+    predicted: int = 0
+    predicted_ok: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_ok / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 1.0
+
+    def short(self) -> list[str]:
+        """What falls short of the bar (empty when it passes or has too little gold)."""
+        if self.gold < MIN_GOLD:
+            return []
+        out = []
+        if self.precision < MIN_PRECISION:
+            out.append(f"precision {self.precision:.3f} < {MIN_PRECISION}")
+        if self.recall < MIN_RECALL:
+            out.append(f"recall {self.recall:.3f} < {MIN_RECALL}")
+        return out
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _gold_spans(record: dict[str, Any], kind: str) -> list[tuple[int, int]]:
+    text = record["text"]
+    spans = []
+    for piece in record["gold"][kind]:
+        at = text.find(piece)
+        assert at >= 0, f"{record['id']}: gold {kind} {piece!r} is not in the text"
+        spans.append((at, at + len(piece)))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@cache
+def measure(name: str) -> dict[str, Tally]:
+    """Tallies per element kind and per rule family over one corpus file."""
+    tallies: dict[str, Tally] = {}
+    for record in _load(name):
+        report = check(record["text"], customer=record["customer"],
+                       situation=record["situation"], channel=record["channel"])
+        for kind in ELEMENT_KINDS:
+            tally = tallies.setdefault(kind, Tally())
+            gold = _gold_spans(record, kind)
+            predicted = [(s.start, s.end) for s in report.elements[kind]]
+            tally.predicted += len(predicted)
+            tally.predicted_ok += sum(any(_overlaps(p, g) for g in gold) for p in predicted)
+            tally.gold += len(gold)
+            tally.gold_found += sum(any(_overlaps(p, g) for p in predicted) for g in gold)
+        expected = {code[:2] for code in record["expected"] if code not in UNLABELLED}
+        found = {f.rule[:2] for f in report.findings if f.rule not in UNLABELLED}
+        for family in expected | found:
+            tally = tallies.setdefault(family, Tally())
+            tally.predicted += family in found
+            tally.predicted_ok += family in found and family in expected
+            tally.gold += family in expected
+            tally.gold_found += family in found and family in expected
+            if (family in found) != (family in expected):
+                tally.misses.append(record["id"] + (" (extra)" if family in found else ""))
+    return tallies
+
+
+def _table(name: str, title: str, tallies: dict[str, Tally]) -> str:
+    rows = [f"{title}", f"  {'':12} {'precision':>9} {'recall':>7} {'gold':>5}  verdict"]
+    for key in sorted(tallies, key=lambda k: (k not in ELEMENT_KINDS, k)):
+        t = tallies[key]
+        verdict = "; ".join(t.short()) or ("ok" if t.gold >= MIN_GOLD else "(< 5 gold)")
+        known = KNOWN_SHORT.get((name, key))
+        if known is not None:
+            verdict = (f"KNOWN SHORT: {verdict} ({known})" if t.short()
+                       else "meets the bar now: take it off KNOWN_SHORT")
+        rows.append(f"  {key:12} {t.precision:9.3f} {t.recall:7.3f} {t.gold:5}  {verdict}")
+    return "\n".join(rows)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _print_tables() -> Any:
+    yield
+    print()
+    for name, title in TITLES.items():
+        print(_table(name, f"{title} (tests/corpus/{name})", measure(name)))
+
+
+TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Spanish"}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_meets_the_bar(name: str) -> None:
+    tallies = measure(name)
+    short = {key: t.short() for key, t in tallies.items()
+             if t.short() and (name, key) not in KNOWN_SHORT}
+    assert not short, _table(name, TITLES[name], tallies)
+
+
+def test_the_bar_is_enforced_on_the_elements_in_english() -> None:
+    assert not {key for corpus, key in KNOWN_SHORT if corpus == "replies_en.jsonl"} & set(
+        ELEMENT_KINDS)
+
+
+def test_corpus_is_large_and_varied() -> None:
+    records = _load("replies_en.jsonl") + _load("replies_intl.jsonl")
+    assert len(records) >= 300
+    assert sum(r["language"] != "en" for r in records) >= 50
+    assert len(Counter(r["channel"] for r in records)) >= 4
+    assert len({r["id"] for r in records}) == len(records)
