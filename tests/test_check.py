@@ -15,7 +15,7 @@ COURTEOUS = (
     "Dear Mr Owen,\n\n"
     "I'm sorry: your parcel A-1042 is a week late because we sent it to the wrong depot, "
     "and that's our mistake. I've re-sent it by express and it will reach you on Thursday; "
-    "the tracking number is JD0012345678.\n\n"
+    "the tracking number is JD0012345678. I've also refunded the delivery charge.\n\n"
     "Thank you for your patience, and just reply to this email if anything else goes wrong.\n\n"
     "Priya, Customer Care"
 )
@@ -41,7 +41,8 @@ def test_the_seed_reply_fails_with_the_right_findings_and_spans(
         assert missing in spans
     suggestions = {f.rule: f.suggestion for f in report.findings}
     assert suggestions["NM001"] == "Owen"
-    assert report.elements == {"apology": (), "thanks": (), "next_steps": ()}
+    assert report.elements == {"apology": (), "thanks": (), "next_steps": (),
+                               "restitution": ()}
 
 
 def test_a_courteous_reply_passes_and_its_elements_are_located(
@@ -134,8 +135,9 @@ def test_report_to_dict_is_the_documented_json(nick: Customer, late_parcel: Situ
     data = check(SEED_REPLY, customer=nick, situation=late_parcel).to_dict()
     assert data["schema_version"] == 1
     assert set(data) == {"schema_version", "passed", "fail_on", "findings", "elements",
-                         "personalization", "notes"}
+                         "personalization", "tone", "notes", "suppressed",
+                         "suppression_problems"}
     finding = data["findings"][0]
     assert set(finding) == {"rule", "name", "category", "severity", "start", "end",
                             "message", "suggestion"}
-    assert set(data["elements"]) == {"apology", "thanks", "next_steps"}
+    assert set(data["elements"]) == {"apology", "thanks", "next_steps", "restitution"}

@@ -17,6 +17,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("templating",),
     ("rules",),
     ("formletter",),
+    ("config", "suppression"),
     ("report",),
     ("checking",),
     ("rendering",),

@@ -30,6 +30,7 @@ if _typing.TYPE_CHECKING:
         ProfileError,
         TemplateError,
     )
+    from courtesy.formletter import FormLetterIndex
     from courtesy.packs import Pack
     from courtesy.profiles import Customer, Interaction, Name, Situation
     from courtesy.rendering import Message, render
@@ -43,6 +44,7 @@ __all__ = [
     "Customer",
     "DiscourteousMessage",
     "Finding",
+    "FormLetterIndex",
     "Interaction",
     "Message",
     "MissingVariable",
@@ -65,6 +67,7 @@ _LOCATIONS = {
     "Customer": "courtesy.profiles",
     "DiscourteousMessage": "courtesy.exceptions",
     "Finding": "courtesy.rules.model",
+    "FormLetterIndex": "courtesy.formletter",
     "Interaction": "courtesy.profiles",
     "Message": "courtesy.rendering",
     "MissingVariable": "courtesy.exceptions",

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from courtesy.config import Config
     from courtesy.profiles import Customer, Situation
     from courtesy.report import Report
 
@@ -58,9 +59,13 @@ _EPILOG = """\
 exit status: 0 passed, 1 findings at or above --fail-on, 2 bad input or usage,
 3 internal error.
 
+configuration: `check` reads [tool.courtesy] in pyproject.toml or courtesy.toml from
+the current directory upwards (--config PATH, --no-config); flags override it.
+
 examples:
   courtesy check reply.txt --customer nick.json --situation delay.json
   echo "Dear Sir or Madam, ..." | courtesy check - --format json
+  courtesy check reply.txt --format sarif > courtesy.sarif
   courtesy check --jsonl outbox.jsonl --out results.jsonl
   courtesy render template.txt --customer nick.json --context order.json
   courtesy rules
@@ -88,11 +93,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--channel", choices=("email", "sms", "chat", "public"),
                        help="where the message goes")
 
-    def add_output_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--format", choices=("text", "json"), default="text",
+    def add_output_options(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json"),
+                           fail_on: str | None = "error") -> None:
+        p.add_argument("--format", choices=formats, default="text",
                        help="output format (default: text)")
-        p.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                       help="lowest severity that makes the command exit 1 (default: error)")
+        p.add_argument("--fail-on", choices=("error", "warning", "info"), default=fail_on,
+                       help="lowest severity that makes the command exit 1 (default: "
+                            + ("fail_on from the config file, else error)" if fail_on is None
+                               else "error)"))
         p.add_argument("--select", metavar="RULES", type=_csv,
                        help="only these rules: comma-separated codes, families or names "
                             "(e.g. NM,EL001,non-apology)")
@@ -116,8 +124,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="check every record of a JSON Lines file")
     check.add_argument("--out", metavar="OUT.jsonl", type=Path,
                        help="with --jsonl: write results here instead of standard output")
+    check.add_argument("--near-duplicates", action="store_true",
+                       help="with --jsonl: also find clusters of near-identical messages "
+                            "(names, numbers and dates masked); after the per-record lines, "
+                            "one {\"near_duplicates\": [ids...]} line per cluster")
     add_profile_options(check)
-    add_output_options(check)
+    add_output_options(check, formats=("text", "json", "sarif"), fail_on=None)
+    check.add_argument("--config", metavar="PATH", type=Path,
+                       help="read settings from this courtesy.toml or pyproject.toml instead "
+                            "of the nearest one above the current directory")
+    check.add_argument("--no-config", action="store_true",
+                       help="ignore configuration files; use the built-in defaults")
 
     render = sub.add_parser(
         "render", help="render a template for a customer, check it, and print it",
@@ -134,8 +151,36 @@ def _parser() -> argparse.ArgumentParser:
                         help="JSON object of extra template variables (order, agent...)")
     render.add_argument("--no-strict", action="store_true",
                         help="print the message even if it fails the checks (exit 0)")
+    render.add_argument("--html-out", metavar="FILE.html", type=Path,
+                        help="with --pack: write the e-mail's HTML part to this file")
     add_profile_options(render)
     add_output_options(render)
+
+    preview = sub.add_parser(
+        "preview", help="render a pack template and write its HTML part to a file",
+        description="Render --template from --pack for --customer (like 'render "
+                    "--no-strict') and write the HTML part to --html-out, the subject and "
+                    "text to standard output, findings to stderr.")
+    preview.add_argument("--pack", metavar="PACK", required=True,
+                         help="a pack directory, or the name of a built-in pack")
+    preview.add_argument("--template", metavar="ID", required=True)
+    preview.add_argument("--context", metavar="X.json", type=Path,
+                         help="JSON object of template variables")
+    preview.add_argument("--html-out", metavar="FILE.html", type=Path, required=True,
+                         help="where to write the HTML part")
+    add_profile_options(preview)
+
+    lint = sub.add_parser(
+        "lint", help="validate a message pack and check every template, locale and channel",
+        description="Validate pack.toml, find variables used but not declared (and declared "
+                    "but unused), render every template x locale x channel for hard-name "
+                    "customers and run all checks. Findings are reported as "
+                    "template-file:line.")
+    lint.add_argument("pack_dir", metavar="PACK", nargs="+", type=Path,
+                      help="pack directory (several may be given, e.g. by pre-commit)")
+    lint.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    lint.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                      help="lowest severity that makes lint exit 1 (default: error)")
 
     rules = sub.add_parser("rules", help="list every rule with its code, severity and why",
                            description="List the rule catalogue.")
@@ -202,7 +247,11 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 def _emit_report(report: Report, args: argparse.Namespace, source: str,
                  stream: IO[str] | None = None) -> None:
     stream = stream or sys.stdout
-    if args.format == "json":
+    if args.format == "sarif":
+        from courtesy.report import render_sarif
+
+        stream.write(render_sarif([(source, report)]))
+    elif args.format == "json":
         stream.write(report.to_json() + "\n")
     else:
         stream.write(report.render_text(source=source, color=_use_color(args.color, stream)))
@@ -217,14 +266,28 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
         return _cmd_check_jsonl(args)
     if args.out is not None:
         raise UsageError("--out only applies with --jsonl")
+    if args.near_duplicates:
+        raise UsageError("--near-duplicates only applies with --jsonl")
     from courtesy.checking import check
 
     text, source = _read_text(args.path)
     customer, situation = _load_profiles(args)
     report = check(text, customer=customer, situation=situation, channel=args.channel,
-                   select=args.select, ignore=args.ignore, fail_on=args.fail_on)
+                   select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                   config=_load_config(args))
     _emit_report(report, args, source)
     return ExitCode.OK if report.passed else ExitCode.FINDINGS
+
+
+def _load_config(args: argparse.Namespace) -> Config | None:
+    """The configuration for ``check``: --config, else the nearest file, unless --no-config."""
+    if args.no_config:
+        if args.config is not None:
+            raise UsageError("give either --config or --no-config, not both")
+        return None
+    from courtesy.config import load_config
+
+    return load_config(path=args.config)
 
 
 def _records(path: Path) -> Iterator[tuple[int, str]]:
@@ -275,7 +338,7 @@ def _check_record(
             situation = load_model(Situation, data["situation"], source=f"{where}: situation")
         report = check(text, customer=customer, situation=situation,
                        channel=data.get("channel") or args.channel, select=args.select,
-                       ignore=args.ignore, fail_on=args.fail_on)
+                       ignore=args.ignore, fail_on=args.fail_on, config=defaults.get("config"))
     except (CourtesyError, ValueError) as exc:
         message = str(exc)
         if not message.startswith(source):
@@ -288,7 +351,7 @@ def _check_record(
 
 def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
     customer, situation = _load_profiles(args)
-    defaults = {"customer": customer, "situation": situation}
+    defaults = {"customer": customer, "situation": situation, "config": _load_config(args)}
     source = str(args.jsonl)
     out: IO[str]
     if args.out is not None:
@@ -299,16 +362,32 @@ def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
     else:
         out = sys.stdout
     failed = bad = total = 0
+    finder = None
+    ids: list[Any] = []
+    if args.near_duplicates:
+        from courtesy.formletter import NearDuplicateFinder
+
+        finder = NearDuplicateFinder()
     try:
         for number, line in _records(args.jsonl):
             record, passed = _check_record(number, line, source, args, defaults)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if finder is not None and passed is not None:
+                finder.add(json.loads(line)["text"])
+                ids.append(record["id"])
             total += 1
             if passed is None:
                 bad += 1
                 print(f"{PROG}: error: {record['error']}", file=sys.stderr)
             elif not passed:
                 failed += 1
+        if finder is not None:
+            clusters = finder.clusters()
+            for cluster in clusters:
+                out.write(json.dumps({"near_duplicates": [ids[i] for i in cluster]},
+                                     ensure_ascii=False) + "\n")
+            print(f"{PROG}: {len(clusters)} near-duplicate cluster(s) covering "
+                  f"{sum(map(len, clusters))} message(s)", file=sys.stderr)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -333,6 +412,7 @@ def _cmd_render(args: argparse.Namespace) -> ExitCode:
         context = loaded
     try:
         message = _render(args, customer, situation, context)
+        _write_html(message, args.html_out)
     except DiscourteousMessage as exc:
         print(f"{PROG}: the rendered message fails the checks; fix the template or the "
               "data (or pass --no-strict to see it):", file=sys.stderr)
@@ -373,6 +453,72 @@ def _render(args: argparse.Namespace, customer: Customer, situation: Situation |
                   fail_on=args.fail_on, template_name=name, **context)
 
 
+def _cmd_lint(args: argparse.Namespace) -> ExitCode:
+    from courtesy.packs._lint import lint_pack
+    from courtesy.rules.model import Severity
+
+    fail_on = Severity(args.fail_on)
+    failed = False
+    for directory in dict.fromkeys(_pack_root(p) for p in args.pack_dir):
+        if directory.is_file():  # a changed file outside any pack (pre-commit): not ours
+            print(f"{PROG}: note: {directory} is not inside a pack; skipped", file=sys.stderr)
+            continue
+        result = lint_pack(directory, fail_on=fail_on)
+        output = {"json": result.to_json, "sarif": result.to_sarif}.get(args.format,
+                                                                       result.render_text)()
+        sys.stdout.write(output)
+        failed = failed or result.fails(fail_on)
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _pack_root(path: Path) -> Path:
+    """The pack directory holding ``path`` (pre-commit passes the changed files)."""
+    for candidate in (path, *path.resolve().parents):
+        if (candidate / "pack.toml").is_file():
+            return candidate
+    return path
+
+
+def _cmd_preview(args: argparse.Namespace) -> ExitCode:
+    args.no_strict = True
+    args.template_file = None
+    args.fail_on = "error"
+    args.format = "text"
+    args.color = "auto"
+    customer, situation = _load_profiles(args)
+    if customer is None:
+        raise UsageError("preview needs --customer C.json")
+    context: dict[str, Any] = {}
+    if args.context is not None:
+        loaded = _parse_json(_read_json_file(args.context), str(args.context))
+        if not isinstance(loaded, dict):
+            raise UsageError(f"{args.context}: must hold a JSON object of template variables")
+        context = loaded
+    message = _render(args, customer, situation, context)
+    _write_html(message, args.html_out)
+    if message.subject:
+        sys.stdout.write(f"Subject: {message.subject}\n\n")
+    sys.stdout.write(message.text if message.text.endswith("\n") else message.text + "\n")
+    if message.report.findings:
+        _emit_report(message.report, args, "<rendered>", sys.stderr)
+    for note in message.notes:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _write_html(message: Any, path: Path | None) -> None:
+    if path is None:
+        return
+    if message.html is None:
+        raise UsageError("this template has no HTML part for the chosen channel and locale "
+                         "(e.g. en/<template>.email.html with --channel email)")
+    try:
+        path.write_text(message.html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    print(f"{PROG}: wrote the HTML part to {path}", file=sys.stderr)
+
+
 def _parse_json(text: str, source: str) -> Any:
     try:
         return json.loads(text)
@@ -395,7 +541,8 @@ def _cmd_demo(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
-_COMMANDS = {"check": _cmd_check, "render": _cmd_render, "rules": _cmd_rules,
+_COMMANDS = {"check": _cmd_check, "render": _cmd_render, "lint": _cmd_lint,
+             "preview": _cmd_preview, "rules": _cmd_rules,
              "demo": _cmd_demo}
 
 

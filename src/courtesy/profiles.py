@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
@@ -25,12 +26,14 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from courtesy.exceptions import ProfileError
 from courtesy.localization import language_of, normalize_locale_tag
-from courtesy.names import NameForms, lookup_title, parse_free_text
+from courtesy.names import Address, NameForms, lookup_title, parse_free_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -143,6 +146,10 @@ class Name(_Frozen):
     family: NamePart | None = None
     suffix: NamePart | None = None
     nickname: NamePart | None = None
+    #: how the person asks to be referred to ("she/her", "they/them"). With no title,
+    #: "she/her" or "he/him" lets a formal address use a gendered title; anything else, or
+    #: nothing, keeps the formal address gender-neutral. Never inferred from the name.
+    pronouns: Annotated[NamePart, Field(max_length=40)] | None = None
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Name:
@@ -168,11 +175,11 @@ def _parse_name(value: object, language: str) -> object:
 
 
 @lru_cache(maxsize=4096)
-def _name_forms(name: Name, language: str) -> NameForms:
+def _name_forms(name: Name, language: str, locale: str = "") -> NameForms:
     return NameForms.build(
         given=name.given or "", middle=name.middle or "", family=name.family or "",
         nickname=name.nickname or "", suffix=name.suffix or "", title=name.title or "",
-        language=language,
+        language=language, pronouns=name.pronouns or "", locale=locale,
     )
 
 
@@ -216,16 +223,93 @@ class Customer(_Frozen):
     @cached_property
     def name_forms(self) -> NameForms:
         """Matching data for this customer's name, built once per name and language."""
-        return _name_forms(self.name, self.language)
+        return _name_forms(self.name, self.language, self.locale)
+
+    def addressing(self, formality: Formality | str | None = None) -> Address:
+        """Salutation and address for this customer, with the locale used and any note.
+
+        ``formality`` defaults to the profile's. A locale without address data falls back
+        (``de-AT`` → ``de`` → ``en-GB``) and says so in :attr:`Address.note`.
+        """
+        style = str(formality or self.formality)
+        if style not in ("formal", "informal"):
+            raise ValueError(f"formality must be 'formal' or 'informal', not {style!r}")
+        return self.name_forms.compose("formal" if style == "formal" else "informal")
+
+    def address(self, formality: Formality | str | None = None) -> str:
+        """How to address the customer: ``"Mr Owen"``, ``"Frau Müller"``, ``"佐藤様"``."""
+        return self.addressing(formality).address
+
+    def salutation(self, formality: Formality | str | None = None) -> str:
+        """The opening greeting: ``"Dear Mr Owen"``, ``"Estimada Sra. García López"``."""
+        return self.addressing(formality).salutation
+
+
+def _known_timezone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}; use an IANA name such as 'Europe/London'"
+        ) from None
+    return name
 
 
 class Situation(_Frozen):
-    """Why we are writing, whose fault it was, and what the customer said."""
+    """Why we are writing, whose fault it was, and what the customer said.
+
+    Timing facts (all optional; the timing rules run only when a situation has them):
+    ``received_at`` is when the customer wrote, ``sent_at`` when the reply goes out
+    (``None``: the moment of the check), ``deadline_missed`` whether we broke a promised
+    date (``promised_for``, when known), ``repeat_contact`` how many times the customer
+    has had to write about this before, and ``timezone`` the customer's IANA time zone,
+    used to resolve "by Friday" to a date. Datetimes must carry a time zone.
+    """
 
     kind: SituationKind
     our_fault: bool = False
     severity: Literal["low", "medium", "high", "critical"] = "medium"
     customer_message: Text | None = None
+    received_at: datetime | None = None
+    sent_at: datetime | None = None
+    deadline_missed: bool = False
+    promised_for: datetime | date | None = None
+    repeat_contact: Annotated[int, Field(ge=0, le=1000)] = 0
+    timezone: Annotated[str, AfterValidator(_known_timezone)] | None = None
+
+    @field_validator("promised_for", mode="before")
+    @classmethod
+    def _plain_date(cls, value: object) -> object:
+        if isinstance(value, str) and len(value.strip()) == 10:  # "2026-03-14": a day
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                return value
+        return value
+
+    @field_validator("received_at", "sent_at", "promised_for")
+    @classmethod
+    def _aware(cls, value: datetime | date | None, info: ValidationInfo) -> datetime | date | None:
+        if isinstance(value, datetime) and value.utcoffset() is None:
+            raise ValueError(
+                f"{info.field_name} must be timezone-aware, e.g. '2026-03-14T09:30:00+00:00' "
+                "or '...Z' (got a date and time without a zone)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _sent_after_received(self) -> Situation:
+        if self.received_at and self.sent_at and self.sent_at < self.received_at:
+            raise ValueError("sent_at is before received_at: a reply cannot precede the message")
+        return self
+
+    @property
+    def has_timing_facts(self) -> bool:
+        """Whether the timing rules (TM) have anything to work with."""
+        return (self.received_at is not None or self.sent_at is not None
+                or self.deadline_missed or self.promised_for is not None)
 
 
 def load_model(model: type[M], data: Mapping[str, Any] | str | bytes, *, source: str = "") -> M:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from courtesy.checking import _as_customer, _as_situation, check
+from courtesy.checking import _as_customer, _as_situation, _with_default_locale, check
 from courtesy.exceptions import DiscourteousMessage
 from courtesy.profiles import Channel
 from courtesy.rules.model import Severity
+from courtesy.suppression import Suppression, SuppressionProblem, parse_template
 from courtesy.templating import (
     FILTERS,
     CompiledTemplate,
@@ -24,6 +25,7 @@ from courtesy.templating import (
 from courtesy.trace import RenderTrace
 
 if TYPE_CHECKING:
+    from courtesy.config import Config
     from courtesy.profiles import Customer, Situation
     from courtesy.report import Report
 
@@ -69,12 +71,25 @@ def render_compiled(
     *,
     channel: Channel | str | None = None,
     strict: bool = True,
-    fail_on: Severity | str = Severity.ERROR,
+    fail_on: Severity | str | None = None,
     limits: Limits | None = None,
     broadcast: bool = False,
     context: Mapping[str, Any] | None = None,
+    suppressions: Iterable[Suppression | SuppressionProblem] = (),
+    config: Config | None = None,
 ) -> Message:
-    """Render an already compiled template, then check the output (see :func:`render`)."""
+    """Render an already compiled template, then check the output (see :func:`render`).
+
+    Jinja2 drops template comments, so ``{# courtesy: ignore[...] #}`` suppressions must be
+    read from the template source (:func:`courtesy.suppression.parse_template`) and passed
+    in as ``suppressions``; :func:`render` does that for you. ``config``
+    (:func:`courtesy.config.load_config`) is passed to :func:`~courtesy.check`; ``fail_on``
+    defaults to the config's, else ``"error"``.
+    """
+    if config is not None:
+        channel = channel if channel is not None else config.channel
+        if config.default_locale is not None and customer is not None:
+            customer = _with_default_locale(customer, config.default_locale)
     customer_model = _as_customer(customer)
     situation_model = _as_situation(situation)
     channel_value = Channel(channel) if channel is not None else None
@@ -84,7 +99,8 @@ def render_compiled(
     if broadcast:
         trace = RenderTrace(spans=trace.spans, template=trace.template, broadcast=True)
     report = check(text, customer=customer_model, situation=situation_model,
-                   channel=channel_value, fail_on=fail_on, trace=trace)
+                   channel=channel_value, fail_on=fail_on, trace=trace,
+                   suppressions=suppressions, config=config)
     message = Message(
         text=text, report=report, trace=trace, template=compiled.name, channel=channel_value,
         locale=customer_model.locale if customer_model else None,
@@ -116,5 +132,7 @@ def render(
     :class:`~courtesy.exceptions.MissingVariable` naming the template, line and variable.
     """
     compiled = _compile_string(template_source, template_name)
+    found, problems = parse_template(template_source, template_name)
     return render_compiled(compiled, customer, situation, channel=channel, strict=strict,
-                           fail_on=fail_on, limits=limits, context=context)
+                           fail_on=fail_on, limits=limits, context=context,
+                           suppressions=(*found, *problems))

@@ -1,4 +1,4 @@
-"""The result of a check, and how it is shown: text for people, JSON for programs.
+"""The result of a check, and how it is shown: text for people, JSON and SARIF for programs.
 
 ``Report.to_dict()`` is the documented, versioned JSON schema (``schema_version``); the CLI
 prints exactly that. The text renderer quotes each finding's line and underlines the span.
@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING, Any
 from courtesy.rules.model import Finding, Severity, Span
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
-__all__ = ["SCHEMA_VERSION", "ELEMENTS", "Report"]
+    from courtesy.suppression import Suppressed, SuppressionProblem
+
+__all__ = ["SCHEMA_VERSION", "ELEMENTS", "Report", "json_schema", "render_sarif", "to_sarif"]
 
 #: Version of the JSON produced by ``Report.to_dict()``; bumped on incompatible changes.
 SCHEMA_VERSION = 1
 
 #: The element kinds a report always lists (possibly empty).
-ELEMENTS = ("apology", "thanks", "next_steps")
+ELEMENTS = ("apology", "thanks", "next_steps", "restitution")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,9 +31,10 @@ class Report:
     """What courtesy found in one message.
 
     ``passed`` is false when any finding is at or above ``fail_on``. ``elements`` maps each
-    element kind (apology, thanks, next_steps) to the spans where the message has it.
+    element kind (apology, thanks, next_steps, restitution) to the spans where the message has it.
     ``personalization`` is the share of the text that came from customer or situation
-    data, when the message was rendered (``None`` for plain text).
+    data, when the message was rendered (``None`` for plain text). ``notes`` are remarks
+    that are not findings, such as how late a reply is against the response-time policy.
     """
 
     text: str
@@ -40,15 +43,22 @@ class Report:
     fail_on: Severity = Severity.ERROR
     personalization: float | None = None
     notes: tuple[str, ...] = field(default=())
+    #: politeness score in [0, 1] from counted politeness strategies (docs/tone.md)
+    tone: float | None = None
+    #: Findings silenced by ``courtesy: ignore[...]`` comments (with their reasons).
+    suppressed: tuple[Suppressed, ...] = ()
+    #: Suppression comments without a reason (errors), unused or malformed ones.
+    suppression_problems: tuple[SuppressionProblem, ...] = ()
 
     @property
     def passed(self) -> bool:
         return not self.fails(self.fail_on)
 
     def fails(self, level: Severity | str) -> bool:
-        """Whether any finding is at or above ``level``."""
+        """Whether any finding, or problem with a suppression comment, is at or above ``level``."""
         threshold = Severity(level)
-        return any(f.severity >= threshold for f in self.findings)
+        return any(f.severity >= threshold for f in self.findings) or any(
+            p.severity >= threshold for p in self.suppression_problems)
 
     def failing_findings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity >= self.fail_on]
@@ -68,7 +78,10 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "elements": {k: [s.to_dict() for s in v] for k, v in self.elements.items()},
             "personalization": self.personalization,
+            "tone": self.tone,
             "notes": list(self.notes),
+            "suppressed": [s.to_dict() for s in self.suppressed],
+            "suppression_problems": [p.to_dict() for p in self.suppression_problems],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -77,6 +90,15 @@ class Report:
     def render_text(self, *, source: str = "<text>", color: bool = False) -> str:
         """Human-readable findings: ``source:line:col``, the line, an underline, the fix."""
         return render_text(self, source=source, color=color)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :meth:`Report.to_dict` (``courtesy/schemas/report.schema.json``)."""
+    from importlib.resources import files
+
+    text = files("courtesy").joinpath("schemas", "report.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -125,10 +147,158 @@ def render_text(report: Report, *, source: str = "<text>", color: bool = False) 
             out.append("    " + " " * (len(lead) + f.start - window_start) + caret)
         if f.suggestion:
             out.append(f"    suggestion: {f.suggestion}")
+    for problem in report.suppression_problems:
+        if problem.origin == "text":
+            line, col, _start, _end = _line_col(text, problem.start)
+            where = f"{source}:{line}:{col}"
+        else:
+            where = f"{problem.origin}:{problem.line}"
+        sev = str(problem.severity)
+        if color:
+            sev = f"{_COLORS[problem.severity]}{sev}{_RESET}"
+        out.append(f"{where}: {sev} suppression {problem.kind}: {problem.message}")
     counts = report.counts()
     verdict = "passed" if report.passed else "failed"
     summary = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
+    extra = []
+    if report.suppression_problems:
+        n = len(report.suppression_problems)
+        extra.append(f"{n} suppression problem{'s' if n != 1 else ''}")
+    if report.suppressed:
+        extra.append(f"{len(report.suppressed)} suppressed")
+    summary = ", ".join(filter(None, (summary, *extra)))
     out.append(f"{source}: {verdict} ({summary or 'no findings'})")
     for note in report.notes:
         out.append(f"{source}: note: {note}")
     return "\n".join(out) + "\n"
+
+
+# -- SARIF 2.1.0 ----------------------------------------------------------------------------
+
+#: Where SARIF ``helpUri``s point: ``docs/rules/<CODE>.md`` of courtesy's documentation.
+#: Relative by default (courtesy has no published URL yet); pass ``docs_base`` to change it.
+DOCS_BASE = "docs/"
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _courtesy_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("courtesy")
+    except PackageNotFoundError:  # a source tree that is not installed
+        return "0+unknown"
+
+
+def _artifact_uri(source: str) -> str:
+    from urllib.parse import quote
+
+    return quote(source.replace("\\", "/"), safe="/:")
+
+
+def _sarif_region(text: str, start: int, end: int) -> dict[str, int]:
+    line, col, _ls, _le = _line_col(text, start)
+    end_line, end_col, _ls, _le = _line_col(text, end)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+            "charOffset": start, "charLength": end - start}
+
+
+def _sarif_location(uri: str, text: str, start: int, end: int) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": {"uri": uri},
+                                 "region": _sarif_region(text, start, end)}}
+
+
+def _sarif_message(finding: Finding) -> str:
+    if finding.suggestion:
+        return f"{finding.message} Suggestion: {finding.suggestion}"
+    return finding.message
+
+
+def _sarif_rule(code: str, docs_base: str) -> dict[str, Any]:
+    from courtesy.rules import registry
+
+    rule = registry.get(code)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
+        "fullDescription": {"text": rule.why},
+        "helpUri": f"{docs_base}rules/{rule.code}.md",
+        "help": {"text": rule.practice},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"tags": [str(rule.category), rule.family], "seed": rule.seed},
+    }
+
+
+def to_sarif(
+    reports: Sequence[tuple[str, Report]], *, docs_base: str = DOCS_BASE
+) -> dict[str, Any]:
+    """One SARIF 2.1.0 log (one run) for ``(source, report)`` pairs.
+
+    ``source`` is the checked file's path (it becomes the artifact URI). Regions are
+    1-based lines and columns counted in Unicode code points (``columnKind``), with
+    ``charOffset``/``charLength`` equal to courtesy's own offsets. Suppressed findings are
+    listed with an ``inSource`` suppression and its justification; problems with the
+    suppression comments themselves are tool configuration notifications.
+    """
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    codes = sorted({f.rule for _s, r in reports for f in r.findings}
+                   | {s.finding.rule for _s, r in reports for s in r.suppressed})
+    index = {code: i for i, code in enumerate(codes)}
+    for source, report in reports:
+        uri = _artifact_uri(source)
+        entries = [(f, None) for f in report.findings] + [
+            (s.finding, s.suppression.reason) for s in report.suppressed]
+        for finding, reason in entries:
+            result: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": _sarif_message(finding)},
+                "locations": [_sarif_location(uri, report.text, finding.start, finding.end)],
+            }
+            if reason is not None:
+                result["suppressions"] = [{"kind": "inSource", "justification": reason}]
+            results.append(result)
+        for problem in report.suppression_problems:
+            note: dict[str, Any] = {
+                "descriptor": {"id": f"suppression/{problem.kind}"},
+                "level": _SARIF_LEVEL[problem.severity],
+                "message": {"text": problem.message},
+            }
+            if problem.origin == "text":
+                note["locations"] = [_sarif_location(uri, report.text, problem.start,
+                                                     problem.end)]
+            else:
+                note["locations"] = [{"physicalLocation": {
+                    "artifactLocation": {"uri": _artifact_uri(problem.origin)},
+                    "region": {"startLine": problem.line}}}]
+            notifications.append(note)
+    results.sort(key=lambda r: (
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        r["locations"][0]["physicalLocation"]["region"]["charOffset"], r["ruleId"]))
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "courtesy",
+            "version": _courtesy_version(),
+            "informationUri": f"{docs_base}how-it-works.md",
+            "rules": [_sarif_rule(code, docs_base) for code in codes],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{
+            "executionSuccessful": True,
+            "toolConfigurationNotifications": notifications,
+        }],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(reports: Sequence[tuple[str, Report]], *, docs_base: str = DOCS_BASE) -> str:
+    """:func:`to_sarif` as indented JSON text."""
+    return json.dumps(to_sarif(reports, docs_base=docs_base), indent=2, ensure_ascii=False) + "\n"

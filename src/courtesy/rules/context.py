@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
+from courtesy.rules.restitution import restitution_spans
 
 if TYPE_CHECKING:
     from courtesy.profiles import Customer, Situation
@@ -152,20 +153,44 @@ class CheckContext:
                 start, end = spans[0]
                 if generic:
                     return Salutation(start, start, end, generic=True)
-                address_start = end
-                while address_start < len(text) and text[address_start] in " \t\u00a0":
-                    address_start += 1
-                address_end = address_start
-                limit = min(len(text), address_start + 80)
-                while address_end < limit and text[address_end] not in _ADDRESS_STOP:
-                    if text[address_end] == "." and _ends_address(text, address_start,
-                                                                  address_end):
-                        break
-                    address_end += 1
-                while address_end > address_start and text[address_end - 1] in " \t.":
-                    address_end -= 1
-                return Salutation(start, address_start, address_end, generic=False)
+                return self._address_after(start, end)
+        return self._salutation_from_forms(first)
+
+    def _salutation_from_forms(self, first: int) -> Salutation | None:
+        """Openings of languages without a phrase lexicon ("Gentile", "Geachte", "Tisztelt"),
+        from the address-forms data: one dictionary look-up on the first word."""
+        from courtesy.names._forms import greeting_index
+
+        text = self.text
+        head = text[first : first + 40].split(None, 1)
+        if not head:
+            return None
+        candidates = greeting_index().get(head[0].rstrip(",!").casefold())
+        if not candidates:
+            return None
+        opening = text[first : first + 80].casefold()
+        for phrase, _language, generic in candidates:
+            end = first + len(phrase)
+            if opening.startswith(phrase) and (end >= len(text) or not text[end].isalnum()):
+                if generic:
+                    return Salutation(first, first, end, generic=True)
+                return self._address_after(first, end)
         return None
+
+    def _address_after(self, start: int, end: int) -> Salutation:
+        text = self.text
+        address_start = end
+        while address_start < len(text) and text[address_start] in " \t\u00a0,":
+            address_start += 1
+        address_end = address_start
+        limit = min(len(text), address_start + 80)
+        while address_end < limit and text[address_end] not in _ADDRESS_STOP:
+            if text[address_end] == "." and _ends_address(text, address_start, address_end):
+                break
+            address_end += 1
+        while address_end > address_start and text[address_end - 1] in " \t.":
+            address_end -= 1
+        return Salutation(start, address_start, address_end, generic=False)
 
     @property
     def body_start(self) -> int:
@@ -189,9 +214,21 @@ class CheckContext:
         cached = self._cache.get("next_steps")
         if cached is None:
             seen: dict[tuple[int, int], None] = {}
-            for start, _end in self.spans("commitment"):
-                seen[self.sentence_at(start)] = None
-            cached = list(seen)
+            # Eager (phrase) spans only for contact ways and tracking: their raw patterns
+            # (phone numbers, URLs, references) would cost a regex pass on every text.
+            no_reply = self.found.get("no-reply", [])
+            for topic in ("commitment", "transfer", "contact-way"):
+                spans = self.found.get(topic, []) if topic == "contact-way" else self.spans(topic)
+                for start, end in spans:
+                    if not any(s < end and start < e for s, e in no_reply):
+                        seen[self.sentence_at(start)] = None
+            # an instruction or request that opens a sentence ("Reply CHANGE to rebook.")
+            for topic in ("instruction", "imperative", "tracking"):
+                for start, _end in self.found.get(topic, []):
+                    bounds = self.sentence_at(start)
+                    if bounds[0] == start:
+                        seen[bounds] = None
+            cached = sorted(seen)
             self._cache["next_steps"] = cached
         return cached  # type: ignore[return-value]
 
@@ -200,6 +237,7 @@ class CheckContext:
             "apology": self.apology_spans(),
             "thanks": list(self.spans("thanks")),
             "next_steps": self.next_step_spans(),
+            "restitution": list(restitution_spans(self)),
         }
 
     def end_of_text(self) -> int:

@@ -42,6 +42,7 @@ import ahocorasick
 
 __all__ = [
     "LANGUAGES",
+    "OVERLAY_TOPICS",
     "TOPIC_PRIORITY",
     "Lexicon",
     "LexiconSyntaxError",
@@ -66,17 +67,31 @@ TOPIC_PRIORITY: tuple[str, ...] = (
     "transfer",
     "blame-partner",
     "blame-customer",
+    "argue",
     "over-promise",
     "canned",
+    "macro-residue",
+    "internal-code",
+    "jargon",
     "vague-time",
     "empathy",
     "apology",
     "thanks",
+    "contact-request",
     "contact-way",
     "timeframe",
     "tracking",
     "commitment",
+    "deference",
+    "hedge",
+    "imperative",
+    "instruction",
+    "negative",
 )
+
+#: Topics reported wherever they occur, outside overlap resolution: "I've refunded your £12"
+#: is a next step (commitment) *and* restitution. Their phrases never hide another topic.
+OVERLAY_TOPICS = frozenset({"restitution"})
 
 _SEP = r"\s+"
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
@@ -215,6 +230,22 @@ def _first_char(atom: str) -> str:
     return atom[0] if atom and (atom[0].isalnum() or atom[0] == "_") else ""
 
 
+def _first_tokens(items: list[_Item]) -> set[str]:
+    """The words a parsed phrase can start with (``"<num>"`` and ``"<word>"`` included)."""
+    if not items:
+        return set()
+    first, rest = items[0], items[1:]
+    if isinstance(first, str):
+        return {first}
+    kind, seqs = first
+    out: set[str] = set()
+    for seq in seqs:
+        out |= _first_tokens(seq + rest)
+    if kind == "opt":
+        out |= _first_tokens(rest)
+    return out
+
+
 def _phrases_regex(items: list[tuple[int, str, str, str]], names: dict[str, str]) -> str:
     """One alternation over ``(priority, marker, first atom, rest)`` items.
 
@@ -332,24 +363,40 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RawPattern:
-    """A raw ``re:`` pattern; it runs only when the text contains one of its triggers."""
+    """A lazy pattern: a raw ``re:`` line, or one topic's ``<num>``/``<word>`` phrases.
+
+    It runs only when the lower-cased text holds one of ``triggers`` (and a digit, when
+    ``needs_digit``). Raw lines match the original text; phrase patterns (``on_norm``)
+    match the normalised text, like the automaton.
+    """
 
     pattern: re.Pattern[str]
     #: lower-case substrings; the pattern runs only if the lower-cased text has one
     triggers: tuple[str, ...]
+    on_norm: bool = False
+    needs_digit: bool = False
 
     def triggered(self, norm: str) -> bool:
         """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text."""
-        return not self.triggers or any(t in norm for t in self.triggers)
+        if self.triggers and not any(t in norm for t in self.triggers):
+            return False
+        return not self.needs_digit or any(d in norm for d in "0123456789")
 
 
 def _triggers(spec: str) -> tuple[str, ...]:
-    """``re[@]`` → ``("@",)``; ``re[0123456789]`` → each digit; ``re[%|percent]`` → words."""
+    """What gates a raw pattern, from the brackets of ``re[...]``.
+
+    ``re[%|percent]`` → the words ``%`` and ``percent``; ``re[directly]`` → one word
+    (a spec with letters and no ``|`` is a word, never a set of letters: a set of common
+    letters would match every text); ``re[@{]``, ``re[0123456789]`` → each character.
+    """
     if not spec:
         return ()
     words = [part for part in spec.split("|") if part]
     if "|" in spec and len(words) > 1:
         return tuple(w.lower() for w in words)
+    if any(ch.isalpha() for ch in spec):
+        return (spec.lower(),)
     return tuple(dict.fromkeys(spec.lower()))  # single characters (``|`` itself included)
 
 
@@ -363,13 +410,12 @@ class Matcher:
     """
 
     automaton: Any  # ahocorasick.Automaton: phrase → ((length, priority, topics, prefix),)
-    #: phrases with ``<num>``/``<word>``: one regex over the normalised text
-    classes: re.Pattern[str] | None
+    #: raw ``re:`` patterns and, per topic, its ``<num>``/``<word>`` phrases
     raws: tuple[RawPattern, ...]
     #: regex group name → topics
     group_topics: dict[str, tuple[str, ...]]
     topics: frozenset[str]
-    #: topics that have raw or class patterns → which of them (raw index, or -1: classes)
+    #: topics that have lazy patterns → their indexes in ``raws``
     lazy_topics: dict[str, tuple[int, ...]]
     #: topics whose every lazy pattern has triggers → all their triggers, tested first
     topic_gates: dict[str, tuple[str, ...]]
@@ -406,6 +452,9 @@ class Matcher:
         candidates.sort()
         covered = bytearray(len(text))
         for _priority, _neg_length, start, end, topics in candidates:
+            if topics[0] in OVERLAY_TOPICS:
+                found.setdefault(topics[0], []).append((start, end))
+                continue
             if 1 in covered[start:end]:
                 continue
             covered[start:end] = b"\x01" * (end - start)
@@ -417,7 +466,7 @@ class Matcher:
         return found
 
     def lazy_spans(self, text: str, topic: str, norm: str | None = None) -> list[tuple[int, int]]:
-        """Spans of ``topic`` from its raw and ``<num>``/``<word>`` patterns.
+        """Spans of ``topic`` from its lazy patterns (raw lines, ``<num>``/``<word>`` phrases).
 
         ``norm`` is ``normalize(text)`` when the caller has it already.
         """
@@ -426,18 +475,12 @@ class Matcher:
             norm = normalize(text)
         gate = self.topic_gates.get(topic)
         if gate is not None and not any(t in norm for t in gate):
-            return spans  # none of the topic's raw patterns can match: no trigger present
+            return spans  # none of the topic's patterns can match: no trigger present
         for index in self.lazy_topics.get(topic, ()):
-            if index < 0:
-                assert self.classes is not None
-                matches = self.classes.finditer(norm)
-            else:
-                raw = self.raws[index]
-                if not raw.triggered(norm):
-                    continue
-                matches = raw.pattern.finditer(text)
-            spans.extend(m.span() for m in matches
-                         if topic in self.group_topics[m.lastgroup or ""])
+            raw = self.raws[index]
+            if raw.triggered(norm):
+                spans.extend(m.span() for m in raw.pattern.finditer(norm if raw.on_norm else text)
+                             if topic in self.group_topics[m.lastgroup or ""])
         return spans
 
     def scan_all(self, text: str) -> Found:
@@ -468,8 +511,8 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
     """Compile lexicons into one :class:`Matcher`."""
     group_topics: dict[str, tuple[str, ...]] = {}
     literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
-    class_items: list[tuple[int, str, str, str]] = []
-    class_markers: dict[tuple[str, ...], str] = {}
+    class_items: dict[tuple[str, ...], list[tuple[int, str, str, str]]] = {}
+    class_firsts: dict[tuple[str, ...], set[str]] = {}
     raws: list[RawPattern] = []
     lazy: dict[str, dict[int, None]] = {}
     topics: set[str] = set()
@@ -490,12 +533,13 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
                 ))
                 continue
             items = _parse(phrase)
-            if "<" in phrase:  # <num>/<word>: a regular expression
-                marker = class_markers.setdefault(key, f"c{len(class_markers)}")
-                class_items.extend((priority, marker, first, rest)
-                                   for first, rest in _heads(items))
-                for topic in key:
-                    lazy.setdefault(topic, {})[-1] = None
+            if "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
+                marker = f"c{len(class_items)}"
+                class_items.setdefault(key, []).extend(
+                    (priority, marker, first, rest) for first, rest in _heads(items))
+                class_firsts.setdefault(key, set()).update(
+                    token if "<num>" in phrase else token + "\x00"
+                    for token in _first_tokens(items))
                 continue
             for words in parse_phrase(phrase):
                 literal, prefix = _literal(words)
@@ -507,18 +551,28 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
         ))
     if literals:
         automaton.make_automaton()
-    classes = None
-    if class_items:
+    for key, items_for_key in class_items.items():
         names: dict[str, str] = {}
-        classes = re.compile(r"(?<!\w)" + _phrases_regex(class_items, names))
-        by_marker = {marker: key for key, marker in class_markers.items()}
-        for name, marker in names.items():
-            group_topics[name] = by_marker[marker]
+        class_pattern = re.compile(r"(?<!\w)" + _phrases_regex(items_for_key, names))
+        for name in names:
+            group_topics[name] = key
+        firsts = class_firsts[key]
+        # Gate on the phrases' first words; a phrase opening with <word> or <num> has none.
+        first_words = {f.rstrip("\x00") for f in firsts}
+        gated = not any(w.startswith(("<word>", "<num>")) for w in first_words)
+        for topic in key:
+            lazy.setdefault(topic, {})[len(raws)] = None
+        raws.append(RawPattern(
+            class_pattern,
+            tuple(sorted(w.rstrip("*").replace("’", "'") for w in first_words)) if gated else (),
+            on_norm=True,
+            needs_digit=all(not f.endswith("\x00") for f in firsts),
+        ))
     gates: dict[str, tuple[str, ...]] = {}
     for topic, indexes in lazy.items():
-        if all(i >= 0 and raws[i].triggers for i in indexes):
+        if all(raws[i].triggers for i in indexes):
             gates[topic] = tuple(sorted({t for i in indexes for t in raws[i].triggers}))
     return Matcher(
-        automaton, classes, tuple(raws), group_topics, frozenset(topics),
+        automaton, tuple(raws), group_topics, frozenset(topics),
         {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
     )

@@ -1,5 +1,6 @@
 """Sandboxed templating with a render trace. See ``_environment`` for the security model."""
 
+from courtesy.templating._babel_filters import BABEL_FILTERS
 from courtesy.templating._context import CustomerView, build_context, traced
 from courtesy.templating._environment import (
     CompiledTemplate,
@@ -10,7 +11,10 @@ from courtesy.templating._environment import (
     make_environment,
     render_traced,
 )
-from courtesy.templating._filters import FILTERS
+from courtesy.templating._filters import FILTERS as _NAME_FILTERS
+
+#: Every filter courtesy adds: names (``salutation``) and Babel formatting (``money``...).
+FILTERS = {**_NAME_FILTERS, **BABEL_FILTERS}
 
 __all__ = [
     "FILTERS",

@@ -290,7 +290,10 @@ def compile_template(
                 f"template contains the reserved character U+{ord(sentinel):04X}",
                 template=name, line=line)
     try:
-        template = env.from_string(source)
+        # Compile under the template's name so that autoescaping follows its extension
+        # (``.html`` parts are escaped; ``from_string`` would compile them unescaped).
+        code = env.compile(source, name if name != "<string>" else None)
+        template = env.template_class.from_code(env, code, env.make_globals(None), None)
         names = _names_by_line(env, source)
     except TemplateSyntaxError as exc:
         raise TemplateError(exc.message or str(exc), template=exc.name or name,

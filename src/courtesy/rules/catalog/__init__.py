@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 #: Catalogue modules, in the order their rules are listed.
-MODULES = ("names", "elements", "phrases", "formletter")
+MODULES = ("names", "elements", "phrases", "tone", "formletter", "timing", "channels")
