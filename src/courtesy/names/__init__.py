@@ -45,6 +45,21 @@ PARTICLES = frozenset({
 })
 
 
+#: Titles nameparser does not know, taken as titles when they open a free-text name;
+#: "M." only in French, where it is "Monsieur" (elsewhere it may be an initial).
+_LEADING_TITLES = frozenset({
+    "herr", "frau", "sr", "sra", "srta", "dott", "dottssa", "sig", "sigra", "signora",
+    "mx", "dhr", "mevr", "mme", "mlle", "señor", "señora", "doña",
+})
+
+
+def _leading_title(word: str, language: str) -> bool:
+    key = word.casefold().rstrip(".").replace(".", "")
+    if language == "fr" and word in ("M.", "MM."):
+        return True
+    return key in _LEADING_TITLES and lookup_title(word) is not None
+
+
 @lru_cache(maxsize=1024)
 def parse_free_text(text: str, language: str = "en") -> dict[str, str]:
     """Split a free-text name into parts, once, at validation time.
@@ -59,6 +74,12 @@ def parse_free_text(text: str, language: str = "en") -> dict[str, str]:
         if len(words) == 1:
             return {"family": words[0]}
         return {"family": words[0], "given": " ".join(words[1:])}
+    words = text.split(" ")
+    if len(words) > 1 and _leading_title(words[0], language):
+        rest = parse_free_text(" ".join(words[1:]), language)
+        if set(rest) == {"given"}:  # "M. Cher": the one word left is the family name
+            rest = {"family": rest["given"]}
+        return {**rest, "title": words[0]}
     from nameparser import HumanName
 
     parsed = HumanName(text)

@@ -250,6 +250,8 @@ def compose(forms: NameForms, tag: str, formality: Formality = "formal") -> Addr
               "full": full or one, "informal": informal_name}
     if formality == "informal":
         pattern = data.address["informal"]
+    elif title and title_key in ("sir", "dame") and given:
+        pattern = "{title} {given}"  # British honours go with the given name: "Sir Ludwig"
     elif title and family:
         pattern = data.address["titled"]
     else:

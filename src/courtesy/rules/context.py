@@ -151,10 +151,21 @@ class CheckContext:
             spans = self.found.get(topic)
             if spans and spans[0][0] == first:
                 start, end = spans[0]
-                if generic:
+                if generic and not self._name_follows(end):
                     return Salutation(start, start, end, generic=True)
+                if generic:  # "Dear Sir Ludwig": a title, not "Dear Sir"
+                    greeting_end = start + len(text[start:end].split(None, 1)[0])
+                    return self._address_after(start, greeting_end)
                 return self._address_after(start, end)
         return self._salutation_from_forms(first)
+
+    def _name_follows(self, end: int) -> bool:
+        """Whether a capitalised word follows on the same line ("Dear Sir Ludwig,")."""
+        text = self.text
+        i = end
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        return i > end and i < len(text) and text[i].isupper()
 
     def _salutation_from_forms(self, first: int) -> Salutation | None:
         """Openings of languages without a phrase lexicon ("Gentile", "Geachte", "Tisztelt"),

@@ -1,0 +1,43 @@
+"""Name bugs that hypothesis strategies found; each must stay fixed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from courtesy import Customer, check
+
+
+@pytest.mark.parametrize(
+    ("data", "salutation"),
+    [
+        # British honours go with the given name, and "Dear Sir Ludwig" is not "Dear Sir".
+        ({"name": {"title": "Sir", "given": "Ludwig", "family": "van Beethoven"}},
+         "Dear Sir Ludwig"),
+        ({"name": {"title": "Dame", "given": "Judi", "family": "Dench"}}, "Dear Dame Judi"),
+        # A Thai name ends in a combining vowel: one word, not a misspelling.
+        ({"name": {"given": "สมชาย", "family": "ใจดี"}, "locale": "th-TH"},
+         "Dear สมชาย ใจดี"),
+        # Free-text titles nameparser does not know.
+        ({"name": "M. Cher", "locale": "fr-FR"}, "Bonjour Monsieur Cher"),
+        ({"name": "Mme Anne Dupont", "locale": "fr-FR"}, "Bonjour Madame Dupont"),
+    ],
+)
+def test_own_salutation_is_right_and_passes(data: dict[str, Any], salutation: str) -> None:
+    customer = Customer.model_validate(data)
+    assert customer.salutation() == salutation
+    report = check(f"{salutation},\n\nThank you for your order.", customer=customer,
+                   select=["NM", "SL"])
+    assert report.findings == ()
+
+
+def test_a_given_name_that_looks_like_a_title_stays_a_name() -> None:
+    name = Customer.model_validate({"name": "Don Smith"}).name
+    assert (name.title, name.given, name.family) == (None, "Don", "Smith")
+
+
+def test_dear_sir_alone_is_still_generic() -> None:
+    customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
+    for text in ("Dear Sir,\n\nThanks.", "Dear Sir or Madam,\n\nThanks."):
+        assert [f.rule for f in check(text, customer=customer).findings] == ["SL001"]
