@@ -80,7 +80,13 @@ class CheckContext:
         if matcher is not None and topic in matcher.lazy_topics:
             lazy_key = "lazy:" + topic
             if lazy_key not in self._cache:
-                extra = matcher.lazy_spans(self.text, topic, self.norm)
+                present = self._cache.get("triggers")
+                if present is None:
+                    present = matcher.present_triggers(
+                        self.norm if self.norm is not None else self.text.lower())
+                    self._cache["triggers"] = present
+                extra = matcher.lazy_spans(self.text, topic, self.norm,
+                                           present)  # type: ignore[arg-type]
                 if extra:
                     self.found[topic] = sorted(self.found.get(topic, []) + extra)
                 self._cache[lazy_key] = True

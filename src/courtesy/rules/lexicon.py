@@ -230,20 +230,23 @@ def _first_char(atom: str) -> str:
     return atom[0] if atom and (atom[0].isalnum() or atom[0] == "_") else ""
 
 
-def _first_tokens(items: list[_Item]) -> set[str]:
-    """The words a parsed phrase can start with (``"<num>"`` and ``"<word>"`` included)."""
-    if not items:
-        return set()
-    first, rest = items[0], items[1:]
-    if isinstance(first, str):
-        return {first}
-    kind, seqs = first
-    out: set[str] = set()
-    for seq in seqs:
-        out |= _first_tokens(seq + rest)
-    if kind == "opt":
-        out |= _first_tokens(rest)
-    return out
+def _literal_prefixes(phrase: str) -> set[str]:
+    """The literal words a ``<num>``/``<word>`` phrase starts with, up to its first class.
+
+    ``"this email is a service from <word>"`` → ``{"this email is a service from"}``: a
+    precise trigger. A phrase that opens with a class gives ``"<num>"`` or ``"<word>"``.
+    """
+    prefixes: set[str] = set()
+    for words in parse_phrase(phrase):
+        head: list[str] = []
+        for word in words:
+            if "<" in word or word.endswith("*"):
+                if not head:
+                    head = [word]
+                break
+            head.append(word)
+        prefixes.add(" ".join(head))
+    return prefixes
 
 
 def _phrases_regex(items: list[tuple[int, str, str, str]], names: dict[str, str]) -> str:
@@ -376,10 +379,15 @@ class RawPattern:
     on_norm: bool = False
     needs_digit: bool = False
 
-    def triggered(self, norm: str) -> bool:
-        """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text."""
-        if self.triggers and not any(t in norm for t in self.triggers):
-            return False
+    def triggered(self, norm: str, present: frozenset[str] | None = None) -> bool:
+        """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text and
+        ``present`` the triggers found in it (:meth:`Matcher.present_triggers`), if known."""
+        if self.triggers:
+            if present is not None:
+                if present.isdisjoint(self.triggers):
+                    return False
+            elif not any(t in norm for t in self.triggers):
+                return False
         return not self.needs_digit or any(d in norm for d in "0123456789")
 
 
@@ -418,7 +426,15 @@ class Matcher:
     #: topics that have lazy patterns → their indexes in ``raws``
     lazy_topics: dict[str, tuple[int, ...]]
     #: topics whose every lazy pattern has triggers → all their triggers, tested first
-    topic_gates: dict[str, tuple[str, ...]]
+    topic_gates: dict[str, frozenset[str]]
+    #: one automaton over every trigger: a single pass says which are present
+    trigger_automaton: Any = None
+
+    def present_triggers(self, norm: str) -> frozenset[str]:
+        """The triggers (of any lazy pattern) that occur in the normalised text."""
+        if self.trigger_automaton is None:
+            return frozenset()
+        return frozenset(trigger for _end, trigger in self.trigger_automaton.iter(norm))
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
         n = len(norm)
@@ -465,20 +481,26 @@ class Matcher:
                 spans.sort()
         return found
 
-    def lazy_spans(self, text: str, topic: str, norm: str | None = None) -> list[tuple[int, int]]:
+    def lazy_spans(
+        self, text: str, topic: str, norm: str | None = None,
+        present: frozenset[str] | None = None,
+    ) -> list[tuple[int, int]]:
         """Spans of ``topic`` from its lazy patterns (raw lines, ``<num>``/``<word>`` phrases).
 
-        ``norm`` is ``normalize(text)`` when the caller has it already.
+        ``norm`` is ``normalize(text)`` and ``present`` its :meth:`present_triggers`, when
+        the caller has them already (a check asks for several lazy topics).
         """
         spans: list[tuple[int, int]] = []
         if norm is None:
             norm = normalize(text)
+        if present is None:
+            present = self.present_triggers(norm)
         gate = self.topic_gates.get(topic)
-        if gate is not None and not any(t in norm for t in gate):
+        if gate is not None and present.isdisjoint(gate):
             return spans  # none of the topic's patterns can match: no trigger present
         for index in self.lazy_topics.get(topic, ()):
             raw = self.raws[index]
-            if raw.triggered(norm):
+            if raw.triggered(norm, present):
                 spans.extend(m.span() for m in raw.pattern.finditer(norm if raw.on_norm else text)
                              if topic in self.group_topics[m.lastgroup or ""])
         return spans
@@ -512,6 +534,8 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
     group_topics: dict[str, tuple[str, ...]] = {}
     literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
     class_items: dict[tuple[str, ...], list[tuple[int, str, str, str]]] = {}
+    #: raw patterns by topic key, in file order
+    raw_items: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
     class_firsts: dict[tuple[str, ...], set[str]] = {}
     raws: list[RawPattern] = []
     lazy: dict[str, dict[int, None]] = {}
@@ -522,15 +546,11 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
             topics.update(key)
             priority = _priority(lexicon.topic)[0]
             if phrase.startswith(("re:", "re[")):
-                name = f"r{len(raws)}"
-                group_topics[name] = key
                 trigger, _, pattern = phrase.partition(":")
-                for topic in key:
-                    lazy.setdefault(topic, {})[len(raws)] = None
-                raws.append(RawPattern(
-                    re.compile(f"(?P<{name}>{pattern.strip()})"),
-                    _triggers(trigger[3:-1] if trigger.startswith("re[") else ""),
-                ))
+                re.compile(pattern.strip())  # fail here, naming nothing else, if malformed
+                raw_items.setdefault(key, []).append(
+                    (pattern.strip(), _triggers(trigger[3:-1] if trigger.startswith("re[")
+                                                else "")))
                 continue
             items = _parse(phrase)
             if "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
@@ -538,8 +558,8 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
                 class_items.setdefault(key, []).extend(
                     (priority, marker, first, rest) for first, rest in _heads(items))
                 class_firsts.setdefault(key, set()).update(
-                    token if "<num>" in phrase else token + "\x00"
-                    for token in _first_tokens(items))
+                    prefix if "<num>" in phrase else prefix + "\x00"
+                    for prefix in _literal_prefixes(phrase))
                 continue
             for words in parse_phrase(phrase):
                 literal, prefix = _literal(words)
@@ -551,6 +571,15 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
         ))
     if literals:
         automaton.make_automaton()
+    for key, patterns in raw_items.items():
+        # One regex per raw line: each keeps the literal prefix that lets the regex engine
+        # skip ahead (an alternation of them would lose it and cost more than all of them).
+        for pattern_text, triggers in patterns:
+            name = f"r{len(group_topics)}"
+            group_topics[name] = key
+            for topic in key:
+                lazy.setdefault(topic, {})[len(raws)] = None
+            raws.append(RawPattern(re.compile(f"(?P<{name}>{pattern_text})"), triggers))
     for key, items_for_key in class_items.items():
         names: dict[str, str] = {}
         class_pattern = re.compile(r"(?<!\w)" + _phrases_regex(items_for_key, names))
@@ -568,11 +597,18 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
             on_norm=True,
             needs_digit=all(not f.endswith("\x00") for f in firsts),
         ))
-    gates: dict[str, tuple[str, ...]] = {}
+    gates: dict[str, frozenset[str]] = {}
     for topic, indexes in lazy.items():
         if all(raws[i].triggers for i in indexes):
-            gates[topic] = tuple(sorted({t for i in indexes for t in raws[i].triggers}))
+            gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
+    every_trigger = {t for raw in raws for t in raw.triggers}
+    trigger_automaton = None
+    if every_trigger:
+        trigger_automaton = ahocorasick.Automaton()
+        for trigger in every_trigger:
+            trigger_automaton.add_word(trigger, trigger)
+        trigger_automaton.make_automaton()
     return Matcher(
         automaton, tuple(raws), group_topics, frozenset(topics),
-        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
+        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates, trigger_automaton,
     )
