@@ -41,3 +41,19 @@ def test_dear_sir_alone_is_still_generic() -> None:
     customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
     for text in ("Dear Sir,\n\nThanks.", "Dear Sir or Madam,\n\nThanks."):
         assert [f.rule for f in check(text, customer=customer).findings] == ["SL001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Hi Nick,\n\nYour order is on its way. Thanks again, Nik!", "Nik"),
+        ("Hi Nick,\n\nYour new router is in the post. Cheers Nik.", "Nik"),
+        ("Hi Nick,\n\nYour order is on its way. Thanks again, Nick!", None),
+        ("Hi Nick,\n\nThe Nike trainers are back; Owens Logistics will bring them.", None),
+        ("Hi Nick,\n\nI spoke to Nia, our courier contact, this morning.", None),
+    ],
+)
+def test_names_addressed_in_a_vocative_are_checked(text: str, flagged: str | None) -> None:
+    customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
+    found = [text[f.start:f.end] for f in check(text, customer=customer, select=["NM"]).findings]
+    assert found == ([flagged] if flagged else [])

@@ -238,6 +238,9 @@ def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> It
 _TRIM = ".,;:!?\"“”‘()[]…—–"
 
 
+_VOCATIVE_MIN = 3
+
+
 def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     """Capitalised words after the salutation that are near, but not exactly, the name.
 
@@ -258,7 +261,8 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         word = token.strip(_TRIM)
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        if not (low <= len(word) <= high) or len(word) < _INLINE_MIN or word in exact \
+        # three letters are enough in a vocative ("Thanks again, Nik!"), checked below
+        if not (low <= len(word) <= high) or len(word) < _VOCATIVE_MIN or word in exact \
                 or not word[0].isupper():
             continue
         folded = word.casefold()
@@ -299,11 +303,29 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         if ctx.is_sentence_start(start):
             continue
         kind, message, suggestion = issue
-        if kind == "misspelt" and len(suggestion) != len(word) \
+        vocative = _vocative(text, start, start + len(word))
+        if len(word) < _INLINE_MIN and not vocative:
+            continue
+        if kind == "misspelt" and len(suggestion) != len(word) and not vocative \
                 and strip_diacritics(suggestion).casefold() != strip_diacritics(word).casefold() \
                 and not _after_title_or_name(text, start, forms):
             continue  # "Owens Logistics": a longer or shorter word needs a title or name before it
         yield _Issue(kind, start, start + len(word), message, suggestion)
+
+
+#: Words after which a name is addressed directly ("Thanks, Nick!", "Cheers Nick.").
+_VOCATIVE_LEAD = ("thanks", "thank you", "thanks again", "cheers", "bye", "goodbye", "hi",
+                  "hello", "hey", "danke", "merci", "gracias")
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` addresses the reader: after a comma or a word of
+    thanks or greeting, and before a full stop, ``!``, ``?``, a comma or the line end."""
+    after = text[end : end + 1]
+    if after not in ("", "\n", "!", ".", "?", ",", ";"):
+        return False
+    before = text[max(0, start - 20) : start].rstrip(" \t")
+    return before.endswith(",") or before.casefold().endswith(_VOCATIVE_LEAD)
 
 
 def _after_title_or_name(text: str, start: int, forms: NameForms) -> bool:
@@ -419,7 +441,8 @@ _KIND_DOCS = {
                 "profile has ('Zoe' for 'Zoë'), is a misspelling; accents the profile lacks "
                 "are not. Elsewhere in the text only one edit with the same first letter "
                 "counts, and never for a word of the language's stock vocabulary, so that "
-                "'Correos' is not read as 'Torres'.",
+                "'Correos' is not read as 'Torres'; a name addressed directly ('Thanks "
+                "again, Nik!') is checked as strictly as the salutation.",
     "wrong-person": "Flags a capitalised word in the salutation that is neither the customer's "
                     "name, a title, nor close to either: the message greets someone else.",
     "casing": "Flags the customer's name written with different capitals than the profile "
@@ -467,11 +490,13 @@ RULES = (
             "see them as an individual, and that we may get everything else wrong too.",
         bad=("Dear Mr Owenn,\n\nThank you for your patience.",
              "Hi Nik, thanks for writing in.",
-             "Thanks for your patience, Mr Owem: the kettle is on its way."),
+             "Thanks for your patience, Mr Owem: the kettle is on its way.",
+             "Your kettle is on its way. Thanks again, Nik!"),
         good=("Dear Mr Owen,\n\nThank you for your patience.",
               "Hi Nick, thanks for writing in.",
               "Thanks for your patience, Mr Owen: the kettle is on its way.",
-              "Dear Mr Owen, Royal Mail and Owens Logistics share the delivery."),
+              "Dear Mr Owen, Royal Mail and Owens Logistics share the delivery.",
+              "Your kettle is on its way. Thanks again, Nick!"),
         context=_NICK,
         suggestion="Use the spelling from the customer's profile.",
     ),
