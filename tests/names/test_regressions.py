@@ -57,3 +57,18 @@ def test_names_addressed_in_a_vocative_are_checked(text: str, flagged: str | Non
     customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
     found = [text[f.start:f.end] for f in check(text, customer=customer, select=["NM"]).findings]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Hi Nick,\n\nThanks again, Sarah! Your order is on its way.\n\nPriya", ["Sarah"]),
+        ("Hi Nick,\n\nYour order is on its way.\n\nThanks, Priya", []),
+        ("Hi Nick,\n\nI spoke to Sarah, our courier contact, this morning.\n\nPriya", []),
+        ("Hi Nick,\n\nThank you, Monday works well!\n\nPriya", []),
+    ],
+)
+def test_another_persons_name_in_a_vocative(text: str, flagged: list[str]) -> None:
+    customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
+    findings = check(text, customer=customer, select=["NM002"]).findings
+    assert [text[f.start:f.end] for f in findings] == flagged

@@ -94,6 +94,8 @@ TOPIC_PRIORITY: tuple[str, ...] = (
 OVERLAY_TOPICS = frozenset({"restitution"})
 
 _SEP = r"\s+"
+_DIGITS = tuple("0123456789")
+_ANY_DIGIT = re.compile(r"\d")
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
 _CLASS_SPLIT = re.compile(r"(<num>|<word>)")
 _APOSTROPHE = re.compile("['’]")
@@ -431,10 +433,16 @@ class Matcher:
     trigger_automaton: Any = None
 
     def present_triggers(self, norm: str) -> frozenset[str]:
-        """The triggers (of any lazy pattern) that occur in the normalised text."""
-        if self.trigger_automaton is None:
-            return frozenset()
-        return frozenset(trigger for _end, trigger in self.trigger_automaton.iter(norm))
+        """The triggers (of any lazy pattern) that occur in the normalised text.
+
+        Digits are tested apart, with one search: as automaton words they would report
+        every digit of every number.
+        """
+        found = {trigger for _end, trigger in self.trigger_automaton.iter(norm)} \
+            if self.trigger_automaton is not None else set()
+        if _ANY_DIGIT.search(norm) is not None:
+            found.update(_DIGITS)
+        return frozenset(found)
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
         n = len(norm)
@@ -601,7 +609,7 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
     for topic, indexes in lazy.items():
         if all(raws[i].triggers for i in indexes):
             gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
-    every_trigger = {t for raw in raws for t in raw.triggers}
+    every_trigger = {t for raw in raws for t in raw.triggers} - set(_DIGITS)
     trigger_automaton = None
     if every_trigger:
         trigger_automaton = ahocorasick.Automaton()

@@ -241,6 +241,20 @@ _TRIM = ".,;:!?\"“”‘()[]…—–"
 _VOCATIVE_MIN = 3
 
 
+@lru_cache(maxsize=4096)
+def _inline_probes(forms: NameForms) -> tuple[str, ...]:
+    """Substrings of the lower-cased text that an inline near-miss of the name must contain:
+    a name word's first two letters at a word start. Inline misspellings must keep the first
+    letter anyway, so only a typo in the second letter outside the salutation goes unseen
+    (the salutation is always checked in full). Found by C substring search, they let most
+    messages skip the word-by-word walk."""
+    probes: set[str] = set()
+    for word in {*forms.plain, *(w.casefold() for w in forms.exact)}:
+        if len(word) >= _VOCATIVE_MIN:
+            probes.update(f"{lead}{word[:2]}" for lead in " \"(-'“‘")
+    return tuple(sorted(probes))
+
+
 def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     """Capitalised words after the salutation that are near, but not exactly, the name.
 
@@ -252,6 +266,9 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     lengths = {len(w) for w in forms.plain if len(w) >= _INLINE_MIN}
     if not lengths:
         return
+    norm = (ctx.norm if ctx.norm is not None else ctx.text.lower())[ctx.body_start:]
+    if "!" not in norm and not any(probe in norm for probe in _inline_probes(forms)):
+        return  # nothing starts or ends like the name, and no "Thanks, Sarah!": skip the walk
     text = ctx.text
     low, high = min(lengths) - 2, max(lengths) + 2
     exact = forms.exact
@@ -289,6 +306,10 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                         and near[0].casefold() == word[0].casefold():
                     issue = ("misspelt", f"{_quote(word)} misspells the customer's name, "
                                          f"{_quote(near)}.", near)
+            if issue is None and word.isalpha() and folded not in generic_words() \
+                    and lookup_title(word) is None:
+                issue = ("wrong-person", f"{_quote(word)} is not the customer's name: this is "
+                                         f"{forms.formal_address()}.", forms.formal_address())
         if issue is None:
             continue
         start = text.find(word, cursor)
@@ -304,6 +325,9 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             continue
         kind, message, suggestion = issue
         vocative = _vocative(text, start, start + len(word))
+        if kind == "wrong-person" and not (vocative and _addresses_someone(text, start,
+                                                                           start + len(word))):
+            continue  # any other capitalised word is just a word, or somebody mentioned
         if len(word) < _INLINE_MIN and not vocative:
             continue
         if kind == "misspelt" and len(suggestion) != len(word) and not vocative \
@@ -316,6 +340,14 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
 #: Words after which a name is addressed directly ("Thanks, Nick!", "Cheers Nick.").
 _VOCATIVE_LEAD = ("thanks", "thank you", "thanks again", "cheers", "bye", "goodbye", "hi",
                   "hello", "hey", "danke", "merci", "gracias")
+
+
+def _addresses_someone(text: str, start: int, end: int) -> bool:
+    """A stricter vocative, for another person's name: "Thanks again, Sarah!" greets Sarah,
+    but "Thanks, Priya" on the last line is the agent signing off."""
+    if text[end : end + 1] not in ("!", ","):
+        return False
+    return "\n" in text[end:].rstrip()  # not on the last line: not a sign-off
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -444,7 +476,9 @@ _KIND_DOCS = {
                 "'Correos' is not read as 'Torres'; a name addressed directly ('Thanks "
                 "again, Nik!') is checked as strictly as the salutation.",
     "wrong-person": "Flags a capitalised word in the salutation that is neither the customer's "
-                    "name, a title, nor close to either: the message greets someone else.",
+                    "name, a title, nor close to either: the message greets someone else. In "
+                    "the body, only a name addressed directly counts ('Thanks again, Sarah!'); "
+                    "a name on the last line is the agent signing off.",
     "casing": "Flags the customer's name written with different capitals than the profile "
               "('ZOË', 'Mcdonald' for 'McDonald'); a leading particle may be capitalised.",
     "initial": "Flags an initial ('N.', 'N. Owen') where the profile has the full given name.",
@@ -508,9 +542,11 @@ RULES = (
         why="A message that greets someone else by name was written for, or merged with, "
             "another customer: a privacy slip as much as a discourtesy.",
         bad=("Dear Mr Williams,\n\nThank you for your order.",
-             "Hi Sarah, thanks for getting in touch."),
+             "Hi Sarah, thanks for getting in touch.",
+             "Hi Nick,\n\nThanks again, Sarah! Your refund left today.\n\nPriya"),
         good=("Dear Mr Owen,\n\nThank you for your order.",
-              "Hi Nick, thanks for getting in touch."),
+              "Hi Nick, thanks for getting in touch.",
+              "Hi Nick,\n\nYour refund left today.\n\nThanks, Priya"),
         context=_NICK,
     ),
     Rule(
