@@ -32,7 +32,7 @@ resolution; raw ``re:`` patterns run on the original text and are reported as th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import product
@@ -381,15 +381,11 @@ class RawPattern:
     on_norm: bool = False
     needs_digit: bool = False
 
-    def triggered(self, norm: str, present: frozenset[str] | None = None) -> bool:
+    def triggered(self, norm: str, present: frozenset[str]) -> bool:
         """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text and
-        ``present`` the triggers found in it (:meth:`Matcher.present_triggers`), if known."""
-        if self.triggers:
-            if present is not None:
-                if present.isdisjoint(self.triggers):
-                    return False
-            elif not any(t in norm for t in self.triggers):
-                return False
+        ``present`` the triggers found in it (:meth:`Matcher.present_triggers`)."""
+        if self.triggers and present.isdisjoint(self.triggers):
+            return False
         return not self.needs_digit or any(d in norm for d in "0123456789")
 
 
@@ -517,17 +513,12 @@ class Matcher:
         """:meth:`scan` plus every lazy topic (for docs, tests and debugging)."""
         norm = normalize(text)
         found = self.scan(text, norm)
+        present = self.present_triggers(norm)
         for topic in self.lazy_topics:
-            extra = self.lazy_spans(text, topic, norm)
+            extra = self.lazy_spans(text, topic, norm, present)
             if extra:
                 found[topic] = sorted(found.get(topic, []) + extra)
         return found
-
-    def iter_matches(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """``(topic, start, end)`` for every match of every topic, by topic."""
-        for topic, spans in self.scan_all(text).items():
-            for start, end in spans:
-                yield topic, start, end
 
 
 def _literal(words: tuple[str, ...]) -> tuple[str, bool]:
