@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
+from courtesy.rules.lexicon import normalize
 from courtesy.rules.restitution import restitution_spans
 
 if TYPE_CHECKING:
@@ -68,9 +69,14 @@ class CheckContext:
     situation: Situation | None = None
     channel: Channel | None = None
     trace: RenderTrace | None = None
-    #: the lower-cased, space-normalised text the matcher scanned (same length as text)
-    norm: str | None = None
+    #: the lower-cased, space-normalised text the matcher scanned (same length as text);
+    #: computed here when the caller did not pass it
+    norm: str = ""
     _cache: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.norm and self.text:
+            self.norm = normalize(self.text)
 
     # -- lexicon look-ups ---------------------------------------------------------------
 
@@ -82,8 +88,7 @@ class CheckContext:
             if lazy_key not in self._cache:
                 present = self._cache.get("triggers")
                 if present is None:
-                    present = matcher.present_triggers(
-                        self.norm if self.norm is not None else self.text.lower())
+                    present = matcher.present_triggers(self.norm)
                     self._cache["triggers"] = present
                 extra = matcher.lazy_spans(self.text, topic, self.norm,
                                            present)  # type: ignore[arg-type]

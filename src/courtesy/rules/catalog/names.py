@@ -266,7 +266,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     lengths = {len(w) for w in forms.plain if len(w) >= _INLINE_MIN}
     if not lengths:
         return
-    norm = (ctx.norm if ctx.norm is not None else ctx.text.lower())[ctx.body_start:]
+    norm = ctx.norm[ctx.body_start:]
     if "!" not in norm and not any(probe in norm for probe in _inline_probes(forms)):
         return  # nothing starts or ends like the name, and no "Thanks, Sarah!": skip the walk
     text = ctx.text

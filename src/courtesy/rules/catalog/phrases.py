@@ -42,7 +42,7 @@ def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
 
 def bare_requests(ctx: CheckContext) -> Iterator[Hit]:
     """Requests that open a sentence without 'please' or an indirect form (for TN003 and tone)."""
-    norm = ctx.norm if ctx.norm is not None else ctx.text.lower()
+    norm = ctx.norm
     spans = ctx.spans("imperative") + ctx.spans("contact-request")
     seen: set[int] = set()
     for start, end in sorted(spans):

@@ -74,7 +74,7 @@ def strategy_counts(ctx: CheckContext) -> dict[str, int]:
     counts = {name: sum(len(found.get(t, ())) for t in topics)
               for name, (_w, _cap, topics) in STRATEGIES.items() if topics}
     counts["imperatives"] = sum(1 for _ in bare_requests(ctx))
-    norm = ctx.norm if ctx.norm is not None else ctx.text.lower()
+    norm = ctx.norm
     counts["please"] = norm.count("please") + norm.count("kindly")
     salutation = ctx.salutation
     counts["greeting"] = 0 if salutation is None else (-1 if salutation.generic else 1)
