@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from courtesy.rules import registry
 from courtesy.rules.context import CheckContext
-from courtesy.rules.lexicon import Matcher, compile_matcher, load_lexicons, normalize
+from courtesy.rules.lexicon import (
+    Matcher,
+    compile_matcher,
+    load_lexicons,
+    load_markers,
+    normalize,
+)
 from courtesy.rules.model import Existence, Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -22,7 +28,7 @@ __all__ = ["matcher", "run", "select_rules"]
 @lru_cache(maxsize=1)
 def matcher() -> Matcher:
     """The compiled matcher over every shipped lexicon, built once per process."""
-    return compile_matcher(load_lexicons())
+    return compile_matcher(load_lexicons(), load_markers())
 
 
 @lru_cache(maxsize=128)

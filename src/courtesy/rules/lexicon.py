@@ -16,7 +16,9 @@ comment (the file's opening comment cites its source). Phrase syntax:
 ``re: ...``   a raw regular expression, matched against the original text (case
               sensitive unless it says ``(?i)``); for placeholder syntaxes and codes.
               ``re[@]: ...`` runs the pattern only on texts containing one of the
-              characters in brackets, so that rare patterns cost nothing elsewhere
+              characters in brackets, so that rare patterns cost nothing elsewhere;
+              ``re^[sorry|apologi]: ...`` promises that every match *starts* with one
+              of the words, and the pattern is tried only where they occur
 ============  ===================================================================
 
 All phrases of all languages compile into **one** Aho-Corasick automaton (pyahocorasick,
@@ -27,12 +29,17 @@ topic earlier in :data:`TOPIC_PRIORITY` wins and then the longer phrase ("we're 
 you feel" is a non-apology, not an apology, whichever starts first). Phrases with
 ``<num>`` or ``<word>`` compile into one small regular expression that joins the same
 resolution; raw ``re:`` patterns run on the original text and are reported as they are.
+
+Lazy patterns are tried where a match can begin, not at every character: a ``<num>``
+phrase at the digits that start a word, a phrase opening with a literal word (and a
+``re^[...]`` line) where the trigger automaton saw that word. Only patterns that may start
+with any word (``<word> ...``) or with a character class are searched through the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from itertools import product
@@ -42,6 +49,7 @@ import ahocorasick
 
 __all__ = [
     "LANGUAGES",
+    "NEUTRAL",
     "OVERLAY_TOPICS",
     "TOPIC_PRIORITY",
     "Lexicon",
@@ -49,11 +57,15 @@ __all__ = [
     "Matcher",
     "compile_matcher",
     "load_lexicons",
+    "load_markers",
     "parse_phrase",
 ]
 
 #: Languages whose lexicons ship with courtesy.
 LANGUAGES = ("en", "de", "fr", "es")
+#: The folder of patterns that hold in every language (placeholder syntaxes, e-mail
+#: addresses, phone numbers, reference codes).
+NEUTRAL = "any"
 
 #: Topics in match priority order: earlier topics win where phrases start at the same place.
 #: Specific "finding" topics come before the broad element topics they contain.
@@ -95,8 +107,15 @@ OVERLAY_TOPICS = frozenset({"restitution"})
 
 _SEP = r"\s+"
 _DIGITS = tuple("0123456789")
+_DIGIT = "0"
 _ANY_DIGIT = re.compile(r"\d")
+_NUMBER_START = re.compile(r"\d(?<!\w\d)")
+#: The anchor of ``<num>`` phrases: where a number starts a word.
+NUMBER_START = "<num>"
+#: What a text with a digit holds: each digit (for ``re[0123456789]``) and a number.
+_NUMBERS = (*_DIGITS, NUMBER_START)
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
+_RAW_PREFIXES = ("re:", "re[", "re^[")
 _CLASS_SPLIT = re.compile(r"(<num>|<word>)")
 _APOSTROPHE = re.compile("['’]")
 
@@ -299,7 +318,7 @@ def _read_lexicon(language: str, topic: str, text: str, source: str) -> Lexicon:
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if stripped.startswith(("re:", "re[")):
+        if stripped.startswith(_RAW_PREFIXES):
             try:
                 re.compile(stripped.partition(":")[2].strip())
             except re.error as exc:
@@ -321,10 +340,11 @@ def _read_lexicon(language: str, topic: str, text: str, source: str) -> Lexicon:
 
 
 def load_lexicons(languages: Iterable[str] = LANGUAGES) -> list[Lexicon]:
-    """Read every shipped lexicon file of ``languages`` (done once per process)."""
+    """Read every shipped lexicon file of ``languages``, and the language-neutral ones in
+    ``lexicons/any/`` (done once per process)."""
     base = resources.files("courtesy.rules") / "lexicons"
     lexicons: list[Lexicon] = []
-    for language in languages:
+    for language in (NEUTRAL, *languages):
         folder = base / language
         if not folder.is_dir():
             continue
@@ -334,6 +354,21 @@ def load_lexicons(languages: Iterable[str] = LANGUAGES) -> list[Lexicon]:
                 source = f"courtesy/rules/lexicons/{language}/{entry.name}"
                 lexicons.append(_read_lexicon(language, topic, entry.read_text("utf-8"), source))
     return lexicons
+
+
+def load_markers(languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
+    """Each language's marker words (``lexicons/<lang>/markers.words``): frequent words of
+    that language and no other, by which the matcher tells which languages' lazy patterns
+    to run."""
+    base = resources.files("courtesy.rules") / "lexicons"
+    markers: dict[str, tuple[str, ...]] = {}
+    for language in languages:
+        entry = base / language / "markers.words"
+        if entry.is_file():
+            markers[language] = tuple(
+                word for line in entry.read_text("utf-8").splitlines()
+                if not line.lstrip().startswith("#") for word in line.split())
+    return markers
 
 
 def _priority(topic: str) -> tuple[int, str]:
@@ -366,13 +401,19 @@ def normalize(text: str) -> str:
     return lowered
 
 
+Triggers = set[str]
+"""The triggers found in a text, its digits (``"0"``...) and its languages (``"@en"``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RawPattern:
     """A lazy pattern: a raw ``re:`` line, or one topic's ``<num>``/``<word>`` phrases.
 
     It runs only when the lower-cased text holds one of ``triggers`` (and a digit, when
     ``needs_digit``). Raw lines match the original text; phrase patterns (``on_norm``)
-    match the normalised text, like the automaton.
+    match the normalised text, like the automaton. An ``anchored`` pattern can only match
+    where one of its triggers starts (or, with :data:`NUMBER_START` among them, where a
+    number starts a word), and is tried at those places alone.
     """
 
     pattern: re.Pattern[str]
@@ -380,13 +421,46 @@ class RawPattern:
     triggers: tuple[str, ...]
     on_norm: bool = False
     needs_digit: bool = False
+    anchored: bool = False
+    #: ``"@de"``: runs only on texts that look German (or whose language is unknown)
+    language: str = ""
 
-    def triggered(self, norm: str, present: frozenset[str]) -> bool:
-        """Whether the pattern may match; ``norm`` is the :func:`normalize`-d text and
-        ``present`` the triggers found in it (:meth:`Matcher.present_triggers`)."""
+    def triggered(self, present: Triggers) -> bool:
+        """Whether the pattern may match, given the triggers ``present`` in the text
+        (:meth:`Matcher.present_triggers`)."""
+        if self.language and self.language not in present:
+            return False
         if self.triggers and present.isdisjoint(self.triggers):
             return False
-        return not self.needs_digit or any(d in norm for d in "0123456789")
+        return not self.needs_digit or _DIGIT in present
+
+    def spans(self, text: str, norm: str, present: Triggers) -> list[re.Match[str]]:
+        """The pattern's matches in ``text`` (``norm`` for phrase patterns)."""
+        subject = norm if self.on_norm else text
+        if not self.anchored:
+            return list(self.pattern.finditer(subject))
+        starts = []
+        for trigger in present.intersection(self.triggers):
+            # the places of the few triggers present, found by C substring search
+            place = norm.find(trigger)
+            while place != -1:
+                starts.append(place)
+                place = norm.find(trigger, place + 1)
+        if NUMBER_START in self.triggers and _DIGIT in present:
+            starts += number_starts(norm)
+        starts.sort()
+        matches = []
+        last = -1
+        match = self.pattern.match
+        for pos in starts:
+            if pos >= last and (found := match(subject, pos)) is not None:
+                matches.append(found)
+                last = found.end()
+        return matches
+
+def number_starts(norm: str) -> list[int]:
+    """Where numbers start a word in ``norm`` ("24 hours", "(48h)", not "A123")."""
+    return [m.start() for m in _NUMBER_START.finditer(norm)]
 
 
 def _triggers(spec: str) -> tuple[str, ...]:
@@ -427,18 +501,24 @@ class Matcher:
     topic_gates: dict[str, frozenset[str]]
     #: one automaton over every trigger: a single pass says which are present
     trigger_automaton: Any = None
+    #: ``"@<language>"`` for every language with markers: a text without any marker is of
+    #: unknown language, and all of them apply
+    languages: frozenset[str] = frozenset()
 
-    def present_triggers(self, norm: str) -> frozenset[str]:
-        """The triggers (of any lazy pattern) that occur in the normalised text.
+    def present_triggers(self, norm: str) -> Triggers:
+        """The triggers (of any lazy pattern) in the normalised text, and its languages.
 
         Digits are tested apart, with one search: as automaton words they would report
-        every digit of every number.
+        every digit of every number. A text with a digit holds ``"0"``...``"9"`` and
+        :data:`NUMBER_START`.
         """
-        found = {trigger for _end, trigger in self.trigger_automaton.iter(norm)} \
+        found: Triggers = {trigger for _end, trigger in self.trigger_automaton.iter(norm)} \
             if self.trigger_automaton is not None else set()
         if _ANY_DIGIT.search(norm) is not None:
-            found.update(_DIGITS)
-        return frozenset(found)
+            found.update(_NUMBERS)
+        if self.languages and found.isdisjoint(self.languages):
+            found.update(self.languages)  # no marker: the language is unknown, run them all
+        return found
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
         n = len(norm)
@@ -487,7 +567,7 @@ class Matcher:
 
     def lazy_spans(
         self, text: str, topic: str, norm: str | None = None,
-        present: frozenset[str] | None = None,
+        present: Triggers | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of ``topic`` from its lazy patterns (raw lines, ``<num>``/``<word>`` phrases).
 
@@ -504,8 +584,8 @@ class Matcher:
             return spans  # none of the topic's patterns can match: no trigger present
         for index in self.lazy_topics.get(topic, ()):
             raw = self.raws[index]
-            if raw.triggered(norm, present):
-                spans.extend(m.span() for m in raw.pattern.finditer(norm if raw.on_norm else text)
+            if raw.triggered(present):
+                spans.extend(m.span() for m in raw.spans(text, norm, present)
                              if topic in self.group_topics[m.lastgroup or ""])
         return spans
 
@@ -528,14 +608,22 @@ def _literal(words: tuple[str, ...]) -> tuple[str, bool]:
     return (joined[:-1] if prefix else joined), prefix
 
 
-def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
-    """Compile lexicons into one :class:`Matcher`."""
+def compile_matcher(
+    lexicons: Iterable[Lexicon], markers: Mapping[str, Iterable[str]] | None = None,
+) -> Matcher:
+    """Compile lexicons into one :class:`Matcher`.
+
+    ``markers`` maps a language to words that show a text is in it (:func:`load_markers`):
+    the language's lazy patterns then run only on texts holding one of them, or on texts
+    holding no marker of any language. Without ``markers`` every lazy pattern runs.
+    """
     group_topics: dict[str, tuple[str, ...]] = {}
     literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
-    class_items: dict[tuple[str, ...], list[tuple[int, str, str, str]]] = {}
-    #: raw patterns by topic key, in file order
-    raw_items: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
-    class_firsts: dict[tuple[str, ...], set[str]] = {}
+    #: per (topic key, language): <num>/<word> phrases, raw lines (in file order)
+    class_items: dict[tuple[tuple[str, ...], str], list[tuple[int, str, str, str]]] = {}
+    raw_items: dict[tuple[tuple[str, ...], str], list[tuple[str, tuple[str, ...], bool]]] = {}
+    class_firsts: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    marked = {language for language, words in (markers or {}).items() if words}
     raws: list[RawPattern] = []
     lazy: dict[str, dict[int, None]] = {}
     topics: set[str] = set()
@@ -544,19 +632,20 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
             key = (lexicon.topic, *extra)
             topics.update(key)
             priority = _priority(lexicon.topic)[0]
-            if phrase.startswith(("re:", "re[")):
+            if phrase.startswith(_RAW_PREFIXES):
                 trigger, _, pattern = phrase.partition(":")
                 re.compile(pattern.strip())  # fail here, naming nothing else, if malformed
-                raw_items.setdefault(key, []).append(
-                    (pattern.strip(), _triggers(trigger[3:-1] if trigger.startswith("re[")
-                                                else "")))
+                anchored = trigger.startswith("re^[")
+                spec = trigger[trigger.index("[") + 1:-1] if trigger != "re" else ""
+                raw_items.setdefault((key, lexicon.language), []).append(
+                    (pattern.strip(), _triggers(spec), anchored))
                 continue
             items = _parse(phrase)
             if "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
                 marker = f"c{len(class_items)}"
-                class_items.setdefault(key, []).extend(
+                class_items.setdefault((key, lexicon.language), []).extend(
                     (priority, marker, first, rest) for first, rest in _heads(items))
-                class_firsts.setdefault(key, set()).update(
+                class_firsts.setdefault((key, lexicon.language), set()).update(
                     prefix if "<num>" in phrase else prefix + "\x00"
                     for prefix in _literal_prefixes(phrase))
                 continue
@@ -570,44 +659,69 @@ def compile_matcher(lexicons: Iterable[Lexicon]) -> Matcher:
         ))
     if literals:
         automaton.make_automaton()
-    for key, patterns in raw_items.items():
+    for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
         # skip ahead (an alternation of them would lose it and cost more than all of them).
-        for pattern_text, triggers in patterns:
+        for pattern_text, triggers, anchored in patterns:
             name = f"r{len(group_topics)}"
             group_topics[name] = key
             for topic in key:
                 lazy.setdefault(topic, {})[len(raws)] = None
-            raws.append(RawPattern(re.compile(f"(?P<{name}>{pattern_text})"), triggers))
-    for key, items_for_key in class_items.items():
+            raws.append(RawPattern(re.compile(f"(?P<{name}>{pattern_text})"), triggers,
+                                   anchored=anchored and bool(triggers),
+                                   language=_language_key(language, marked)))
+    for (key, language), items_for_key in class_items.items():
         names: dict[str, str] = {}
         class_pattern = re.compile(r"(?<!\w)" + _phrases_regex(items_for_key, names))
         for name in names:
             group_topics[name] = key
-        firsts = class_firsts[key]
+        firsts = class_firsts[key, language]
         # Gate on the phrases' first words; a phrase opening with <word> or <num> has none.
+        # Anchor them there too: at those words, and at numbers for phrases opening with
+        # <num>; a phrase opening with <word> (or a class inside its first word) can start
+        # anywhere.
         first_words = {f.rstrip("\x00") for f in firsts}
-        gated = not any(w.startswith(("<word>", "<num>")) for w in first_words)
+        literal_firsts = {w.rstrip("*").replace("’", "'") for w in first_words
+                          if not w.startswith(("<word>", "<num>"))}
+        gated = len(literal_firsts) == len(first_words)
+        anchored = not any(w.startswith("<word>") or "<" in w.split(" ")[0][1:]
+                           for w in first_words if not w.startswith("<num>"))
+        anchors = literal_firsts | ({NUMBER_START} if not gated else set())
         for topic in key:
             lazy.setdefault(topic, {})[len(raws)] = None
         raws.append(RawPattern(
             class_pattern,
-            tuple(sorted(w.rstrip("*").replace("’", "'") for w in first_words)) if gated else (),
+            tuple(sorted(anchors)) if gated or anchored else (),
             on_norm=True,
             needs_digit=all(not f.endswith("\x00") for f in firsts),
+            anchored=anchored,
+            language=_language_key(language, marked),
         ))
     gates: dict[str, frozenset[str]] = {}
     for topic, indexes in lazy.items():
         if all(raws[i].triggers for i in indexes):
             gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
-    every_trigger = {t for raw in raws for t in raw.triggers} - set(_DIGITS)
+    every_trigger = {t for raw in raws for t in raw.triggers} - {*_DIGITS, NUMBER_START}
+    language_keys = {raw.language for raw in raws if raw.language}
     trigger_automaton = None
-    if every_trigger:
+    if every_trigger or marked:
         trigger_automaton = ahocorasick.Automaton()
         for trigger in every_trigger:
             trigger_automaton.add_word(trigger, trigger)
+        for language in sorted(marked):
+            for word in (markers or {})[language]:
+                # " word ": a whole word between spaces (the first and last word of a
+                # text are not seen, which costs nothing: markers are frequent words)
+                trigger_automaton.add_word(f" {word.lower()} ", "@" + language)
         trigger_automaton.make_automaton()
     return Matcher(
         automaton, tuple(raws), group_topics, frozenset(topics),
         {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates, trigger_automaton,
+        frozenset(language_keys),
     )
+
+
+def _language_key(language: str, marked: set[str]) -> str:
+    """What a lazy pattern of ``language`` waits for: ``"@de"``, or ``""`` (always runs)
+    for language-neutral patterns and languages without markers."""
+    return "@" + language if language in marked else ""

@@ -1,0 +1,160 @@
+"""The compiled matcher: anchored lazy patterns and per-language gating.
+
+Lazy patterns are tried only where a match can start (``re^[...]`` lines, ``<num>`` and
+literal-first phrases) and only for the languages a text shows markers of. Both are
+optimisations: these tests pin that they never change what is found.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from courtesy import check
+from courtesy.rules import engine
+from courtesy.rules.lexicon import (
+    LANGUAGES,
+    NEUTRAL,
+    LexiconSyntaxError,
+    compile_matcher,
+    load_lexicons,
+    load_markers,
+    normalize,
+)
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for name in ("replies_en.jsonl", "replies_intl.jsonl"):
+        with (CORPUS / name).open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    return texts
+
+
+TEXTS = _corpus_texts()
+MATCHER = engine.matcher()
+
+
+def _every_match(text: str) -> list[tuple[int, int, str]]:
+    """What each lazy pattern finds when searched through the whole text."""
+    norm = normalize(text)
+    return [(m.start(), m.end(), m.lastgroup or "")
+            for raw in MATCHER.raws
+            for m in raw.pattern.finditer(norm if raw.on_norm else text)]
+
+
+def _anchored_matches(text: str) -> list[tuple[int, int, str]]:
+    """What each lazy pattern finds where the matcher tries it (every language present)."""
+    norm = normalize(text)
+    present = MATCHER.present_triggers(norm)
+    present.update(MATCHER.languages)
+    return [(m.start(), m.end(), m.lastgroup or "")
+            for raw in MATCHER.raws if raw.triggered(present)
+            for m in raw.spans(text, norm, present)]
+
+
+def test_anchoring_finds_what_a_full_search_finds_on_the_corpora() -> None:
+    assert any(raw.anchored for raw in MATCHER.raws), "no anchored pattern left to test"
+    for text in TEXTS:
+        assert _anchored_matches(text) == _every_match(text), text
+
+
+_WORDS = st.sampled_from([
+    "sorry", "Sorry", "apologies", "for", "the", "wait", "keeping", "you", "waiting", "within",
+    "24", "48", "hours", "in", "5-7", "working", "days", "by", "Friday", "14", "March", "on",
+    "innerhalb", "von", "zwei", "Werktagen", "d'ici", "vendredi", "en", "horas", "AB-12345",
+    "JD0146000063", "ref", "12:30", "thanks", "thank", "patience", "80%", "faster", "{{",
+    "name", "}}", "[NAME]", "%", "noreply@shop.example", "+44", "20", "7946", "0000",
+    "www.shop.example", "Entschuldigung", "Geduld", "désolé", "attente", "espera", ".", ",",
+    "!", "\n", "(", ")", "\u00a0",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_anchoring_finds_what_a_full_search_finds_on_any_mix(text: str) -> None:
+    assert _anchored_matches(text) == _every_match(text)
+
+
+def test_marker_words_belong_to_one_language() -> None:
+    markers = load_markers()
+    assert set(markers) == set(LANGUAGES)
+    for language, words in markers.items():
+        assert 3 <= len(words) <= 8, language  # each occurrence costs: keep few
+        others = {w for other, ws in markers.items() if other != language for w in ws}
+        assert not set(words) & others, f"{language} shares markers with another language"
+
+
+def _gated(topic: str, text: str) -> list[str]:
+    """Languages of the lazy ``topic`` patterns that run on ``text``."""
+    present = MATCHER.present_triggers(normalize(text))
+    return sorted({raw.language for i in MATCHER.lazy_topics[topic]
+                   if (raw := MATCHER.raws[i]).triggered(present)})
+
+
+def test_english_text_runs_no_german_french_or_spanish_patterns() -> None:
+    text = "I'm so sorry for the wait, and thank you for your patience with us."
+    assert _gated("wait-acknowledgement", text) == ["@en"]
+
+
+def test_german_text_runs_the_german_patterns() -> None:
+    text = ("Vielen Dank für Ihre Geduld, und entschuldigen Sie bitte, dass es so lange "
+            "gedauert hat.")
+    assert "@de" in _gated("wait-acknowledgement", text)
+    assert MATCHER.lazy_spans(text, "wait-acknowledgement") != []
+
+
+def _languages(text: str) -> list[str]:
+    return sorted(MATCHER.present_triggers(normalize(text)) & MATCHER.languages)
+
+
+def test_a_text_without_markers_runs_every_language() -> None:
+    assert _languages("Sorry, patience!") == ["@de", "@en", "@es", "@fr"]
+    assert _languages("Sorry for your wait!") == ["@en"]
+    assert _languages("Danke, wir sind für Sie da.") == ["@de"]
+    assert _languages("Bonjour, nous sommes désolés.") == ["@fr"]
+    assert _languages("Hola, sentimos mucho el retraso de su pedido.") == ["@es"]
+    assert _gated("wait-acknowledgement", "Sorry, patience!") == ["@en", "@fr"]
+
+
+def test_neutral_patterns_run_in_every_language() -> None:
+    for text in ("Sie erreichen mich unter anna@shop.example.",
+                 "Vous pouvez m'écrire à anna@shop.example pour la suite."):
+        present = MATCHER.present_triggers(normalize(text))
+        neutral = [MATCHER.raws[i] for i in MATCHER.lazy_topics["contact-way"]
+                   if MATCHER.raws[i].language == ""]
+        assert any(raw.triggered(present) and raw.spans(text, normalize(text), present)
+                   for raw in neutral), text
+
+
+def test_other_languages_do_not_change_english_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    english_texts = [t for t in TEXTS if " the " in t]
+    assert len(english_texts) > 150
+    full = [check(text).to_dict() for text in english_texts]
+    english = compile_matcher(load_lexicons(("en",)), load_markers(("en",)))
+    monkeypatch.setattr(engine, "matcher", lambda: english)
+    assert [check(text).to_dict() for text in english_texts] == full
+
+
+def test_anchored_line_needs_its_words(tmp_path: Path) -> None:
+    from courtesy.rules.lexicon import _read_lexicon
+
+    lexicon = _read_lexicon("en", "wait", "re^[sorry]: (?i:sorry for the wait)\n", "t.txt")
+    matcher = compile_matcher([lexicon])
+    (raw,) = matcher.raws
+    assert raw.anchored
+    assert raw.triggers == ("sorry",)
+    text = "Thanks, and sorry for the wait. Sorry for the wait!"
+    norm = normalize(text)
+    present = matcher.present_triggers(norm)
+    assert [m.group() for m in raw.spans(text, norm, present)] == ["sorry for the wait",
+                                                                    "Sorry for the wait"]
+    with pytest.raises(LexiconSyntaxError, match=r"t\.txt:1: bad regular expression"):
+        _read_lexicon("en", "wait", "re^[sorry]: (sorry\n", "t.txt")
+    assert NEUTRAL not in LANGUAGES
