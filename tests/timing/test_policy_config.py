@@ -338,3 +338,22 @@ def test_cli_config_errors_exit_2_with_one_line(
         assert captured.err.splitlines() == [
             f"courtesy: error: {bad}: tool.courtesy.response-policy.first-reply.urgent: "
             "unknown severity 'urgent'; courtesy knows critical, high, medium, low"]
+
+
+# -- the documented tables --------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@pytest.mark.parametrize("page", ["configuration.md", "timing.md", "writing-a-pack.md"])
+def test_documented_policy_tables_are_valid(page: str) -> None:
+    import tomllib
+
+    blocks = re.findall(r"```toml\n(.*?)```", (DOCS / page).read_text(encoding="utf-8"),
+                        re.DOTALL)
+    tables = [tomllib.loads(block) for block in blocks if "response-policy" in block]
+    assert tables
+    for data in tables:
+        config = Config.from_mapping(data.get("tool", {}).get("courtesy", data), file=page)
+        assert config.policy is not None
+        assert config.policy != DEFAULT_POLICY
