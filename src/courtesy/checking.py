@@ -106,8 +106,9 @@ def check(
     rules (TM) apply when the situation has timing facts (``received_at``, ``sent_at``...).
 
     ``config`` (:func:`courtesy.config.load_config`) supplies project defaults: rule
-    selection, severities, per-situation overrides, ``fail_on``, ``channel`` and the locale
-    of customers given without one; explicit arguments win (``select`` replaces the
+    selection, severities, per-situation overrides, ``fail_on``, ``channel``, the locale
+    of customers given without one and the response-time policy (``[response-policy]``,
+    used when ``policy`` is not given); explicit arguments win (``select`` replaces the
     configured selection, ``ignore`` adds to it). ``severities`` maps rule codes to the
     severity to report them at. ``<!-- courtesy: ignore[CODE] reason="..." -->`` comments
     in ``text`` silence findings; ``suppressions`` adds more (render passes those from the
@@ -132,6 +133,8 @@ def check(
             fail_on = config.fail_on
         if config.default_locale is not None and customer is not None:
             customer = _with_default_locale(customer, config.default_locale)
+        if policy is None:
+            policy = config.policy
     try:
         channel_value = Channel(channel) if channel is not None else None
         threshold = Severity(fail_on) if fail_on is not None else Severity.ERROR

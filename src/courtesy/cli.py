@@ -59,8 +59,9 @@ _EPILOG = """\
 exit status: 0 passed, 1 findings at or above --fail-on, 2 bad input or usage,
 3 internal error.
 
-configuration: `check` reads [tool.courtesy] in pyproject.toml or courtesy.toml from
-the current directory upwards (--config PATH, --no-config); flags override it.
+configuration: `check`, `render` and `preview` read [tool.courtesy] in pyproject.toml
+or courtesy.toml from the current directory upwards (--config PATH, --no-config); flags
+override it. A pack's own [response-policy] wins over the configuration's.
 
 examples:
   courtesy check reply.txt --customer nick.json --situation delay.json
@@ -92,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="situation as JSON (kind, our_fault, severity, customer_message)")
         p.add_argument("--channel", choices=("email", "sms", "chat", "public"),
                        help="where the message goes")
+
+    def add_config_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", metavar="PATH", type=Path,
+                       help="read settings from this courtesy.toml or pyproject.toml instead "
+                            "of the nearest one above the current directory")
+        p.add_argument("--no-config", action="store_true",
+                       help="ignore configuration files; use the built-in defaults")
 
     def add_output_options(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json"),
                            fail_on: str | None = "error") -> None:
@@ -130,11 +138,7 @@ def _parser() -> argparse.ArgumentParser:
                             "one {\"near_duplicates\": [ids...]} line per cluster")
     add_profile_options(check)
     add_output_options(check, formats=("text", "json", "sarif"), fail_on=None)
-    check.add_argument("--config", metavar="PATH", type=Path,
-                       help="read settings from this courtesy.toml or pyproject.toml instead "
-                            "of the nearest one above the current directory")
-    check.add_argument("--no-config", action="store_true",
-                       help="ignore configuration files; use the built-in defaults")
+    add_config_options(check)
 
     render = sub.add_parser(
         "render", help="render a template for a customer, check it, and print it",
@@ -154,7 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--html-out", metavar="FILE.html", type=Path,
                         help="with --pack: write the e-mail's HTML part to this file")
     add_profile_options(render)
-    add_output_options(render)
+    add_output_options(render, fail_on=None)
+    add_config_options(render)
 
     preview = sub.add_parser(
         "preview", help="render a pack template and write its HTML part to a file",
@@ -169,6 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--html-out", metavar="FILE.html", type=Path, required=True,
                          help="where to write the HTML part")
     add_profile_options(preview)
+    add_config_options(preview)
 
     lint = sub.add_parser(
         "lint", help="validate a message pack and check every template, locale and channel",
@@ -280,7 +286,7 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
 
 
 def _load_config(args: argparse.Namespace) -> Config | None:
-    """The configuration for ``check``: --config, else the nearest file, unless --no-config."""
+    """The configuration: --config, else the nearest file, unless --no-config."""
     if args.no_config:
         if args.config is not None:
             raise UsageError("give either --config or --no-config, not both")
@@ -431,9 +437,19 @@ def _cmd_render(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
+#: Keyword arguments of the render functions; a context file cannot use them as variables.
+_RENDER_KEYWORDS = ("channel", "config", "fail_on", "limits", "policy", "strict",
+                    "template_name")
+
+
 def _render(args: argparse.Namespace, customer: Customer, situation: Situation | None,
             context: dict[str, Any]) -> Any:
     strict = not args.no_strict
+    clash = [name for name in _RENDER_KEYWORDS if name in context]
+    if clash:
+        raise UsageError(f"{args.context}: {clash[0]!r} cannot be a template variable (it is "
+                         "an option of render); rename it")
+    config = _load_config(args)
     if args.pack is not None or args.template is not None:
         if args.template_file is not None:
             raise UsageError("give either TEMPLATE or --pack/--template, not both")
@@ -443,14 +459,14 @@ def _render(args: argparse.Namespace, customer: Customer, situation: Situation |
 
         pack = Pack.load(args.pack) if Path(args.pack).is_dir() else Pack.builtin(args.pack)
         return pack.render(args.template, customer, situation, channel=args.channel,
-                           strict=strict, fail_on=args.fail_on, **context)
+                           strict=strict, fail_on=args.fail_on, config=config, **context)
     if args.template_file is None:
         raise UsageError("render needs a TEMPLATE file, or --pack and --template")
     from courtesy.rendering import render
 
     source, name = _read_text(str(args.template_file))
     return render(source, customer, situation, channel=args.channel, strict=strict,
-                  fail_on=args.fail_on, template_name=name, **context)
+                  fail_on=args.fail_on, template_name=name, config=config, **context)
 
 
 def _cmd_lint(args: argparse.Namespace) -> ExitCode:
@@ -482,7 +498,7 @@ def _pack_root(path: Path) -> Path:
 def _cmd_preview(args: argparse.Namespace) -> ExitCode:
     args.no_strict = True
     args.template_file = None
-    args.fail_on = "error"
+    args.fail_on = None
     args.format = "text"
     args.color = "auto"
     customer, situation = _load_profiles(args)

@@ -18,6 +18,13 @@ Both files take the same keys (in ``courtesy.toml`` they sit at the top level)::
     ignore = ["FL"]
     reason = "announcements go to every customer on purpose"
 
+    [response-policy]                    # the response-time policy (TM rules, lateness note)
+    first-reply = {high = "8h"}          # other severities keep the documented defaults
+    fix = {critical = "1d", low = "6w"}
+    escalate-after = 3                   # repeat contacts that raise the severity (0: never)
+    restitution-from = "critical"        # or "never"
+    vague-from = "medium"
+
 :func:`load_config` finds the file from a directory upwards (stopping at a ``.git``
 directory or the filesystem root). Every error names the file and the key path
 (``pyproject.toml: tool.courtesy.severity.EL004: ...``); a typo never passes silently.
@@ -30,6 +37,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any
@@ -49,9 +57,16 @@ from courtesy.exceptions import CourtesyError
 from courtesy.profiles import Channel, LocaleTag, SituationKind
 from courtesy.rules import registry
 from courtesy.rules.model import Rule, Severity
+from courtesy.rules.policy import (
+    DEFAULT_POLICY,
+    SEVERITIES,
+    ResponsePolicy,
+    format_duration,
+    parse_duration,
+)
 
-__all__ = ["CONFIG_FILES", "Config", "ConfigError", "ResolvedRules", "SituationOverride",
-           "find_config", "load_config", "resolve_severities"]
+__all__ = ["CONFIG_FILES", "Config", "ConfigError", "PolicySettings", "ResolvedRules",
+           "SituationOverride", "find_config", "load_config", "resolve_severities"]
 
 #: Resolved rule sets kept per Config (situation kind x caller's select/ignore).
 _MAX_CACHED = 128
@@ -146,6 +161,158 @@ def resolve_severities(table: Mapping[str, Severity]) -> dict[str, Severity]:
     return out
 
 
+# -- the response-time policy -----------------------------------------------------------------
+
+#: Severities as the policy tables list them, most severe first.
+_SEVERITY_LIST = ", ".join(reversed(SEVERITIES))
+
+
+def _duration(value: object) -> timedelta:
+    if isinstance(value, timedelta):
+        if value <= timedelta(0):
+            raise ValueError(f"a target must be longer than zero, not {value}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"must be a duration such as \"4h\" or \"1d 12h\", not "
+                         f"{type(value).__name__} {value!r}")
+    if isinstance(value, float):
+        raise ValueError(f"{value!r} has no unit: write a string of whole numbers with units, "
+                         "such as \"1h 30m\"")
+    if isinstance(value, int):
+        raise ValueError(f"{value} has no unit: write \"{value}h\" for {value} hours or "
+                         f"\"{value}d\" for {value} days")
+    return parse_duration(value)
+
+
+def _targets(value: object) -> dict[str, timedelta]:
+    if not isinstance(value, Mapping):
+        raise ValueError("must be a table of severity = duration, like "
+                         "{ high = \"4h\", medium = \"1d\" }")
+    out: dict[str, timedelta] = {}
+    for severity, target in value.items():
+        if severity not in SEVERITIES:
+            raise _AtKey((str(severity),), f"unknown severity {severity!r}; courtesy knows "
+                                           f"{_SEVERITY_LIST}")
+        try:
+            out[severity] = _duration(target)
+        except ValueError as exc:
+            raise _AtKey((severity,), str(exc)) from None
+    return out
+
+
+def _threshold(value: object) -> str:
+    if value == "never" or value in SEVERITIES:
+        return str(value)
+    raise ValueError(f"unknown severity {value!r}; courtesy knows {_SEVERITY_LIST}, "
+                     "or \"never\"")
+
+
+def _repeat_contacts(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"must be a whole number of repeat contacts (0: never), not {value!r}")
+    return value
+
+
+def _read_only_targets(value: Mapping[str, timedelta]) -> Mapping[str, timedelta]:
+    return MappingProxyType(dict(value))
+
+
+#: ``{severity: duration}``; given keys only, read-only after validation.
+Targets = Annotated[Mapping[str, timedelta], BeforeValidator(_targets),
+                    AfterValidator(_read_only_targets)]
+
+
+class PolicySettings(BaseModel):
+    """``[response-policy]``: the response-time policy, key by key over the defaults.
+
+    Durations are strings with units (``"30m"``, ``"4h"``, ``"1d 12h"``, ``"2w"``; see
+    :func:`~courtesy.rules.policy.parse_duration`). Keys left out keep the documented
+    defaults (:data:`~courtesy.rules.policy.DEFAULT_POLICY`). :attr:`policy` is the
+    resulting :class:`~courtesy.rules.policy.ResponsePolicy`, built once at validation.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    first_reply: Targets = Field(alias="first-reply",
+                                 default_factory=lambda: MappingProxyType({}))
+    fix: Targets = Field(default_factory=lambda: MappingProxyType({}))
+    escalate_after: Annotated[int, BeforeValidator(_repeat_contacts)] | None = Field(
+        alias="escalate-after", default=None)
+    restitution_from: Annotated[str, BeforeValidator(_threshold)] | None = Field(
+        alias="restitution-from", default=None)
+    vague_from: Annotated[str, BeforeValidator(_threshold)] | None = Field(
+        alias="vague-from", default=None)
+
+    _policy: ResponsePolicy = PrivateAttr(default_factory=lambda: DEFAULT_POLICY)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_table(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping | PolicySettings):
+            raise ValueError("must be a table with first-reply, fix, escalate-after, "
+                             "restitution-from or vague-from")
+        return data
+
+    @model_validator(mode="after")
+    def _build(self) -> PolicySettings:
+        response = {**DEFAULT_POLICY.response, **self.first_reply}
+        promise = {**DEFAULT_POLICY.promise, **self.fix}
+        _grows(response, self.first_reply, "first-reply")
+        _grows(promise, self.fix, "fix")
+        base = DEFAULT_POLICY
+        self._policy = ResponsePolicy(
+            response=response,
+            promise=promise,
+            escalate_after=(self.escalate_after if self.escalate_after is not None
+                            else base.escalate_after),
+            restitution_from=_never(self.restitution_from, base.restitution_from),
+            vague_from=_never(self.vague_from, base.vague_from),
+        )
+        return self
+
+    @property
+    def policy(self) -> ResponsePolicy:
+        """The response-time policy these settings describe."""
+        return self._policy
+
+    def __hash__(self) -> int:
+        return hash(self._policy)
+
+    @classmethod
+    def from_mapping(cls, data: object, *, file: str = "",
+                     prefix: str = "response-policy") -> PolicySettings:
+        """Validate a ``[response-policy]`` table (a pack's, say); errors become
+        :class:`ConfigError` naming ``file`` and the key under ``prefix``."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise _config_error(exc, file=file, prefix=prefix,
+                                within=("response-policy",)) from None
+
+
+def _never(value: str | None, default: str | None) -> str | None:
+    if value is None:
+        return default
+    return None if value == "never" else value
+
+
+def _grows(merged: Mapping[str, timedelta], given: Mapping[str, timedelta], key: str) -> None:
+    """The bigger the grievance, the shorter the target: blame a key the user gave."""
+    for index, severity in enumerate(SEVERITIES):  # low first
+        for worse in SEVERITIES[index + 1:]:
+            if merged[severity] >= merged[worse]:
+                continue
+            if severity in given:
+                blamed, other, relation = severity, worse, "shorter"
+            else:
+                blamed, other, relation = worse, severity, "longer"
+            default = "" if other in given else ", the default"
+            raise _AtKey((key, blamed),
+                         f"{format_duration(merged[blamed])} is {relation} than the "
+                         f"{other}-severity target ({format_duration(merged[other])}{default}): "
+                         "the bigger the grievance, the sooner the answer")
+
+
 # -- models -----------------------------------------------------------------------------------
 
 class SituationOverride(BaseModel):
@@ -210,13 +377,15 @@ class Config(BaseModel):
     ] = Field(alias="per-situation", default_factory=lambda: MappingProxyType({}))
     default_locale: LocaleTag | None = None
     channel: Channel | None = None
+    response_policy: PolicySettings | None = Field(alias="response-policy", default=None)
 
     _cache: dict[tuple[SituationKind | None, tuple[str, ...] | None, tuple[str, ...]],
                  ResolvedRules] = PrivateAttr(default_factory=dict)
 
     def _key(self) -> tuple[Any, ...]:
         return (self.select, self.ignore, self.fail_on, tuple(self.severity.items()),
-                tuple(self.per_situation.items()), self.default_locale, self.channel)
+                tuple(self.per_situation.items()), self.default_locale, self.channel,
+                self.policy)
 
     def __eq__(self, other: object) -> bool:
         """Equal settings compare equal (the private resolution cache does not count)."""
@@ -226,6 +395,11 @@ class Config(BaseModel):
 
     def __hash__(self) -> int:
         return hash(self._key())
+
+    @property
+    def policy(self) -> ResponsePolicy | None:
+        """The configured response-time policy; ``None`` without a ``[response-policy]``."""
+        return self.response_policy.policy if self.response_policy is not None else None
 
     @model_validator(mode="after")
     def _loosening_needs_a_reason(self) -> Config:
@@ -310,7 +484,10 @@ def _resolve(
     )
 
 
-def _config_error(exc: ValidationError, *, file: str, prefix: str) -> ConfigError:
+def _config_error(exc: ValidationError, *, file: str, prefix: str,
+                  within: tuple[str, ...] = ()) -> ConfigError:
+    """``exc`` as a :class:`ConfigError`; ``within`` is where the validated table sits in a
+    configuration (for the hint listing the known keys)."""
     first = exc.errors(include_url=False)[0]
     path = [str(part) for part in first["loc"] if part != "[key]"]
     message = first["msg"].removeprefix("Value error, ")
@@ -319,11 +496,11 @@ def _config_error(exc: ValidationError, *, file: str, prefix: str) -> ConfigErro
         path += list(error.path)
         message = error.message
     elif first["type"] == "extra_forbidden":
-        message = "unknown key; " + _known_keys_hint(path)
+        message = "unknown key; " + _known_keys_hint([*within, *path])
         if path == ["tool"] and not prefix:
             message += " (only pyproject.toml nests them under [tool.courtesy])"
-    if path and path[0] == "per_situation":
-        path[0] = "per-situation"
+    if path and path[0] in _ALIASES:
+        path[0] = _ALIASES[path[0]]
     key = ".".join(part for part in (prefix, *path) if part)
     more = exc.error_count() - 1
     if more:
@@ -331,12 +508,18 @@ def _config_error(exc: ValidationError, *, file: str, prefix: str) -> ConfigErro
     return ConfigError(message, file=file, key=key)
 
 
+_ALIASES = {"per_situation": "per-situation", "response_policy": "response-policy"}
+
+
 def _known_keys_hint(path: list[str]) -> str:
-    if len(path) > 2 and path[0] in ("per_situation", "per-situation"):
+    top = _ALIASES.get(path[0], path[0]) if path else ""
+    if len(path) > 2 and top == "per-situation":
         names = ["severity", "ignore", "reason"]
+    elif len(path) > 1 and top == "response-policy":
+        names = ["first-reply", "fix", "escalate-after", "restitution-from", "vague-from"]
     else:
         names = ["select", "ignore", "fail_on", "severity", "per-situation",
-                 "default_locale", "channel"]
+                 "default_locale", "channel", "response-policy"]
     return "courtesy knows " + ", ".join(names)
 
 

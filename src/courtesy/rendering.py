@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from courtesy.config import Config
     from courtesy.profiles import Customer, Situation
     from courtesy.report import Report
+    from courtesy.rules.policy import ResponsePolicy
 
 __all__ = ["Message", "render", "render_compiled"]
 
@@ -77,14 +78,16 @@ def render_compiled(
     context: Mapping[str, Any] | None = None,
     suppressions: Iterable[Suppression | SuppressionProblem] = (),
     config: Config | None = None,
+    policy: ResponsePolicy | None = None,
 ) -> Message:
     """Render an already compiled template, then check the output (see :func:`render`).
 
     Jinja2 drops template comments, so ``{# courtesy: ignore[...] #}`` suppressions must be
     read from the template source (:func:`courtesy.suppression.parse_template`) and passed
     in as ``suppressions``; :func:`render` does that for you. ``config``
-    (:func:`courtesy.config.load_config`) is passed to :func:`~courtesy.check`; ``fail_on``
-    defaults to the config's, else ``"error"``.
+    (:func:`courtesy.config.load_config`) and ``policy`` (the response-time policy, which
+    wins over the config's) are passed to :func:`~courtesy.check`; ``fail_on`` defaults to
+    the config's, else ``"error"``.
     """
     if config is not None:
         channel = channel if channel is not None else config.channel
@@ -100,7 +103,7 @@ def render_compiled(
         trace = RenderTrace(spans=trace.spans, template=trace.template, broadcast=True)
     report = check(text, customer=customer_model, situation=situation_model,
                    channel=channel_value, fail_on=fail_on, trace=trace,
-                   suppressions=suppressions, config=config)
+                   suppressions=suppressions, config=config, policy=policy)
     message = Message(
         text=text, report=report, trace=trace, template=compiled.name, channel=channel_value,
         locale=customer_model.locale if customer_model else None,
@@ -117,22 +120,29 @@ def render(
     *,
     channel: Channel | str | None = None,
     strict: bool = True,
-    fail_on: Severity | str = Severity.ERROR,
+    fail_on: Severity | str | None = None,
     template_name: str = "<string>",
     limits: Limits | None = None,
+    config: Config | None = None,
+    policy: ResponsePolicy | None = None,
     **context: Any,
 ) -> Message:
     """Render a template string for a customer in a sandbox, then check the result.
 
     ``context`` keyword arguments become template variables (``order={"id": "A-1042"}``)
-    and count as personal data for the form-letter check. Strict by default: a message
+    and count as personal data for the form-letter check (the names of this function's own
+    parameters cannot be template variables). Strict by default: a message
     that fails the checks raises :class:`~courtesy.DiscourteousMessage` carrying the
     report; with ``strict=False`` the :class:`Message` comes back with ``.report``.
     A template that reads a variable the context lacks raises
     :class:`~courtesy.exceptions.MissingVariable` naming the template, line and variable.
+
+    ``config`` (:func:`courtesy.config.load_config`) configures the check, including the
+    response-time policy; ``policy`` overrides that policy. ``fail_on`` defaults to the
+    config's, else ``"error"``.
     """
     compiled = _compile_string(template_source, template_name)
     found, problems = parse_template(template_source, template_name)
     return render_compiled(compiled, customer, situation, channel=channel, strict=strict,
                            fail_on=fail_on, limits=limits, context=context,
-                           suppressions=(*found, *problems))
+                           suppressions=(*found, *problems), config=config, policy=policy)

@@ -36,9 +36,19 @@ Layout (``<locale>/<template id>.<channel>[.<part>].<ext>``)::
     order = {id = "A-1042", new_date = "2026-03-14"}
     agent = "Sam"
 
+    [response-policy]              # optional: this pack's response-time targets
+    first-reply = {high = "8h"}    # same keys as in courtesy.toml; the rest keep the defaults
+
 Types: ``string``, ``number``, ``integer``, ``boolean``, ``date``, ``list``, ``object``,
 ``any``. ``pack.render`` validates the context against the schema; errors name the
 template and the field (``order.new_date``).
+
+A pack's ``[response-policy]`` (same syntax as in ``courtesy.toml``, see
+:mod:`courtesy.config`) applies to every message it renders. The policy used is, first
+found: ``pack.render(policy=...)``, the pack's table, the project's ``[response-policy]``
+(``pack.render(config=...)``), the documented defaults. A pack's table is read on its own,
+over the defaults, never merged with the project's: a pack behaves the same in every
+project, and ``courtesy lint`` checks what ships.
 """
 
 from __future__ import annotations
@@ -64,7 +74,8 @@ from pydantic import (
     model_validator,
 )
 
-from courtesy.checking import _as_customer, _as_situation
+from courtesy.checking import _as_customer, _as_situation, _with_default_locale
+from courtesy.config import ConfigError, PolicySettings
 from courtesy.exceptions import DiscourteousMessage, PackError, PackNotFound, TemplateError
 from courtesy.localization import language_of, normalize_locale_tag
 from courtesy.packs._loader import PackLoader
@@ -80,7 +91,9 @@ from courtesy.templating import (
 )
 
 if TYPE_CHECKING:
+    from courtesy.config import Config
     from courtesy.profiles import Customer, Situation
+    from courtesy.rules.policy import ResponsePolicy
 
 __all__ = ["Pack", "PackManifest", "TemplateSpec", "VarSpec"]
 
@@ -180,6 +193,10 @@ def _check_value(value: Any, spec: VarSpec, path: str) -> str | None:
     return None
 
 
+#: Keyword arguments of :meth:`Pack.render` besides the template context.
+_RENDER_KEYWORDS = frozenset({"channel", "strict", "fail_on", "config", "policy"})
+
+
 class TemplateSpec(BaseModel):
     """One template's declaration in ``pack.toml``."""
 
@@ -200,6 +217,15 @@ class TemplateSpec(BaseModel):
         # ``context = ["order", "agent"]``: names without types.
         if isinstance(value, list | tuple):
             return dict.fromkeys(value, "any")
+        return value
+
+    @field_validator("context")
+    @classmethod
+    def _no_render_keywords(cls, value: dict[str, VarSpec]) -> dict[str, VarSpec]:
+        clash = sorted(_RENDER_KEYWORDS & set(value))
+        if clash:
+            raise ValueError(f"context variable {clash[0]!r} is a keyword of pack.render() "
+                             "and could never be passed; rename it")
         return value
 
     def validate_context(self, template_id: str, context: Mapping[str, Any]) -> dict[str, Any]:
@@ -241,10 +267,12 @@ class PackInfo(BaseModel):
 class PackManifest(BaseModel):
     """The validated contents of ``pack.toml``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     pack: PackInfo
     templates: dict[Identifier, TemplateSpec] = Field(default_factory=dict)
+    #: the pack's ``[response-policy]``, if it has one
+    response_policy: PolicySettings | None = Field(alias="response-policy", default=None)
 
 
 def _read_manifest(path: Path) -> PackManifest:
@@ -255,6 +283,12 @@ def _read_manifest(path: Path) -> PackManifest:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise PackError(f"malformed TOML: {exc}", file=str(path), line=line) from None
+    if "response-policy" in data:
+        try:
+            data["response-policy"] = PolicySettings.from_mapping(data["response-policy"],
+                                                                  file=str(path))
+        except ConfigError as exc:
+            raise PackError(f"{exc.key}: {exc.detail}", file=str(path)) from None
     try:
         return PackManifest.model_validate(data)
     except ValidationError as exc:
@@ -304,6 +338,12 @@ class Pack:
     @property
     def templates(self) -> Mapping[str, TemplateSpec]:
         return self.manifest.templates
+
+    @property
+    def policy(self) -> ResponsePolicy | None:
+        """The pack's response-time policy (``[response-policy]``), or ``None``."""
+        settings = self.manifest.response_policy
+        return settings.policy if settings is not None else None
 
     @property
     def environment(self) -> CourtesyEnvironment:
@@ -390,7 +430,9 @@ class Pack:
         *,
         channel: Channel | str | None = None,
         strict: bool = True,
-        fail_on: Severity | str = Severity.ERROR,
+        fail_on: Severity | str | None = None,
+        config: Config | None = None,
+        policy: ResponsePolicy | None = None,
         **context: Any,
     ) -> Message:
         """Render ``template_id`` for ``customer`` and check it (strict by default).
@@ -400,8 +442,16 @@ class Pack:
         against the template's schema. The locale falls back ``de-AT`` → ``de`` → pack
         default, and the message's ``notes`` say so. E-mail renders fill ``subject``
         (one line, no CR/LF: header injection is refused) and ``html`` (autoescaped).
+
+        ``config`` (:func:`courtesy.config.load_config`) is the project's configuration
+        for the check (rules, severities, ``fail_on``, the default locale). The
+        response-time policy is ``policy`` if given, else the pack's ``[response-policy]``,
+        else the config's, else the defaults. ``fail_on`` defaults to the config's, else
+        ``"error"``.
         """
         spec = self.spec(template_id)
+        if config is not None and config.default_locale is not None:
+            customer = _with_default_locale(customer, config.default_locale)
         customer_model = _as_customer(customer)
         assert customer_model is not None
         situation_model = _as_situation(situation) if situation is not None else None
@@ -422,7 +472,8 @@ class Pack:
         message = render_compiled(
             self.compiled(name), customer_model, situation_model, channel=channel_value,
             strict=False, fail_on=fail_on, limits=self.limits, broadcast=spec.broadcast,
-            context=context,
+            context=context, config=config,
+            policy=policy if policy is not None else self.policy,
         )
         notes = list(message.notes)
         if used_locale != customer_model.locale:

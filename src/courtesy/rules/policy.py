@@ -24,13 +24,16 @@ severity up apply. Restitution (refund, credit, replacement...) is required from
 :attr:`ResponsePolicy.restitution_from` when the failure was ours; vague promises ("as soon
 as possible") are flagged from :attr:`ResponsePolicy.vague_from`.
 
-:func:`courtesy.check` takes a policy as ``policy=``; the rules read it through
-:func:`active_policy`, which :func:`using_policy` sets for the duration of one check (a
-context variable, so threads and tasks each see their own).
+:func:`courtesy.check` takes a policy as ``policy=`` (or from its ``config=``, the
+``[response-policy]`` table of ``pyproject.toml`` or ``courtesy.toml``, whose durations
+:func:`parse_duration` reads); the rules read it through :func:`active_policy`, which
+:func:`using_policy` sets for the duration of one check (a context variable, so threads and
+tasks each see their own).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -50,6 +53,7 @@ __all__ = [
     "active_policy",
     "format_duration",
     "lateness_note",
+    "parse_duration",
     "timing",
     "using_policy",
 ]
@@ -133,6 +137,10 @@ class ResponsePolicy:
                 f"ResponsePolicy.escalate_after must be an int >= 0, not {self.escalate_after!r}"
             )
 
+    def __hash__(self) -> int:
+        return hash((tuple(self.response.items()), tuple(self.promise.items()),
+                     self.restitution_from, self.vague_from, self.escalate_after))
+
     def effective_severity(self, severity: str, repeat_contact: int = 0) -> str:
         """``severity``, one level up when the customer has had to write again."""
         if self.escalate_after and repeat_contact >= self.escalate_after:
@@ -210,6 +218,56 @@ def format_duration(delta: timedelta) -> str:
     parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
     shown = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n][:2]
     return " ".join(shown) or "less than a minute"
+
+
+_UNITS = {
+    "w": "weeks", "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks",
+    "d": "days", "day": "days", "days": "days",
+    "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
+    "m": "minutes", "min": "minutes", "mins": "minutes", "minute": "minutes",
+    "minutes": "minutes",
+}
+_DURATION = re.compile(r"\s*(?:\d+\s*[a-z]+\s*)+")
+_PART = re.compile(r"(\d+)\s*([a-z]+)")
+#: The longest target a policy may set.
+MAX_DURATION = timedelta(days=366)
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"30m"``, ``"4h"``, ``"1d"``, ``"2w"``, ``"1d 12h"``, ``"3 days"`` as a timedelta.
+
+    Units: ``m`` (minutes), ``h`` (hours), ``d`` (days), ``w`` (weeks), or the English words
+    (``min``, ``hour``, ``days``...); each at most once, summed. A bare number has no unit
+    and is refused (is ``"4"`` four hours or four days?), as are zero, fractions and
+    anything over a year. Raises ``ValueError`` saying what to write instead.
+    """
+    lowered = text.strip().lower()
+    if lowered.isdigit():
+        raise ValueError(f"{text!r} has no unit: write \"{lowered}h\" for {lowered} hours or "
+                         f"\"{lowered}d\" for {lowered} days")
+    if "." in lowered or "," in lowered:
+        raise ValueError(f"invalid duration {text!r}: whole numbers only; write \"1h 30m\" "
+                         "for an hour and a half")
+    if not _DURATION.fullmatch(lowered):
+        raise ValueError(f"invalid duration {text!r}: write whole numbers with a unit, m "
+                         "(minutes), h (hours), d (days) or w (weeks): \"30m\", \"4h\", "
+                         "\"1d 12h\"")
+    amounts: dict[str, int] = {}
+    for number, unit in _PART.findall(lowered):
+        name = _UNITS.get(unit)
+        if name is None:
+            raise ValueError(f"invalid duration {text!r}: unknown unit {unit!r}; use m "
+                             "(minutes), h (hours), d (days) or w (weeks)")
+        if name in amounts:
+            raise ValueError(f"invalid duration {text!r}: {name} given twice")
+        digits = number.lstrip("0") or "0"
+        amounts[name] = int(digits) if len(digits) < 7 else 10**6  # over the limit anyway
+    total = timedelta(**amounts)
+    if total <= timedelta(0):
+        raise ValueError(f"invalid duration {text!r}: a target must be longer than zero")
+    if total > MAX_DURATION:
+        raise ValueError(f"invalid duration {text!r}: longer than {MAX_DURATION.days} days")
+    return total
 
 
 def lateness_note(ctx: CheckContext) -> str | None:
