@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from courtesy import Customer, check
 from courtesy.names import strip_diacritics
+from courtesy.rules.catalog.names import _CJK_GENERIC as CJK_GENERIC
 
 LOCALES = ["en-GB", "en-US", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-BR", "hu-HU"]
 CJK_LOCALES = ["ja-JP", "zh-CN", "ko-KR"]
@@ -128,8 +129,10 @@ def test_one_character_off_in_a_cjk_family_name_is_caught(
     replacement = data.draw(
         st.characters(min_codepoint=low, max_codepoint=high).filter(
             lambda c: c != family[i] and c not in "様殿氏님先生女士小姐博士教授"))
-    # a corruption that spells the given name is still a name of this customer
+    # a corruption that spells the given name is still a name of this customer, and one
+    # that spells "everyone" (皆様) or "customer" (客户) is a generic salutation (NM008)
     assume(family[:i] + replacement + family[i + 1 :] != formal.name.given)
+    assume(family[:i] + replacement + family[i + 1 :] not in CJK_GENERIC)
     corrupted = salutation[:at] + family[:i] + replacement + family[i + 1 :] + \
         salutation[at + len(family) :]
     report = check(corrupted + "、\n\nありがとうございます。", customer=formal, select=["NM001"])
