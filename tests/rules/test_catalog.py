@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from courtesy import check
+from courtesy import Situation, check
+from courtesy.profiles import Channel
 from courtesy.rules import registry
 from courtesy.rules.docs import pages
 from courtesy.rules.engine import matcher
-from courtesy.rules.model import Existence, Rule
+from courtesy.rules.model import Existence, Rule, Severity
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
@@ -69,3 +70,38 @@ def test_generated_rule_docs_are_up_to_date() -> None:
             f"docs/rules/{name} is stale: run python -m courtesy.rules.docs docs/rules")
     stale = {p.name for p in DOCS.glob("*.md")} - set(expected)
     assert not stale, f"docs for rules that no longer exist: {sorted(stale)}"
+
+
+def test_rules_are_not_called_without_the_facts_they_need() -> None:
+    from courtesy.rules.engine import facts_of, run
+    from courtesy.rules.model import Category, Custom, Hit
+
+    calls: list[str] = []
+
+    def timing_rule(ctx: object) -> list[Hit]:
+        calls.append("called")
+        return [Hit(0, 5, "late")]
+
+    rule = Rule(code="ZZ901", name="needs-timing", category=Category.APOLOGY,
+                severity=Severity.ERROR,
+                kind=Custom(check=timing_rule, needs=frozenset({"timing"})),
+                seed="001", practice="p", why="w", bad=(), good=())
+    text = "Sorry for the slow reply."
+    plain = Situation(kind="delay", our_fault=True)
+    timed = Situation(kind="delay", our_fault=True,
+                      received_at="2026-03-10T09:00:00+00:00",
+                      sent_at="2026-03-12T09:00:00+00:00")
+    assert "timing" not in facts_of(None, plain, None)
+    assert run(text, rules=(rule,), situation=plain)[0] == []
+    assert calls == []
+    assert [f.rule for f in run(text, rules=(rule,), situation=timed)[0]] == ["ZZ901"]
+    assert calls == ["called"]
+    assert facts_of(None, timed, Channel.SMS) == {"situation", "timing", "sms"}
+
+
+def test_needing_an_unknown_fact_is_an_error() -> None:
+    from courtesy.rules.model import Custom
+
+    with pytest.raises(ValueError, match=r"unknown facts \['weather'\]"):
+        Custom(check=lambda ctx: (), needs=frozenset({"weather"}))
+    assert Custom(check=lambda ctx: (), needs_customer=True).needs == {"customer"}

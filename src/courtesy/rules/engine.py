@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from courtesy.profiles import Channel, Customer, Situation
     from courtesy.trace import RenderTrace
 
-__all__ = ["matcher", "run", "select_rules"]
+__all__ = ["facts_of", "matcher", "run", "select_rules"]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +46,27 @@ def select_rules(
     return rules
 
 
+@lru_cache(maxsize=128)
+def _facts(*flags: bool) -> frozenset[str]:
+    names = ("customer", "history", "situation", "timing", "deadline-missed", "sms", "public")
+    return frozenset(name for name, flag in zip(names, flags, strict=True) if flag)
+
+
+def facts_of(
+    customer: Customer | None, situation: Situation | None, channel: Channel | None,
+) -> frozenset[str]:
+    """The :data:`~courtesy.rules.model.FACTS` a check has: what rules may need."""
+    return _facts(
+        customer is not None,
+        customer is not None and bool(customer.history),
+        situation is not None,
+        situation is not None and situation.has_timing_facts,
+        situation is not None and bool(situation.deadline_missed),
+        channel is not None and channel.value == "sms",
+        channel is not None and channel.value == "public",
+    )
+
+
 def run(
     text: str,
     *,
@@ -58,6 +79,7 @@ def run(
 ) -> tuple[list[Finding], CheckContext]:
     """Scan ``text`` once and apply ``rules``; findings come back sorted by position."""
     compiled = matcher()
+    have = facts_of(customer, situation, channel)
     norm = normalize(text)
     ctx = CheckContext(text, compiled.scan(text, norm), compiled, customer, situation, channel,
                        trace, norm)
@@ -80,8 +102,8 @@ def run(
                     suggestion=rule.suggestion,
                 ))
             continue
-        if kind.needs_customer and customer is None:
-            continue
+        if kind.needs and not kind.needs <= have:
+            continue  # e.g. a timing rule for a situation without timing facts
         for hit in kind.check(ctx):
             findings.append(Finding(
                 rule=rule.code, name=rule.name, category=rule.category, severity=severity,

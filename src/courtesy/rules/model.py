@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Category",
+    "FACTS",
     "Custom",
     "Existence",
     "Finding",
@@ -148,12 +149,37 @@ class Existence:
     when: Callable[[CheckContext], bool] | None = None
 
 
+#: The facts a rule may need (:attr:`Custom.needs`): the engine works out which a check
+#: has (:func:`facts_of`) and skips, without a call, every rule that needs one it lacks.
+FACTS = frozenset({
+    "customer",  # a customer profile
+    "history",  # ... with past interactions (Customer.history)
+    "situation",  # a situation
+    "timing",  # ... with timing facts: received_at, sent_at, deadline_missed, promised_for
+    "deadline-missed",  # ... whose deadline_missed is set
+    "sms",  # the channel is SMS
+    "public",  # the channel is a public reply
+})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Custom:
-    """A rule implemented by a function of the check context (name echo, form letters...)."""
+    """A rule implemented by a function of the check context (name echo, form letters...).
+
+    ``needs`` names the :data:`FACTS` without which the rule has nothing to say; the
+    engine does not call it then. ``needs_customer=True`` is short for ``"customer"``.
+    """
 
     check: Callable[[CheckContext], Iterable[Hit]]
     needs_customer: bool = False
+    needs: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = self.needs - FACTS
+        if unknown:
+            raise ValueError(f"unknown facts {sorted(unknown)}; rules may need {sorted(FACTS)}")
+        if self.needs_customer and "customer" not in self.needs:
+            object.__setattr__(self, "needs", self.needs | {"customer"})
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

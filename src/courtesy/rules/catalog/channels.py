@@ -207,10 +207,14 @@ _PV_PRACTICE = ("Social media pages are particularly susceptible to this ... rem
                 "that indicate other problems with customer service will often leave "
                 "customers feeling voiceless")
 
+#: What the rules below need (courtesy.rules.model.FACTS).
+_NEEDS_PUBLIC = frozenset({"public"})
+
 RULES = (
     Rule(
         code="CH001", name="sms-ucs-switch", category=Category.CHANNEL,
-        severity=Severity.WARNING, kind=Custom(check=_sms_ucs2), seed=_CH_SEED,
+        severity=Severity.WARNING,
+        kind=Custom(check=_sms_ucs2, needs=frozenset({"sms"})), seed=_CH_SEED,
         practice=_CH_PRACTICE,
         why="One character outside GSM-7 sends the whole SMS as UCS-2 (70 instead of 160 "
             "characters a segment): the customer may receive it in pieces, and it costs more.",
@@ -228,7 +232,8 @@ RULES = (
     ),
     Rule(
         code="CH002", name="sms-too-long", category=Category.CHANNEL,
-        severity=Severity.WARNING, kind=Custom(check=_sms_length), seed=_CH_SEED,
+        severity=Severity.WARNING,
+        kind=Custom(check=_sms_length, needs=frozenset({"sms"})), seed=_CH_SEED,
         practice=_CH_PRACTICE,
         why="A text message of four or more segments is a letter sent by the wrong channel; "
             "handsets may show it out of order and every segment is billed.",
@@ -240,7 +245,8 @@ RULES = (
     ),
     Rule(
         code="PV001", name="public-order-number", category=Category.PRIVACY,
-        severity=Severity.ERROR, kind=Custom(check=_order_numbers), seed=_PV_SEED,
+        severity=Severity.ERROR,
+        kind=Custom(check=_order_numbers, needs=_NEEDS_PUBLIC), seed=_PV_SEED,
         practice=_PV_PRACTICE,
         why="An order or tracking number in a public reply lets strangers look up a "
             "customer's purchase and address; answer in public, resolve in private.",
@@ -254,7 +260,7 @@ RULES = (
     ),
     Rule(
         code="PV002", name="public-email-address", category=Category.PRIVACY,
-        severity=Severity.ERROR, kind=Custom(check=_emails), seed=_PV_SEED,
+        severity=Severity.ERROR, kind=Custom(check=_emails, needs=_NEEDS_PUBLIC), seed=_PV_SEED,
         practice=_PV_PRACTICE,
         why="A customer's e-mail address in a public reply exposes them to everyone who reads "
             "the thread.",
@@ -266,7 +272,7 @@ RULES = (
     ),
     Rule(
         code="PV003", name="public-phone-number", category=Category.PRIVACY,
-        severity=Severity.ERROR, kind=Custom(check=_phones), seed=_PV_SEED,
+        severity=Severity.ERROR, kind=Custom(check=_phones, needs=_NEEDS_PUBLIC), seed=_PV_SEED,
         practice=_PV_PRACTICE,
         why="A phone number in a public reply is personal data: never repeat the customer's "
             "number where strangers can read it.",
@@ -279,7 +285,7 @@ RULES = (
     ),
     Rule(
         code="PV004", name="public-street-address", category=Category.PRIVACY,
-        severity=Severity.ERROR, kind=Custom(check=_addresses), seed=_PV_SEED,
+        severity=Severity.ERROR, kind=Custom(check=_addresses, needs=_NEEDS_PUBLIC), seed=_PV_SEED,
         practice=_PV_PRACTICE,
         why="Confirming where a customer lives in public is a safety risk as well as a "
             "privacy breach.",

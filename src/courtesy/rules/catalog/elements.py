@@ -119,10 +119,14 @@ def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
 _COMPLAINT_OURS = {"situation": {"kind": "complaint", "our_fault": True}}
 _DELAY_OURS = {"situation": {"kind": "delay", "our_fault": True}}
 
+#: What the rules below need (courtesy.rules.model.FACTS).
+_NEEDS_SITUATION = frozenset({"situation"})
+
 RULES = (
     Rule(
         code="EL001", name="missing-apology", category=Category.APOLOGY,
-        severity=Severity.ERROR, kind=Custom(check=_missing_apology), seed="002",
+        severity=Severity.ERROR,
+        kind=Custom(check=_missing_apology, needs=_NEEDS_SITUATION), seed="002",
         practice="Manners cost nothing ... Most importantly: say sorry. If you fail to "
                  "deliver, admit it and apologise.",
         why="When we failed the customer, a reply without an apology reads as indifference; "
@@ -139,7 +143,8 @@ RULES = (
     ),
     Rule(
         code="EL002", name="missing-thanks", category=Category.THANKS,
-        severity=Severity.ERROR, kind=Custom(check=_missing_thanks), seed="003",
+        severity=Severity.ERROR,
+        kind=Custom(check=_missing_thanks, needs=_NEEDS_SITUATION), seed="003",
         practice="Every interaction with a customer should conclude with you thanking them "
                  "for their continued patronage.",
         why="Thanks acknowledges the customer's time and effort in writing to us; leaving it "
@@ -153,7 +158,8 @@ RULES = (
     ),
     Rule(
         code="EL003", name="missing-next-steps", category=Category.NEXT_STEPS,
-        severity=Severity.ERROR, kind=Custom(check=_missing_next_steps), seed="002",
+        severity=Severity.ERROR,
+        kind=Custom(check=_missing_next_steps, needs=_NEEDS_SITUATION), seed="002",
         practice="Let them know what steps are being taken to remedy things ... It isn't "
                  "enough to simply fix something. You need to communicate the resolution.",
         why="A reply that acknowledges a problem but does not say what happens next leaves "
@@ -168,7 +174,8 @@ RULES = (
     ),
     Rule(
         code="EL004", name="next-steps-without-time", category=Category.NEXT_STEPS,
-        severity=Severity.WARNING, kind=Custom(check=_next_steps_without_time), seed="002",
+        severity=Severity.WARNING, kind=Custom(check=_next_steps_without_time,
+                                     needs=_NEEDS_SITUATION), seed="002",
         practice="Contact the customer in person as soon as you can ... offer tracking for "
                  "anything you dispatch so the customer can see where and when.",
         why="'We will look into it' without a date or tracking is a promise the customer "
@@ -182,7 +189,8 @@ RULES = (
     ),
     Rule(
         code="EL005", name="apology-without-ownership", category=Category.APOLOGY,
-        severity=Severity.WARNING, kind=Custom(check=_apology_without_ownership), seed="003",
+        severity=Severity.WARNING, kind=Custom(check=_apology_without_ownership,
+                                     needs=_NEEDS_SITUATION), seed="003",
         practice="An unwillingness to accept responsibility for mistakes ... can cause "
                  "irreparable harm to your customer relationships.",
         why="'Sorry to hear that' sympathises from a distance; when the failure was ours, "

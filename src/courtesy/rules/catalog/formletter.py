@@ -546,7 +546,7 @@ RULES = (
     ),
     Rule(
         code="FL004", name="repeated-reply", category=Category.FORM_LETTER,
-        severity=Severity.ERROR, kind=Custom(check=_repeated_reply, needs_customer=True),
+        severity=Severity.ERROR, kind=Custom(check=_repeated_reply, needs=frozenset({"history"})),
         seed="002",
         practice="Depersonalising customers ... treating them as a number.",
         why="Sending a customer the reply they already received means nobody read what they "
@@ -571,7 +571,7 @@ RULES = (
     ),
     Rule(
         code="FL005", name="repeat-contact-unacknowledged", category=Category.FORM_LETTER,
-        severity=Severity.WARNING, kind=Custom(check=_repeat_contact, needs_customer=True),
+        severity=Severity.WARNING, kind=Custom(check=_repeat_contact, needs=frozenset({"history"})),
         seed="003",
         practice="The larger the grievance, the timelier a response.",
         why="A customer who had to write twice about the same problem needs to hear that we "

@@ -274,10 +274,16 @@ _MISSED = {
                   "timezone": "Europe/London"},
 }
 
+#: What the rules below need (courtesy.rules.model.FACTS).
+_NEEDS_SITUATION = frozenset({"situation"})
+_NEEDS_TIMING = frozenset({"timing"})
+_NEEDS_MISSED = frozenset({"deadline-missed"})
+
 RULES = (
     Rule(
         code="TM001", name="unacknowledged-wait", category=Category.APOLOGY,
-        severity=Severity.ERROR, kind=Custom(check=_unacknowledged_wait), seed="001",
+        severity=Severity.ERROR,
+        kind=Custom(check=_unacknowledged_wait, needs=_NEEDS_TIMING), seed="001",
         practice="Respond to customer inquiries, concerns, and feedback promptly. Delayed or "
                  "ignored communication can create negative impressions.",
         why="A reply that arrives days after the customer wrote and carries on as if no time "
@@ -294,7 +300,8 @@ RULES = (
     ),
     Rule(
         code="TM002", name="vague-promise-when-urgent", category=Category.PROMISE,
-        severity=Severity.WARNING, kind=Custom(check=_vague_when_urgent), seed="003",
+        severity=Severity.WARNING,
+        kind=Custom(check=_vague_when_urgent, needs=_NEEDS_SITUATION), seed="003",
         practice="Just remember – the larger the grievance, the timelier a response a "
                  "customer is liable to expect.",
         why="'As soon as possible' sounds keen but commits to nothing; for a serious problem "
@@ -310,7 +317,8 @@ RULES = (
     ),
     Rule(
         code="TM003", name="promise-slower-than-target", category=Category.PROMISE,
-        severity=Severity.WARNING, kind=Custom(check=_slower_than_target), seed="003",
+        severity=Severity.WARNING,
+        kind=Custom(check=_slower_than_target, needs=_NEEDS_TIMING), seed="003",
         practice="The larger the grievance, the timelier a response a customer is liable to "
                  "expect ... make addressing customer grievances a priority.",
         why="A fix promised for a week away tells a customer with a critical problem that it "
@@ -328,7 +336,8 @@ RULES = (
     ),
     Rule(
         code="TM004", name="missed-deadline-without-new-date", category=Category.NEXT_STEPS,
-        severity=Severity.ERROR, kind=Custom(check=_missed_deadline_without_new_date),
+        severity=Severity.ERROR,
+        kind=Custom(check=_missed_deadline_without_new_date, needs=_NEEDS_MISSED),
         seed="002",
         practice="Occasionally you will find that you simply cannot meet a deadline or "
                  "fulfil a promise. If this is the case, then contact the customer in person "
@@ -347,7 +356,8 @@ RULES = (
     ),
     Rule(
         code="TM005", name="missed-deadline-without-tracking", category=Category.CONTACT,
-        severity=Severity.WARNING, kind=Custom(check=_missed_deadline_without_tracking),
+        severity=Severity.WARNING,
+        kind=Custom(check=_missed_deadline_without_tracking, needs=_NEEDS_MISSED),
         seed="002",
         practice="You should offer tracking for anything you dispatch so the customer can "
                  "see where and when there was a problem.",
@@ -365,7 +375,8 @@ RULES = (
     ),
     Rule(
         code="TM006", name="missed-deadline-impersonal", category=Category.CONTACT,
-        severity=Severity.WARNING, kind=Custom(check=_missed_deadline_impersonal), seed="002",
+        severity=Severity.WARNING,
+        kind=Custom(check=_missed_deadline_impersonal, needs=_NEEDS_MISSED), seed="002",
         practice="Contact the customer in person as soon as you can, and give a full "
                  "explanation. Don't be tempted to sweep a problem under the carpet.",
         why="A broken promise calls for a person who answers for it: a named sender and a "
@@ -382,7 +393,8 @@ RULES = (
     ),
     Rule(
         code="TM007", name="missing-restitution", category=Category.APOLOGY,
-        severity=Severity.WARNING, kind=Custom(check=_missing_restitution), seed="003",
+        severity=Severity.WARNING,
+        kind=Custom(check=_missing_restitution, needs=_NEEDS_SITUATION), seed="003",
         practice="You should also provide inconvenienced patrons with restitution in the form "
                  "of refunds and/or special discounts on future visits.",
         why="For a serious failure of ours, words alone cost us nothing; a refund, credit, "
@@ -399,7 +411,8 @@ RULES = (
     ),
     Rule(
         code="TM008", name="weekday-date-mismatch", category=Category.NEXT_STEPS,
-        severity=Severity.ERROR, kind=Custom(check=_weekday_date_mismatch), seed="002",
+        severity=Severity.ERROR,
+        kind=Custom(check=_weekday_date_mismatch, needs=_NEEDS_TIMING), seed="002",
         practice="Let them know what steps are being taken to remedy things ... You need to "
                  "communicate the resolution.",
         why="'Friday 15 March' when the 15th is a Saturday leaves the customer guessing which "
