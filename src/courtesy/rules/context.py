@@ -7,6 +7,7 @@ computed at most once per check, and only when a rule asks for them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,11 @@ __all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
 
 _SENTENCE_END = ".!?\n"
-_SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s|$)")
-_BREAKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t")
+# (written to open with a character set, which the regex engine skips ahead to)
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
+#: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
+#: ``!`` or ``?`` and a space or tab.
+_AFTER_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|[ \t])")
 _ADDRESS_STOP = ",;:!?\n"
 
 
@@ -124,13 +128,20 @@ class CheckContext:
         ``£4.99`` and ``example.com`` do not end one.
         """
         text = self.text
-        match = _SENTENCE_BREAK.search(text, position)
-        end = match.start() + (0 if match.group()[0] == "\n" else 1) if match else len(text)
-        start = 0
-        for mark in _BREAKS:
-            found = text.rfind(mark, 0, position)
-            if found != -1:
-                start = max(start, found + len(mark))
+        index = self._cache.get("sentence_index")
+        if index is None:
+            # every sentence end, and every place just after a break, found once per check
+            index = (
+                [m.start() for m in _SENTENCE_BREAK.finditer(text)],
+                [m.end() for m in _AFTER_BREAK.finditer(text)],
+            )
+            self._cache["sentence_index"] = index
+        ends: list[int] = index[0]  # type: ignore[index]
+        starts: list[int] = index[1]  # type: ignore[index]
+        i = bisect_left(ends, position)
+        end = ends[i] + (text[ends[i]] != "\n") if i < len(ends) else len(text)
+        j = bisect_right(starts, position)
+        start = starts[j - 1] if j else 0
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -221,6 +221,18 @@ _DURATION = re.compile(
     r"(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|years?)\b", re.IGNORECASE)
 
 
+def _has_reference(text: str) -> bool:
+    """Whether ``text`` holds a digit outside a duration: an order number, an amount, a
+    date. Durations start with their number, so each number is tried as one."""
+    digit = _DIGIT.search(text)
+    while digit is not None:
+        duration = _DURATION.match(text, digit.start())
+        if duration is None:
+            return True
+        digit = _DIGIT.search(text, duration.end())
+    return False
+
+
 def _stems(words: set[str]) -> set[str]:
     """Crude stems: the first five letters of longer words ("shattered" ~ "shatter")."""
     return {w[:5] if len(w) > 5 else w for w in words}
@@ -237,7 +249,7 @@ def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False)
     """
     body = ctx.text[start:]
     signals: list[str] = []
-    if _DIGIT.search(body) and _DIGIT.search(_DURATION.sub("", body)):
+    if _has_reference(body):
         signals.append("a number or reference")
         if first_only:
             return signals
