@@ -108,6 +108,8 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     yield from _formality_issues(ctx, forms, formality)
     base = salutation.address_start
     address_text = text[base:salutation.address_end]
+    if address_text in _own_addresses(forms):
+        return  # what courtesy itself writes for this name: nothing to compare word by word
     if forms.cjk and is_cjk(address_text):
         # Han, kana and Hangul names are not split into words: the name must appear whole
         # ("佐藤様", "尊敬的王先生"); anything else is judged only by a person.
@@ -119,7 +121,6 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     words = list(_ADDRESS_WORD.finditer(text, base, salutation.address_end))
     if not words:
         return
-    full = forms.formal_address()
     if all(w.group().rstrip(".").casefold() in _GENERIC_ADDRESS for w in words):
         suggested = forms.compose(formality)
         yield _Issue("generic", salutation.start, salutation.address_end,
@@ -147,7 +148,8 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                                  "gives no title.", forms.compose("formal").address)
                 elif title.gender == "n" and title.key != "mx":
                     yield _Issue("wrong-title", start, end,
-                                 f"{_quote(bare)} is not in the customer's profile.", full)
+                                 f"{_quote(bare)} is not in the customer's profile.",
+                                 forms.formal_address())
             elif not titles_compatible(title, forms.title):
                 local = forms_for(forms.locale)[0].title(forms.title.key) or \
                     forms.title.canonical
@@ -193,6 +195,7 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             yield _Issue("misspelt", start, end,
                          f"{_quote(bare)} misspells the customer's name, {_quote(near)}.", near)
         elif bare[0].isupper() or not bare[0].isalpha():
+            full = forms.formal_address()
             yield _Issue("wrong-person", start, end,
                          f"{_quote(bare)} is not the customer's name: this is {full}.", full)
         else:
@@ -202,11 +205,19 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         for i in range(len(roles) - 1):
             if roles[i : i + 2] == expected:
                 order = "family name first" if not forms.family_first else "given name first"
+                full = forms.formal_address()
                 yield _Issue("swapped", words[0].start(),
                              words[-1].start() + len(words[-1].group().rstrip(".")),
                              f"{_quote(salutation.address(text))} puts the {order}; "
                              f"the customer's name is {full}.", full)
                 break
+
+
+@lru_cache(maxsize=4096)
+def _own_addresses(forms: NameForms) -> frozenset[str]:
+    """The addresses courtesy composes for this name (formal and informal): a salutation
+    that writes one of them has the name right (the greeting's formality is checked apart)."""
+    return frozenset(forms.compose(formality).address for formality in ("formal", "informal"))
 
 
 def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> Iterator[_Issue]:
@@ -246,8 +257,8 @@ def _inline_probes(forms: NameForms) -> tuple[str, ...]:
     """Substrings of the lower-cased text that an inline near-miss of the name must contain:
     a name word's first two letters at a word start. Inline misspellings must keep the first
     letter anyway, so only a typo in the second letter outside the salutation goes unseen
-    (the salutation is always checked in full). Found by C substring search, they let most
-    messages skip the word-by-word walk."""
+    (the salutation is always checked in full). Found by C substring search, they are where
+    the inline check looks."""
     probes: set[str] = set()
     for word in {*forms.plain, *(w.casefold() for w in forms.exact)}:
         if len(word) >= _VOCATIVE_MIN:
@@ -256,25 +267,46 @@ def _inline_probes(forms: NameForms) -> tuple[str, ...]:
 
 
 def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
-    """Capitalised words after the salutation that are near, but not exactly, the name.
+    """Capitalised words after the salutation that are near, but not exactly, the name,
+    or that address someone else ("Thanks again, Sarah!").
 
-    Words come from ``str.split`` (C speed); positions are looked up only for the rare
-    word that is a candidate, so a message costs a set look-up per capitalised word.
+    Only the words at a probe (:func:`_inline_probes`) and the words right before a ``!``
+    or ``,`` are looked at: a message costs a few substring searches, not a walk.
     """
-    salutation = ctx.salutation
-    cursor = salutation.address_end if salutation is not None else 0
     lengths = {len(w) for w in forms.plain if len(w) >= _INLINE_MIN}
     if not lengths:
         return
-    norm = ctx.norm[ctx.body_start:]
-    if "!" not in norm and not any(probe in norm for probe in _inline_probes(forms)):
-        return  # nothing starts or ends like the name, and no "Thanks, Sarah!": skip the walk
+    body = ctx.body_start
+    norm = ctx.norm
+    # Only two kinds of word can be a problem: one that starts like a name word (a probe:
+    # its first two letters after a space, quote, bracket...), and one addressed directly,
+    # right before a "!" or "," ("Thanks again, Sarah!"). Find just those, by C substring
+    # search, rather than walk every word.
+    starts: set[int] = set()
+    for probe in _inline_probes(forms):
+        at = norm.find(probe, body)
+        while at != -1:
+            starts.add(norm.rfind(" ", body, at + 1) + 1 or body)
+            at = norm.find(probe, at + 1)
+    if not starts and "!" not in norm[body:]:
+        return  # nothing starts like the name, and no "Thanks, Sarah!"
+    for mark in "!,":
+        at = norm.find(mark, body)
+        while at != -1:
+            starts.add(norm.rfind(" ", body, at) + 1 or body)
+            at = norm.find(mark, at + 1)
     text = ctx.text
     low, high = min(lengths) - 2, max(lengths) + 2
     exact = forms.exact
-    for token in text[cursor:].split():
-        if not token[0].isupper() and token[0] not in "\"“‘(":
+    cursor = body
+    for token_start in sorted(starts):
+        if token_start < cursor:
             continue
+        end_at = norm.find(" ", token_start)
+        token = text[token_start:end_at if end_at != -1 else len(text)]
+        if not token or not token[0].isupper() and token[0] not in "\"“‘(":
+            continue
+        cursor = token_start
         word = token.strip(_TRIM)
         if word.endswith(("'s", "’s")):
             word = word[:-2]
@@ -452,18 +484,21 @@ def _cjk_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                      "formally.", suggested.salutation)
 
 
-def _issues(ctx: CheckContext) -> list[_Issue]:
+def _issues(ctx: CheckContext) -> dict[str, list[Hit]]:
+    """Every name problem of the message, by kind: one analysis for the NM and SL rules."""
     cached = ctx._cache.get("name_issues")
     if cached is None:
         customer = ctx.customer
-        if customer is None or not customer.name_forms.known:
-            cached = []
-        else:
+        by_kind: dict[str, list[Hit]] = {}
+        if customer is not None and customer.name_forms.known:
             forms = customer.name_forms
-            cached = [*_address_issues(ctx, forms), *_inline_issues(ctx, forms)]
+            found = [*_address_issues(ctx, forms), *_inline_issues(ctx, forms)]
             if forms.cjk:
-                cached += _cjk_issues(ctx, forms)
-        ctx._cache["name_issues"] = cached
+                found += _cjk_issues(ctx, forms)
+            for issue in found:
+                by_kind.setdefault(issue.kind, []).append(
+                    Hit(issue.start, issue.end, issue.message, issue.suggestion))
+        ctx._cache["name_issues"] = cached = by_kind
     return cached  # type: ignore[return-value]
 
 
@@ -501,10 +536,8 @@ _KIND_DOCS = {
 
 
 def _of_kind(kind: str) -> Custom:
-    def check(ctx: CheckContext) -> Iterator[Hit]:
-        for issue in _issues(ctx):
-            if issue.kind == kind:
-                yield Hit(issue.start, issue.end, issue.message, issue.suggestion)
+    def check(ctx: CheckContext) -> list[Hit]:
+        return _issues(ctx).get(kind, [])
 
     check.__name__ = f"check_{kind.replace('-', '_')}"
     check.__doc__ = _KIND_DOCS[kind]
