@@ -19,6 +19,7 @@ from courtesy.rules import engine
 from courtesy.rules.lexicon import (
     LANGUAGES,
     NEUTRAL,
+    OVERLAY_TOPICS,
     LexiconSyntaxError,
     compile_matcher,
     load_lexicons,
@@ -158,3 +159,53 @@ def test_anchored_line_needs_its_words(tmp_path: Path) -> None:
     with pytest.raises(LexiconSyntaxError, match=r"t\.txt:1: bad regular expression"):
         _read_lexicon("en", "wait", "re^[sorry]: (sorry\n", "t.txt")
     assert NEUTRAL not in LANGUAGES
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _resolved_by_definition(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Overlap resolution as documented, done the slow way: every whole-word phrase hit,
+    taken in order of topic priority, then length, then position, unless it overlaps a hit
+    taken before (overlay topics are always taken)."""
+    norm = normalize(text)
+    hits = []
+    for last, entries in MATCHER.automaton.iter(norm):
+        for length, priority, topics, check_start, check_end in entries:
+            start, end = last + 1 - length, last + 1
+            if check_start and start > 0 and _word_char(norm[start - 1]):
+                continue
+            if check_end and end < len(norm) and _word_char(norm[end]):
+                continue
+            hits.append((priority, -length, start, end, topics))
+    covered = [False] * len(norm)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for _priority, _neg, start, end, topics in sorted(hits):
+        if topics[0] not in OVERLAY_TOPICS:
+            if any(covered[start:end]):
+                continue
+            covered[start:end] = [True] * (end - start)
+        for topic in topics:
+            found.setdefault(topic, []).append((start, end))
+    return {topic: sorted(spans) for topic, spans in found.items()}
+
+
+_PHRASES = st.sampled_from([
+    "please do not reply to this email", "reply to this email", "just reply", "our team will",
+    "a member of our team will get back to you", "as soon as possible", "sorry", "I'm sorry",
+    "we're sorry if you feel", "thank you for contacting us", "refund", "will", "Hi", "Dear",
+    "Dear Valued Customer", "this mailbox is not monitored", "on Thursday", "call", "email",
+    "we take your complaint very seriously", "apologise", "Entschuldigung", "merci", "la",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PHRASES, _WORDS), max_size=30).map(" ".join))
+def test_overlaps_are_resolved_as_documented(text: str) -> None:
+    assert MATCHER.scan(text) == _resolved_by_definition(text)
+
+
+def test_overlaps_are_resolved_as_documented_on_the_corpora() -> None:
+    for text in TEXTS:
+        assert MATCHER.scan(text) == _resolved_by_definition(text), text

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -489,7 +490,8 @@ class Matcher:
     the whole automaton scan, so :meth:`lazy_spans` runs them only when a rule asks.
     """
 
-    automaton: Any  # ahocorasick.Automaton: phrase → ((length, priority, topics, prefix),)
+    #: ahocorasick.Automaton: phrase → ((length, priority, topics, check start, check end),)
+    automaton: Any
     #: raw ``re:`` patterns and, per topic, its ``<num>``/``<word>`` phrases
     raws: tuple[RawPattern, ...]
     #: regex group name → topics
@@ -520,24 +522,6 @@ class Matcher:
             found.update(self.languages)  # no marker: the language is unknown, run them all
         return found
 
-    def _candidates(self, norm: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
-        n = len(norm)
-        found = []
-        for last, entries in self.automaton.iter(norm):
-            for length, priority, topics, prefix in entries:
-                start = last - length + 1
-                if start > 0:
-                    before, first = norm[start - 1], norm[start]
-                    if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
-                        continue  # starts inside a word
-                end = last + 1
-                if not prefix and end < n:
-                    after, final = norm[end], norm[last]
-                    if (after.isalnum() or after == "_") and (final.isalnum() or final == "_"):
-                        continue  # ends inside a word
-                found.append((priority, -length, start, end, topics))
-        return found
-
     def scan(self, text: str, norm: str | None = None) -> Found:
         """Every literal-phrase topic in ``text`` → its ``(start, end)`` spans, in order.
 
@@ -545,24 +529,60 @@ class Matcher:
         longer phrase. Lazy topics are not included: see :meth:`lazy_spans`. ``norm`` is
         ``normalize(text)`` when the caller has it already.
         """
-        candidates = self._candidates(norm if norm is not None else normalize(text))
+        if norm is None:
+            norm = normalize(text)
+        n = len(norm)
+        # (start, end, priority, -length, topics) of every whole-word hit
+        hits: list[tuple[int, int, int, int, tuple[str, ...]]] = []
+        append = hits.append
+        for last, entries in self.automaton.iter(norm):
+            end = last + 1
+            for length, priority, topics, check_start, check_end in entries:
+                start = end - length
+                if check_start and start > 0:
+                    before = norm[start - 1]
+                    if before.isalnum() or before == "_":
+                        continue  # starts inside a word
+                if check_end and end < n:
+                    after = norm[end]
+                    if after.isalnum() or after == "_":
+                        continue  # ends inside a word
+                append((start, end, priority, -length, topics))
         found: Found = {}
-        if not candidates:
+        if not hits:
             return found
-        candidates.sort()
-        covered = bytearray(len(text))
-        for _priority, _neg_length, start, end, topics in candidates:
-            if topics[0] in OVERLAY_TOPICS:
-                found.setdefault(topics[0], []).append((start, end))
-                continue
-            if 1 in covered[start:end]:
-                continue
-            covered[start:end] = b"\x01" * (end - start)
+        hits.sort()
+        # Most hits overlap nothing: sweep them in order of position, and settle only the
+        # clusters of overlapping hits by priority.
+        kept: list[tuple[int, int, int, int, tuple[str, ...]]] = []
+        cluster: list[tuple[int, int, int, int, tuple[str, ...]]] = []
+        reach = -1
+        for hit in hits:
+            if hit[4][0] in OVERLAY_TOPICS:
+                kept.append(hit)  # reported wherever it is
+            elif hit[0] >= reach:  # overlaps nothing before it
+                if len(cluster) > 1:
+                    _settle(cluster, kept)
+                elif cluster:
+                    kept.append(cluster[0])
+                cluster = [hit]
+                reach = hit[1]
+            else:
+                cluster.append(hit)
+                reach = max(reach, hit[1])
+        if len(cluster) > 1:
+            _settle(cluster, kept)
+        elif cluster:
+            kept.append(cluster[0])
+        if len(kept) != len(hits):
+            kept.sort()
+        for start, end, _priority, _neg_length, topics in kept:
             for topic in topics:
-                found.setdefault(topic, []).append((start, end))
-        for spans in found.values():
-            if len(spans) > 1:
-                spans.sort()
+                spans = found.get(topic)
+                if spans is None:
+                    found[topic] = [(start, end)]
+                else:
+                    spans.append((start, end))
         return found
 
     def lazy_spans(
@@ -599,6 +619,28 @@ class Matcher:
             if extra:
                 found[topic] = sorted(found.get(topic, []) + extra)
         return found
+
+
+#: hit order within a cluster: priority, then the longer phrase, then position
+_BY_PRIORITY = itemgetter(2, 3, 0, 1)
+
+
+def _settle(cluster: list[tuple[int, int, int, int, tuple[str, ...]]],
+            kept: list[tuple[int, int, int, int, tuple[str, ...]]]) -> None:
+    """Keep the hits of an overlapping ``cluster`` that win: by priority, then length, then
+    position, each hit that overlaps none kept before it."""
+    cluster.sort(key=_BY_PRIORITY)
+    first = cluster[0]
+    kept.append(first)
+    taken = [(first[0], first[1])]
+    for hit in cluster[1:]:
+        start, end = hit[0], hit[1]
+        for s, e in taken:
+            if start < e and s < end:
+                break  # overlaps a hit already kept
+        else:
+            taken.append((start, end))
+            kept.append(hit)
 
 
 def _literal(words: tuple[str, ...]) -> tuple[str, bool]:
@@ -654,8 +696,13 @@ def compile_matcher(
                 literals.setdefault(literal, {})[(priority, key, prefix)] = None
     automaton = ahocorasick.Automaton()
     for literal, entries in literals.items():
+        # whole-word checks needed at each end: not where the phrase itself starts (or
+        # ends) with a non-word character, nor after a word prefix ("apologi*")
+        check_start = literal[:1].isalnum() or literal[:1] == "_"
+        check_end = literal[-1:].isalnum() or literal[-1:] == "_"
         automaton.add_word(literal, tuple(
-            (len(literal), priority, key, prefix) for priority, key, prefix in sorted(entries)
+            (len(literal), priority, key, check_start, check_end and not prefix)
+            for priority, key, prefix in sorted(entries)
         ))
     if literals:
         automaton.make_automaton()

@@ -304,7 +304,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             continue
         end_at = norm.find(" ", token_start)
         token = text[token_start:end_at if end_at != -1 else len(text)]
-        if not token or not token[0].isupper() and token[0] not in "\"“‘(":
+        if not token or (not token[0].isupper() and token[0] not in "\"“‘("):
             continue
         cursor = token_start
         word = token.strip(_TRIM)
