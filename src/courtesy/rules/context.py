@@ -228,13 +228,19 @@ class CheckContext:
     @property
     def body_start(self) -> int:
         """Where the message proper begins (after the salutation line, if any)."""
+        cached = self._cache.get("body_start")
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         salutation = self.salutation
+        text = self.text
         if salutation is None:
-            return len(self.text) - len(self.text.lstrip())
-        i = salutation.address_end
-        n = len(self.text)
-        while i < n and (self.text[i] in _ADDRESS_STOP or self.text[i].isspace()):
-            i += 1
+            i = len(text) - len(text.lstrip())
+        else:
+            i = salutation.address_end
+            n = len(text)
+            while i < n and (text[i] in _ADDRESS_STOP or text[i].isspace()):
+                i += 1
+        self._cache["body_start"] = i
         return i
 
     # -- elements -------------------------------------------------------------------------

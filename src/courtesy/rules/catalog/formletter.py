@@ -360,7 +360,8 @@ def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
     if ctx.customer is None or start >= end:
         return
     # whitespace-separated tokens: a C-speed stand-in for the word count of a short text
-    if len(ctx.text[start:end].split()) < limits.min_words:
+    # (split no further than the count asked for)
+    if len(ctx.text[start:end].split(None, limits.min_words)) < limits.min_words:
         return
     if not personal_signals(ctx, start, first_only=True):
         yield Hit(start, end,

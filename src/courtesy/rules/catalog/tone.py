@@ -68,11 +68,21 @@ STRATEGIES: dict[str, tuple[float, int, tuple[str, ...]]] = {
 }
 
 
+#: the strategies counted from lexicon topics, and their topics
+_COUNTED = tuple((name, topics) for name, (_w, _cap, topics) in STRATEGIES.items() if topics)
+
+
 def strategy_counts(ctx: CheckContext) -> dict[str, int]:
     """How often each strategy occurs in the message (uncapped)."""
     found = ctx.found
-    counts = {name: sum(len(found.get(t, ())) for t in topics)
-              for name, (_w, _cap, topics) in STRATEGIES.items() if topics}
+    counts: dict[str, int] = {}
+    for name, topics in _COUNTED:
+        count = 0
+        for topic in topics:
+            spans = found.get(topic)
+            if spans:
+                count += len(spans)
+        counts[name] = count
     counts["imperatives"] = sum(1 for _ in bare_requests(ctx))
     norm = ctx.norm
     counts["please"] = norm.count("please") + norm.count("kindly")
