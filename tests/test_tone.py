@@ -20,7 +20,7 @@ from courtesy.rules.catalog.tone import LOW_TONE
 CORPUS = Path(__file__).parent / "corpus"
 #: The score must separate courteous from flawed replies at least this well (English).
 MIN_AUC_EN = 0.72
-#: de/fr/es have no hedge, deference or negative-word lexicons yet, so less to go on.
+#: de/fr/es: a smaller corpus (108 replies), so a looser bar.
 MIN_AUC_INTL = 0.65
 
 

@@ -65,7 +65,7 @@ def test_failing_assertion_lists_each_finding_with_snippet_underline_and_suggest
         "*",
         "*",
         "message: failed (6 errors)",
-        "(2 findings below 'error' not shown)",
+        "(3 findings below 'error' not shown)",
     ]], consecutive=True)
     # The traceback stops at the test: assert_courteous's own frames are hidden, and the
     # fixture shows as one readable line.

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import Channel
+from courtesy.rules.lexicon import load_lexicons, parse_phrase
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -15,14 +17,53 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES", "bare_requests"]
 
-#: "call us on 150", "email us at ...", "contact us via the app": the request names its route.
-_ROUTE_AFTER = re.compile(r"\s*(?:on|at|via|through|using|by calling|by email|by phone)?\s*"
-                          r"(?:\+?\d|:|\S+@|(?:the|our) (?:app|website|form|link))",
-                          re.IGNORECASE)
+#: "call us on 150", "email us at ...", "contact us via the app", "rufen Sie uns unter 030 ...
+#: an", "contactez-nous via l'appli", "escríbanos desde la app": the request names its route.
+_ROUTE_AFTER = re.compile(
+    r"\s*(?:on|at|via|through|using|by calling|by email|by phone|unter|über|per|au|par|sur|dans"
+    r"|à|al|en|por|a través de|mediante|desde)?\s*"
+    r"(?:\+?\d|:|\S+@|(?:(?:the|our|die|der|das|den|dem|unsere|unser|unseren|unserem|unserer|im"
+    r"|ins|le|la|notre|el|nuestra|nuestro|del)\s+|l['’])"
+    r"(?:app|appli|application|aplicación|website|webseite|site|web|página web|form|formular"
+    r"|kontaktformular|formulaire|formulario|link|lien|enlace|chat|portal)"
+    r"|(?:dm|pm|md|mp|pn|direct message|private message|mensaje privado|mensaje directo"
+    r"|message privé|direktnachricht|privatnachricht)\b)",
+    re.IGNORECASE)
 
-#: Words that make a request polite wherever they stand in its sentence.
-_POLITE_MARKERS = ("please", "kindly", "could you", "would you", "can you", "if you", "grateful",
-                   "appreciate", "thank", "do you mind", "when you")
+#: How to ask politely in each language: (the please-word, the request rewritten with it).
+_PLEASE_FIX = {
+    "en": ("please", "Please {lower}"),
+    "de": ("bitte", "Bitte {lower}"),
+    "es": ("por favor", "Por favor, {lower}"),
+    "fr": ("s'il vous plaît", "{bare}, s'il vous plaît."),
+}
+
+
+@cache
+def _request_languages() -> dict[str, str]:
+    """Every request phrase (``imperative``, ``contact-request``) → the language it is from.
+
+    Read once, and only when TN003 has something to say: the suggestion is in the request's
+    language.
+    """
+    languages: dict[str, str] = {}
+    for lexicon in load_lexicons():
+        if lexicon.topic in ("imperative", "contact-request"):
+            for phrase, _extra, _line in lexicon.entries:
+                if not phrase.startswith("re"):
+                    for words in parse_phrase(phrase):
+                        languages.setdefault(" ".join(words).replace("’", "'"), lexicon.language)
+    return languages
+
+
+def _ask_politely(request: str, sentence: str) -> tuple[str, str]:
+    """The please-word of the request's language and the sentence rewritten with it."""
+    language = _request_languages().get(" ".join(request.lower().replace("’", "'").split()), "en")
+    word, template = _PLEASE_FIX[language]
+    if language == "fr" and not request.split(None, 1)[0].split("-", 1)[0].lower().endswith("ez"):
+        word, template = "s'il te plaît", "{bare}, s'il te plaît."
+    lower = sentence[:1].lower() + sentence[1:]
+    return word, template.format(lower=lower, bare=sentence.rstrip(".!"))
 
 
 def _not_public(ctx: CheckContext) -> bool:
@@ -31,9 +72,11 @@ def _not_public(ctx: CheckContext) -> bool:
 
 def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a sentence that opens with a bare request to the customer ('Send us your receipt.',
-    'Return the item within 14 days.') and has no 'please', 'could you' or 'kindly' anywhere.
-    Questions, offers ('send me the number and I'll change it') and SMS keyword instructions
-    ('Reply STOP') are left alone.
+    'Return the item within 14 days.', 'Senden Sie uns ...', 'Envoyez-nous ...', 'Envíenos ...')
+    and has no please-word ('please', 'bitte', 's'il vous plaît', 'veuillez', 'por favor') or
+    softener ('could you', 'könnten Sie', 'merci de', 'pourriez-vous', '¿podría', 'thanks')
+    anywhere; the formal Sie, vous or usted alone is not a please. Questions, offers ('send me
+    the number and I'll change it') and SMS keyword instructions ('Reply STOP') are left alone.
     """
     if ctx.channel is Channel.SMS:
         return
@@ -41,29 +84,36 @@ def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def bare_requests(ctx: CheckContext) -> Iterator[Hit]:
-    """Requests that open a sentence without 'please' or an indirect form (for TN003 and tone)."""
-    norm = ctx.norm
+    """Requests that open a sentence without 'please' or an indirect form (for TN003 and tone).
+
+    A request is polite when its sentence holds a please-word (topic ``please``: "please",
+    "bitte", "s'il vous plaît", "por favor") or a softener (topic ``softener``: "could you",
+    "könnten Sie", "merci de", "¿podría", "thanks").
+    """
     spans = ctx.spans("imperative") + ctx.spans("contact-request")
+    if not spans:
+        return
+    polite = ctx.spans("please") + ctx.spans("softener")
     seen: set[int] = set()
     for start, end in sorted(spans):
         s_start, s_end = ctx.sentence_at(start)
         if s_start != start or s_start in seen or ctx.text[s_start:s_end].rstrip().endswith("?"):
             continue
         seen.add(s_start)
-        sentence = norm[s_start:s_end]
-        if any(marker in sentence for marker in _POLITE_MARKERS):
+        if any(s_start <= p < s_end for p, _ in polite):
             continue
         if any(s_start <= c < s_end for c, _ in ctx.spans("commitment") if c > end):
             continue  # an offer: "send me the number and I'll change it now"
+        sentence = ctx.text[s_start:s_end]
+        word, fixed = _ask_politely(ctx.text[start:end], sentence)
         yield Hit(start, end,
-                  f"'{ctx.text[s_start:s_end]}' tells the customer what to do without a "
-                  "'please'.",
-                  f"Please {ctx.text[start].lower()}{ctx.text[start + 1:s_end]}")
+                  f"'{sentence}' tells the customer what to do without a '{word}'.", fixed)
 
 
 def _arguing(ctx: CheckContext) -> Iterator[Hit]:
     """Flags contradicting the customer: "that is not correct", "you are mistaken", "contrary to
-    what you say", and a sentence that opens with "Actually,".
+    what you say", and a sentence that opens with "Actually,"; in German, French and Spanish
+    "das ist nicht korrekt", "vous vous trompez", "eso no es cierto" and their kin.
     """
     for start, end in ctx.spans("argue"):
         if ctx.text[start:end].lower().startswith("actually") and not ctx.is_sentence_start(
@@ -74,8 +124,9 @@ def _arguing(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _contact_without_route(ctx: CheckContext) -> Iterator[Hit]:
-    """Flags 'contact us' / 'get in touch' when the message gives no phone number, e-mail address,
-    link, app or reply route. In chat the conversation itself is the route.
+    """Flags 'contact us' / 'get in touch' ('kontaktieren Sie uns', 'contactez-nous',
+    'contáctenos') when the message gives no phone number, e-mail address, link, app or reply
+    route. In chat the conversation itself is the route.
     """
     if ctx.channel is Channel.CHAT:
         return

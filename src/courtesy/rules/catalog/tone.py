@@ -11,7 +11,8 @@ strategy            effect    found by                                          
 ==================  ========  ==================================================  =====
 gratitude           \\+ 1.0    ``thanks`` topic                                     2
 apologizing         \\+ 0.8    ``apology`` and ``empathy`` topics                   2
-please              \\+ 0.8    "please" / "kindly" in the text                      2
+please              \\+ 0.8    ``please`` topic ("please", "bitte", "por favor"),   2
+                              not inside no-reply wording
 hedging, indirect   \\+ 0.5    ``hedge`` topic ("could you", "perhaps", "if you     3
                               like", "happy to help")
 deference           \\+ 0.7    ``deference`` topic ("you're right", "good point")   2
@@ -84,8 +85,11 @@ def strategy_counts(ctx: CheckContext) -> dict[str, int]:
                 count += len(spans)
         counts[name] = count
     counts["imperatives"] = sum(1 for _ in bare_requests(ctx))
+    # "Please do not reply to this email" asks nothing of the customer: no please there.
+    no_reply = found.get("no-reply", ())
+    counts["please"] = sum(1 for start, end in found.get("please", ())
+                           if not any(s < end and start < e for s, e in no_reply))
     norm = ctx.norm
-    counts["please"] = norm.count("please") + norm.count("kindly")
     salutation = ctx.salutation
     counts["greeting"] = 0 if salutation is None else (-1 if salutation.generic else 1)
     counts["direct_questions"] = max(0, norm.count("?") - counts["hedging"])
