@@ -72,3 +72,27 @@ def test_another_persons_name_in_a_vocative(text: str, flagged: list[str]) -> No
     customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
     findings = check(text, customer=customer, select=["NM002"]).findings
     assert [text[f.start:f.end] for f in findings] == flagged
+
+
+@pytest.mark.parametrize(
+    ("family", "given", "locale", "formality"),
+    [
+        ("김", "님", "ko-KR", "informal"),  # a given name that is itself the honorific 님
+        ("客様", "一", "ja-JP", "formal"),  # a family name holding 客 and 様
+        ("客様", "一", "ja-JP", "informal"),
+    ],
+)
+def test_cjk_names_made_of_honorific_characters_are_still_the_name(
+    family: str, given: str, locale: str, formality: str,
+) -> None:
+    customer = {"name": {"family": family, "given": given}, "locale": locale,
+                "formality": formality}
+    salutation = Customer.model_validate(customer).salutation()
+    report = check(salutation + "、\n\nありがとうございます。", customer=customer,
+                   select=["NM", "SL"])
+    assert report.findings == ()
+    misspelt = salutation.replace(family, "各" + family[1:]) if formality == "formal" else None
+    if misspelt is not None and family != "김":
+        findings = check(misspelt + "、\n\nありがとうございます。", customer=customer,
+                         select=["NM"]).findings
+        assert [f.rule for f in findings] == ["NM001"]

@@ -442,10 +442,20 @@ def _cjk_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     line = text[start:line_end]
     end = -1
     honorific = ""
-    for candidate in _CJK_HONORIFICS:
-        found = line.find(candidate)
-        if found > 0 and (end == -1 or found < end):
-            end, honorific = found, candidate
+    # The customer's own name first: it may hold an honorific's character ("客様" is a
+    # family name, "님" a given name) and still be the name.
+    for part in sorted((p for p in (forms.family + forms.given, forms.family, forms.given,
+                                    forms.nickname) if p), key=len, reverse=True):
+        after = line[len(part):].lstrip()
+        if line.startswith(part) and (not after or after.startswith(_CJK_HONORIFICS)):
+            end = len(part)
+            honorific = next((h for h in _CJK_HONORIFICS if after.startswith(h)), "")
+            break
+    else:
+        for candidate in _CJK_HONORIFICS:
+            found = line.find(candidate, 1)
+            if found > 0 and (end == -1 or found < end):
+                end, honorific = found, candidate
     if end == -1:
         if not greeted:
             return
