@@ -18,7 +18,7 @@ comment (the file's opening comment cites its source). Phrase syntax:
               ``re[@]: ...`` runs the pattern only on texts containing one of the
               characters in brackets, so that rare patterns cost nothing elsewhere;
               ``re^[sorry|apologi]: ...`` promises that every match *starts* with one
-              of the words, and the pattern is tried only where they occur
+              of the words, at the start of a word, and the pattern is tried only there
 ============  ===================================================================
 
 All phrases of all languages compile into **one** Aho-Corasick automaton (pyahocorasick,
@@ -111,11 +111,6 @@ _SEP = r"\s+"
 _DIGITS = tuple("0123456789")
 _DIGIT = "0"
 _ANY_DIGIT = re.compile(r"\d")
-_NUMBER_START = re.compile(r"\d(?<!\w\d)")
-#: The anchor of ``<num>`` phrases: where a number starts a word.
-NUMBER_START = "<num>"
-#: What a text with a digit holds: each digit (for ``re[0123456789]``) and a number.
-_NUMBERS = (*_DIGITS, NUMBER_START)
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
 _RAW_PREFIXES = ("re:", "re[", "re^[")
 _CLASS_SPLIT = re.compile(r"(<num>|<word>)")
@@ -414,8 +409,7 @@ class RawPattern:
     It runs only when the lower-cased text holds one of ``triggers`` (and a digit, when
     ``needs_digit``). Raw lines match the original text; phrase patterns (``on_norm``)
     match the normalised text, like the automaton. An ``anchored`` pattern can only match
-    where one of its triggers starts (or, with :data:`NUMBER_START` among them, where a
-    number starts a word), and is tried at those places alone.
+    where one of its triggers starts a word, and is tried at those places alone.
     """
 
     pattern: re.Pattern[str]
@@ -443,13 +437,13 @@ class RawPattern:
             return list(self.pattern.finditer(subject))
         starts = []
         for trigger in present.intersection(self.triggers):
-            # the places of the few triggers present, found by C substring search
+            # the places of the few triggers present, found by C substring search; only
+            # where a word starts ("in" inside "within" is not a start)
             place = norm.find(trigger)
             while place != -1:
-                starts.append(place)
+                if place == 0 or not ((before := norm[place - 1]).isalnum() or before == "_"):
+                    starts.append(place)
                 place = norm.find(trigger, place + 1)
-        if NUMBER_START in self.triggers and _DIGIT in present:
-            starts += number_starts(norm)
         starts.sort()
         matches = []
         last = -1
@@ -459,11 +453,6 @@ class RawPattern:
                 matches.append(found)
                 last = found.end()
         return matches
-
-def number_starts(norm: str) -> list[int]:
-    """Where numbers start a word in ``norm`` ("24 hours", "(48h)", not "A123")."""
-    return [m.start() for m in _NUMBER_START.finditer(norm)]
-
 
 def _triggers(spec: str) -> tuple[str, ...]:
     """What gates a raw pattern, from the brackets of ``re[...]``.
@@ -512,13 +501,12 @@ class Matcher:
         """The triggers (of any lazy pattern) in the normalised text, and its languages.
 
         Digits are tested apart, with one search: as automaton words they would report
-        every digit of every number. A text with a digit holds ``"0"``...``"9"`` and
-        :data:`NUMBER_START`.
+        every digit of every number.
         """
         found: Triggers = {trigger for _end, trigger in self.trigger_automaton.iter(norm)} \
             if self.trigger_automaton is not None else set()
         if _ANY_DIGIT.search(norm) is not None:
-            found.update(_NUMBERS)
+            found.update(_DIGITS)
         if self.languages and found.isdisjoint(self.languages):
             found.update(self.languages)  # no marker: the language is unknown, run them all
         return found
@@ -724,32 +712,28 @@ def compile_matcher(
         for name in names:
             group_topics[name] = key
         firsts = class_firsts[key, language]
-        # Gate on the phrases' first words; a phrase opening with <word> or <num> has none.
-        # Anchor them there too: at those words, and at numbers for phrases opening with
-        # <num>; a phrase opening with <word> (or a class inside its first word) can start
-        # anywhere.
+        # Gate on the phrases' first words, and try the pattern only where they start a
+        # word. A phrase opening with <word> or <num> has no first word: the pattern is
+        # searched through the text (measured: cheaper than trying it at every number).
         first_words = {f.rstrip("\x00") for f in firsts}
         literal_firsts = {w.rstrip("*").replace("’", "'") for w in first_words
-                          if not w.startswith(("<word>", "<num>"))}
+                          if "<" not in w.split(" ")[0]}
         gated = len(literal_firsts) == len(first_words)
-        anchored = not any(w.startswith("<word>") or "<" in w.split(" ")[0][1:]
-                           for w in first_words if not w.startswith("<num>"))
-        anchors = literal_firsts | ({NUMBER_START} if not gated else set())
         for topic in key:
             lazy.setdefault(topic, {})[len(raws)] = None
         raws.append(RawPattern(
             class_pattern,
-            tuple(sorted(anchors)) if gated or anchored else (),
+            tuple(sorted(literal_firsts)) if gated else (),
             on_norm=True,
             needs_digit=all(not f.endswith("\x00") for f in firsts),
-            anchored=anchored,
+            anchored=gated,
             language=_language_key(language, marked),
         ))
     gates: dict[str, frozenset[str]] = {}
     for topic, indexes in lazy.items():
         if all(raws[i].triggers for i in indexes):
             gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
-    every_trigger = {t for raw in raws for t in raw.triggers} - {*_DIGITS, NUMBER_START}
+    every_trigger = {t for raw in raws for t in raw.triggers} - set(_DIGITS)
     language_keys = {raw.language for raw in raws if raw.language}
     trigger_automaton = None
     if every_trigger or marked:
