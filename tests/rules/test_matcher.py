@@ -173,6 +173,8 @@ def _resolved_by_definition(text: str) -> dict[str, list[tuple[int, int]]]:
     hits = []
     for last, entries in MATCHER.automaton.iter(norm):
         for length, priority, topics, check_start, check_end in entries:
+            if priority < 0:
+                continue  # a lazy pattern's trigger, not a phrase
             start, end = last + 1 - length, last + 1
             if check_start and start > 0 and _word_char(norm[start - 1]):
                 continue
@@ -209,3 +211,14 @@ def test_overlaps_are_resolved_as_documented(text: str) -> None:
 def test_overlaps_are_resolved_as_documented_on_the_corpora() -> None:
     for text in TEXTS:
         assert MATCHER.scan(text) == _resolved_by_definition(text), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PHRASES, _WORDS), max_size=30).map(" ".join))
+def test_one_pass_finds_the_triggers_a_substring_search_finds(text: str) -> None:
+    norm = normalize(text)
+    triggers = {t for raw in MATCHER.raws for t in raw.triggers if t in norm}
+    if any(ch.isdigit() for ch in norm):
+        triggers |= set("0123456789")
+    _found, present = MATCHER.match(text, norm)
+    assert present - MATCHER.languages == triggers

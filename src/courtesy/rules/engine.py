@@ -81,8 +81,9 @@ def run(
     compiled = matcher()
     have = facts_of(customer, situation, channel)
     norm = normalize(text)
-    ctx = CheckContext(text, compiled.scan(text, norm), compiled, customer, situation, channel,
-                       trace, norm)
+    found, present = compiled.match(text, norm)
+    ctx = CheckContext(text, found, compiled, customer, situation, channel, trace, norm)
+    ctx._cache["triggers"] = present
     findings: list[Finding] = []
     lazy = compiled.lazy_topics
     found = ctx.found

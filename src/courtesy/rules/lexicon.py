@@ -480,7 +480,8 @@ class Matcher:
     the whole automaton scan, so :meth:`lazy_spans` runs them only when a rule asks.
     """
 
-    #: ahocorasick.Automaton: phrase → ((length, priority, topics, check start, check end),)
+    #: ahocorasick.Automaton: phrase → ((length, priority, topics, check start, check end),),
+    #: and trigger → ``(0, -1, trigger, False, False)``: one pass finds phrases and triggers
     automaton: Any
     #: raw ``re:`` patterns and, per topic, its ``<num>``/``<word>`` phrases
     raws: tuple[RawPattern, ...]
@@ -491,8 +492,6 @@ class Matcher:
     lazy_topics: dict[str, tuple[int, ...]]
     #: topics whose every lazy pattern has triggers → all their triggers, tested first
     topic_gates: dict[str, frozenset[str]]
-    #: one automaton over every trigger: a single pass says which are present
-    trigger_automaton: Any = None
     #: ``"@<language>"`` for every language with markers: a text without any marker is of
     #: unknown language, and all of them apply
     languages: frozenset[str] = frozenset()
@@ -503,8 +502,11 @@ class Matcher:
         Digits are tested apart, with one search: as automaton words they would report
         every digit of every number.
         """
-        found: Triggers = {trigger for _end, trigger in self.trigger_automaton.iter(norm)} \
-            if self.trigger_automaton is not None else set()
+        found: Triggers = {entry[2] for _end, entries in self.automaton.iter(norm)
+                           for entry in entries if entry[1] < 0}
+        return self._complete(found, norm)
+
+    def _complete(self, found: Triggers, norm: str) -> Triggers:
         if _ANY_DIGIT.search(norm) is not None:
             found.update(_DIGITS)
         if self.languages and found.isdisjoint(self.languages):
@@ -518,15 +520,23 @@ class Matcher:
         longer phrase. Lazy topics are not included: see :meth:`lazy_spans`. ``norm`` is
         ``normalize(text)`` when the caller has it already.
         """
+        return self.match(text, norm)[0]
+
+    def match(self, text: str, norm: str | None = None) -> tuple[Found, Triggers]:
+        """:meth:`scan` and :meth:`present_triggers` in the one automaton pass."""
         if norm is None:
             norm = normalize(text)
         n = len(norm)
+        triggers: Triggers = set()
         # (start, end, priority, -length, topics) of every whole-word hit
         hits: list[tuple[int, int, int, int, tuple[str, ...]]] = []
         append = hits.append
         for last, entries in self.automaton.iter(norm):
             end = last + 1
             for length, priority, topics, check_start, check_end in entries:
+                if priority < 0:
+                    triggers.add(topics)  # a trigger: the entry holds its name
+                    continue
                 start = end - length
                 if check_start and start > 0:
                     before = norm[start - 1]
@@ -538,8 +548,9 @@ class Matcher:
                         continue  # ends inside a word
                 append((start, end, priority, -length, topics))
         found: Found = {}
+        self._complete(triggers, norm)
         if not hits:
-            return found
+            return found, triggers
         hits.sort()
         # Most hits overlap nothing: sweep them in order of position, and settle only the
         # clusters of overlapping hits by priority.
@@ -572,7 +583,7 @@ class Matcher:
                     found[topic] = [(start, end)]
                 else:
                     spans.append((start, end))
-        return found
+        return found, triggers
 
     def lazy_spans(
         self, text: str, topic: str, norm: str | None = None,
@@ -601,8 +612,7 @@ class Matcher:
     def scan_all(self, text: str) -> Found:
         """:meth:`scan` plus every lazy topic (for docs, tests and debugging)."""
         norm = normalize(text)
-        found = self.scan(text, norm)
-        present = self.present_triggers(norm)
+        found, present = self.match(text, norm)
         for topic in self.lazy_topics:
             extra = self.lazy_spans(text, topic, norm, present)
             if extra:
@@ -683,18 +693,7 @@ def compile_matcher(
             for words in parse_phrase(phrase):
                 literal, prefix = _literal(words)
                 literals.setdefault(literal, {})[(priority, key, prefix)] = None
-    automaton = ahocorasick.Automaton()
-    for literal, entries in literals.items():
-        # whole-word checks needed at each end: not where the phrase itself starts (or
-        # ends) with a non-word character, nor after a word prefix ("apologi*")
-        check_start = literal[:1].isalnum() or literal[:1] == "_"
-        check_end = literal[-1:].isalnum() or literal[-1:] == "_"
-        automaton.add_word(literal, tuple(
-            (len(literal), priority, key, check_start, check_end and not prefix)
-            for priority, key, prefix in sorted(entries)
-        ))
-    if literals:
-        automaton.make_automaton()
+    # the automaton is built below, once the triggers of the lazy patterns are known
     for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
         # skip ahead (an alternation of them would lose it and cost more than all of them).
@@ -734,22 +733,32 @@ def compile_matcher(
         if all(raws[i].triggers for i in indexes):
             gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
     every_trigger = {t for raw in raws for t in raw.triggers} - set(_DIGITS)
-    language_keys = {raw.language for raw in raws if raw.language}
-    trigger_automaton = None
-    if every_trigger or marked:
-        trigger_automaton = ahocorasick.Automaton()
-        for trigger in every_trigger:
-            trigger_automaton.add_word(trigger, trigger)
-        for language in sorted(marked):
-            for word in (markers or {})[language]:
-                # " word ": a whole word between spaces (the first and last word of a
-                # text are not seen, which costs nothing: markers are frequent words)
-                trigger_automaton.add_word(f" {word.lower()} ", "@" + language)
-        trigger_automaton.make_automaton()
+    # " word ": a whole word between spaces (the first and last word of a text are not
+    # seen, which costs nothing: markers are frequent words)
+    every_trigger |= {f" {word.lower()} " for language in marked
+                      for word in (markers or {})[language]}
+    marker_of = {f" {word.lower()} ": "@" + language for language in sorted(marked)
+                 for word in (markers or {})[language]}
+    automaton = ahocorasick.Automaton()
+    for literal in literals.keys() | every_trigger:
+        entries: list[tuple[int, int, Any, bool, bool]] = []
+        if literal in literals:
+            # whole-word checks needed at each end: not where the phrase itself starts
+            # (or ends) with a non-word character, nor after a word prefix ("apologi*")
+            check_start = literal[:1].isalnum() or literal[:1] == "_"
+            check_end = literal[-1:].isalnum() or literal[-1:] == "_"
+            entries += ((len(literal), priority, key, check_start, check_end and not prefix)
+                        for priority, key, prefix in sorted(literals[literal]))
+        if literal in every_trigger:
+            # a trigger counts wherever it occurs, inside words too (priority -1 marks it)
+            entries.append((0, -1, marker_of.get(literal, literal), False, False))
+        automaton.add_word(literal, tuple(entries))
+    if len(automaton):
+        automaton.make_automaton()
     return Matcher(
         automaton, tuple(raws), group_topics, frozenset(topics),
-        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates, trigger_automaton,
-        frozenset(language_keys),
+        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
+        frozenset(raw.language for raw in raws if raw.language),
     )
 
 
