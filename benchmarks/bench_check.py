@@ -4,7 +4,8 @@ Run: ``python benchmarks/bench_check.py`` (needs ``pip install -e '.[bench]'``).
 Everything is measured in one run, on the same texts, and reported as ratios, because the
 machines are shared and absolute numbers drift. Targets (DESIGN.md / issue 3):
 check >= 40x proselint's throughput; render+check <= 5x a bare Jinja2 render;
-``courtesy --version`` cold start <= 250 ms.
+``courtesy --version`` cold start <= 250 ms; name checks add <= 10 us per message
+(issue 4); loading more languages does not slow English checks (issue 5).
 """
 
 from __future__ import annotations
@@ -76,6 +77,41 @@ def bench_check(n: int) -> tuple[float, float, float]:
     return n / t_ours, n / t_text, n / t_prose
 
 
+def bench_parts(n: int) -> tuple[float, float]:
+    """What name checks add per message (issue 4: <= 10 us), and how much slower English
+    checks are with every shipped language loaded than with English alone (issue 5)."""
+    from courtesy.rules import engine
+    from courtesy.rules.lexicon import compile_matcher, load_lexicons, load_markers
+
+    samples = replies(n)
+    customers = [courtesy.Customer.model_validate(s.customer) for s in samples]
+    situations = [courtesy.Situation.model_validate(s.situation) for s in samples]
+    texts = [s.text for s in samples]
+    data = list(zip(texts, customers, situations, strict=True))
+
+    def run(**options: object) -> Callable[[], None]:
+        def go() -> None:
+            for text, c, s in data:
+                courtesy.check(text, customer=c, situation=s, **options)  # type: ignore[arg-type]
+        return go
+
+    full = engine.matcher()
+    english = compile_matcher(load_lexicons(("en",)), load_markers(("en",)))
+    with_names, without_names = run(), run(ignore=("NM", "SL"))
+    t_names = t_no_names = t_all = t_en = float("inf")
+    try:
+        for _ in range(5):
+            t_names = min(t_names, best_of(1, with_names))
+            t_no_names = min(t_no_names, best_of(1, without_names))
+            engine.matcher = lambda: english  # type: ignore[assignment]
+            t_en = min(t_en, best_of(1, with_names))
+            engine.matcher = lambda: full  # type: ignore[assignment]
+            t_all = min(t_all, best_of(1, with_names))
+    finally:
+        engine.matcher = lambda: full  # type: ignore[assignment]
+    return (t_names - t_no_names) / n * 1e6, t_all / t_en
+
+
 def bench_render(n: int) -> tuple[float, float]:
     import jinja2
 
@@ -120,6 +156,10 @@ def main() -> None:
     print(f"proselint lint of the same texts:                   {prose:,.0f} msg/s")
     print(f"  ratio check/proselint: {ours / prose:.1f}x (text only {text_only / prose:.1f}x)"
           "  [target >= 40x]")
+    names_us, languages = bench_parts(n)
+    print(f"name checks (NM, SL) add {names_us:.1f} us per message  [target <= 10 us]")
+    print(f"English checks with de/fr/es loaded take {languages:.2f}x the time of English "
+          "alone  [target: no measurable slowdown]")
     rendered, bare = bench_render(n)
     print(f"render + check: {rendered:,.0f} msg/s; bare Jinja2 render: {bare:,.0f} msg/s")
     print(f"  ratio (render+check time)/(bare render time): {bare / rendered:.1f}x"
