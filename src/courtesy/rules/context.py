@@ -259,7 +259,7 @@ class CheckContext:
             for topic in ("commitment", "transfer", "contact-way"):
                 spans = self.found.get(topic, []) if topic == "contact-way" else self.spans(topic)
                 for start, end in spans:
-                    if not any(s < end and start < e for s, e in no_reply):
+                    if not no_reply or not any(s < end and start < e for s, e in no_reply):
                         seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook.")
             for topic in ("instruction", "imperative", "tracking"):

@@ -107,6 +107,10 @@ def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
     if not steps or ctx.has("tracking"):
         return
     # the time must belong to a next step: "we missed the cut-off on 3 June" names no new date
+    # (the literal time words first: the <num> phrases cost a pattern search)
+    if any(s_start <= t < s_end for t, _ in ctx.found.get("timeframe", ())
+           for s_start, s_end in steps):
+        return
     times = ctx.spans("timeframe")
     if not any(s_start <= t < s_end for t, _ in times for s_start, s_end in steps):
         start, end = steps[0]

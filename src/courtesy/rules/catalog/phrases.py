@@ -83,13 +83,20 @@ def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
     yield from bare_requests(ctx)
 
 
-def bare_requests(ctx: CheckContext) -> Iterator[Hit]:
+def bare_requests(ctx: CheckContext) -> list[Hit]:
     """Requests that open a sentence without 'please' or an indirect form (for TN003 and tone).
 
     A request is polite when its sentence holds a please-word (topic ``please``: "please",
     "bitte", "s'il vous plaît", "por favor") or a softener (topic ``softener``: "could you",
-    "könnten Sie", "merci de", "¿podría", "thanks").
+    "könnten Sie", "merci de", "¿podría", "thanks"). Found once per check.
     """
+    cached = ctx._cache.get("bare_requests")
+    if cached is None:
+        cached = ctx._cache["bare_requests"] = list(_bare_requests(ctx))
+    return cached  # type: ignore[return-value]
+
+
+def _bare_requests(ctx: CheckContext) -> Iterator[Hit]:
     spans = ctx.spans("imperative") + ctx.spans("contact-request")
     if not spans:
         return

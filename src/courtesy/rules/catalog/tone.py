@@ -84,7 +84,7 @@ def strategy_counts(ctx: CheckContext) -> dict[str, int]:
             if spans:
                 count += len(spans)
         counts[name] = count
-    counts["imperatives"] = sum(1 for _ in bare_requests(ctx))
+    counts["imperatives"] = len(bare_requests(ctx))
     # "Please do not reply to this email" asks nothing of the customer: no please there.
     no_reply = found.get("no-reply", ())
     counts["please"] = sum(1 for start, end in found.get("please", ())
