@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,10 +123,21 @@ def active_thresholds() -> Thresholds:
     return _THRESHOLDS.get()
 
 
-@contextmanager
 def using_form_letters(index: CannedReplies | None,
-                       thresholds: Thresholds | None = None) -> Iterator[None]:
+                       thresholds: Thresholds | None = None) -> AbstractContextManager[None]:
     """Make ``index`` (and ``thresholds``) active for the checks inside a ``with`` block."""
+    if index is None and _FORM_LETTERS.get() is None and (
+            thresholds or DEFAULT_THRESHOLDS) is _THRESHOLDS.get():
+        return _UNCHANGED  # the common case: nothing to set, nothing to restore
+    return _using_form_letters(index, thresholds)
+
+
+_UNCHANGED = nullcontext()
+
+
+@contextmanager
+def _using_form_letters(index: CannedReplies | None,
+                        thresholds: Thresholds | None) -> Iterator[None]:
     token = _FORM_LETTERS.set(index)
     token2 = _THRESHOLDS.set(thresholds or DEFAULT_THRESHOLDS)
     try:
