@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from itertools import product
 from operator import itemgetter
@@ -121,6 +122,10 @@ class LexiconSyntaxError(ValueError):
     """A lexicon line cannot be parsed; the message names file and line."""
 
 
+#: compiled lazy patterns by source: each is compiled once per process, on first use
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
 def _word_atom(word: str) -> str:
     prefix = word.endswith("*") and len(word) > 1
     stem = word[:-1] if prefix else word
@@ -153,7 +158,10 @@ def _tokenize(phrase: str) -> list[str]:
 _Item = str | tuple[str, list[list["_Item"]]]
 
 
+@cache
 def _parse(phrase: str) -> list[_Item]:
+    """The parsed phrase (cached: reading, compiling and expanding a phrase parse it once;
+    callers must not change the result)."""
     tokens = _tokenize(phrase)
     pos = 0
 
@@ -316,11 +324,8 @@ def _read_lexicon(language: str, topic: str, text: str, source: str) -> Lexicon:
         if not stripped or stripped.startswith("#"):
             continue
         if stripped.startswith(_RAW_PREFIXES):
-            try:
-                re.compile(stripped.partition(":")[2].strip())
-            except re.error as exc:
-                msg = f"{source}:{number}: bad regular expression: {exc}"
-                raise LexiconSyntaxError(msg) from None
+            # compiled on first use (most texts never need most patterns); a malformed one
+            # raises LexiconSyntaxError naming this file and line then
             entries.append((stripped, (), number))
             continue
         words = stripped.split(" #", 1)[0].split()
@@ -337,8 +342,13 @@ def _read_lexicon(language: str, topic: str, text: str, source: str) -> Lexicon:
 
 
 def load_lexicons(languages: Iterable[str] = LANGUAGES) -> list[Lexicon]:
-    """Read every shipped lexicon file of ``languages``, and the language-neutral ones in
-    ``lexicons/any/`` (done once per process)."""
+    """Every shipped lexicon file of ``languages``, and the language-neutral ones in
+    ``lexicons/any/`` (read once per process)."""
+    return list(_load_lexicons(tuple(languages)))
+
+
+@cache
+def _load_lexicons(languages: tuple[str, ...]) -> tuple[Lexicon, ...]:
     base = resources.files("courtesy.rules") / "lexicons"
     lexicons: list[Lexicon] = []
     for language in (NEUTRAL, *languages):
@@ -350,7 +360,7 @@ def load_lexicons(languages: Iterable[str] = LANGUAGES) -> list[Lexicon]:
                 topic = entry.name[:-4]
                 source = f"courtesy/rules/lexicons/{language}/{entry.name}"
                 lexicons.append(_read_lexicon(language, topic, entry.read_text("utf-8"), source))
-    return lexicons
+    return tuple(lexicons)
 
 
 def load_markers(languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
@@ -412,7 +422,8 @@ class RawPattern:
     where one of its triggers starts a word, and is tried at those places alone.
     """
 
-    pattern: re.Pattern[str]
+    #: the regular expression, compiled on first use (:attr:`pattern`)
+    source: str
     #: lower-case substrings; the pattern runs only if the lower-cased text has one
     triggers: tuple[str, ...]
     on_norm: bool = False
@@ -420,6 +431,20 @@ class RawPattern:
     anchored: bool = False
     #: ``"@de"``: runs only on texts that look German (or whose language is unknown)
     language: str = ""
+    #: where the pattern comes from, for errors ("courtesy/rules/lexicons/en/x.txt:4")
+    origin: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once per process, when first needed)."""
+        compiled = _COMPILED.get(self.source)
+        if compiled is None:
+            try:
+                compiled = _COMPILED[self.source] = re.compile(self.source)
+            except re.error as exc:
+                raise LexiconSyntaxError(
+                    f"{self.origin}: bad regular expression: {exc}") from None
+        return compiled
 
     def triggered(self, present: Triggers) -> bool:
         """Whether the pattern may match, given the triggers ``present`` in the text
@@ -662,7 +687,8 @@ def compile_matcher(
     literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
     #: per (topic key, language): <num>/<word> phrases, raw lines (in file order)
     class_items: dict[tuple[tuple[str, ...], str], list[tuple[int, str, str, str]]] = {}
-    raw_items: dict[tuple[tuple[str, ...], str], list[tuple[str, tuple[str, ...], bool]]] = {}
+    raw_items: dict[tuple[tuple[str, ...], str],
+                    list[tuple[str, tuple[str, ...], bool, str]]] = {}
     class_firsts: dict[tuple[tuple[str, ...], str], set[str]] = {}
     marked = {language for language, words in (markers or {}).items() if words}
     raws: list[RawPattern] = []
@@ -675,11 +701,10 @@ def compile_matcher(
             priority = _priority(lexicon.topic)[0]
             if phrase.startswith(_RAW_PREFIXES):
                 trigger, _, pattern = phrase.partition(":")
-                re.compile(pattern.strip())  # fail here, naming nothing else, if malformed
                 anchored = trigger.startswith("re^[")
                 spec = trigger[trigger.index("[") + 1:-1] if trigger != "re" else ""
                 raw_items.setdefault((key, lexicon.language), []).append(
-                    (pattern.strip(), _triggers(spec), anchored))
+                    (pattern.strip(), _triggers(spec), anchored, f"{lexicon.source}:{_line}"))
                 continue
             items = _parse(phrase)
             if "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
@@ -697,17 +722,17 @@ def compile_matcher(
     for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
         # skip ahead (an alternation of them would lose it and cost more than all of them).
-        for pattern_text, triggers, anchored in patterns:
+        for pattern_text, triggers, anchored, origin in patterns:
             name = f"r{len(group_topics)}"
             group_topics[name] = key
             for topic in key:
                 lazy.setdefault(topic, {})[len(raws)] = None
-            raws.append(RawPattern(re.compile(f"(?P<{name}>{pattern_text})"), triggers,
+            raws.append(RawPattern(f"(?P<{name}>{pattern_text})", triggers,
                                    anchored=anchored and bool(triggers),
-                                   language=_language_key(language, marked)))
+                                   language=_language_key(language, marked), origin=origin))
     for (key, language), items_for_key in class_items.items():
         names: dict[str, str] = {}
-        class_pattern = re.compile(r"(?<!\w)" + _phrases_regex(items_for_key, names))
+        class_pattern = r"(?<!\w)" + _phrases_regex(items_for_key, names)
         for name in names:
             group_topics[name] = key
         firsts = class_firsts[key, language]
@@ -727,6 +752,7 @@ def compile_matcher(
             needs_digit=all(not f.endswith("\x00") for f in firsts),
             anchored=gated,
             language=_language_key(language, marked),
+            origin=f"courtesy/rules/lexicons/{language}/{key[0]}.txt (<num>/<word> phrases)",
         ))
     gates: dict[str, frozenset[str]] = {}
     for topic, indexes in lazy.items():
