@@ -599,8 +599,7 @@ class Matcher:
             _settle(cluster, kept)
         elif cluster:
             kept.append(cluster[0])
-        if len(kept) != len(hits):
-            kept.sort()
+        kept.sort()  # settled clusters and overlays came out of position order
         for start, end, _priority, _neg_length, topics in kept:
             for topic in topics:
                 spans = found.get(topic)
