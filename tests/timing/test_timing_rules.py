@@ -214,10 +214,21 @@ def test_restitution_and_next_step_share_a_sentence(text: str, restitution: str)
     assert [s.text(text) for s in report.elements["next_steps"]] == [text]
 
 
+@pytest.mark.parametrize(("text", "restitution"), [
+    ("I have taken €15.00 off your bill for the missed visit.", "taken €15.00 off"),
+    ("I've knocked £10 off your next order.", "knocked £10 off"),
+    ("We will take 25 off the repair invoice.", "take 25 off"),
+])
+def test_an_amount_taken_off_the_bill_is_restitution(text: str, restitution: str) -> None:
+    assert [s.text(text) for s in check(text).elements["restitution"]] == [restitution]
+
+
 @pytest.mark.parametrize("text", [
     "We charged your credit card twice.",
     "Please replace the batteries before you try again.",
     "Your order has been dispatched.",
+    "I have taken the day off, so Priya will call you on Monday.",
+    "Take the 2 screws off the back panel, then press reset.",
 ])
 def test_near_misses_are_not_restitution(text: str) -> None:
     assert check(text).elements["restitution"] == ()
