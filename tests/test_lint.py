@@ -114,8 +114,21 @@ def test_broken_manifest_is_one_error_with_the_file(tmp_path: Path) -> None:
     assert len(result.issues) == 1
     issue = result.issues[0]
     assert issue.code == "pack/manifest"
-    assert "templates.a.kind" in issue.message
+    assert issue.message.startswith("templates.a.kind: ")  # the file is said once, apart
     assert issue.file.endswith("pack.toml")
+    assert issue.line == 4
+
+
+@pytest.mark.parametrize(("manifest", "line", "key"), [
+    ('[pack]\nname = "x"\nversion = 1\n', 3, "pack.version"),
+    ('[pack]\nname = "x"\n\n[response-policy]\nescalate-after = 2\n'
+     'first-reply = { medium = "2x" }\n', 6, "response-policy.first-reply.medium"),
+])
+def test_manifest_errors_name_the_line(tmp_path: Path, manifest: str, line: int,
+                                       key: str) -> None:
+    (issue,) = lint_pack(_pack(tmp_path / "p", {}, manifest)).issues
+    assert (issue.line, issue.message.split(":")[0]) == (line, key)
+    assert str(tmp_path) not in issue.message
 
 
 def test_missing_locale_and_unknown_files_are_reported(tmp_path: Path) -> None:

@@ -64,6 +64,8 @@ class PackError(CourtesyError):
         super().__init__(f"{where}: {message}" if where else message)
         self.file = file
         self.line = line
+        #: the message without the file and line
+        self.detail = message
 
 
 class PackNotFound(PackError, FileNotFoundError):

@@ -288,13 +288,46 @@ def _read_manifest(path: Path) -> PackManifest:
             data["response-policy"] = PolicySettings.from_mapping(data["response-policy"],
                                                                   file=str(path))
         except ConfigError as exc:
-            raise PackError(f"{exc.key}: {exc.detail}", file=str(path)) from None
+            raise PackError(f"{exc.key}: {exc.detail}", file=str(path),
+                            line=_key_line(path, exc.key)) from None
     try:
         return PackManifest.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise PackError(f"{where}: {first['msg']}", file=str(path)) from None
+        raise PackError(f"{where}: {first['msg']}", file=str(path),
+                        line=_key_line(path, where)) from None
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of ``pack.toml`` that sets ``key`` ("pack.version", or a key inside an
+    inline table: "response-policy.first-reply.medium" is on the ``first-reply = {...}``
+    line), or of the nearest table that holds it; ``None`` if it cannot be told."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    wanted = key.split(".")
+    table: list[str] = []
+    best: tuple[int, int] | None = None  # (parts matched, line)
+    for number, line in enumerate(lines, start=1):
+        header = _TABLE.match(line)
+        if header:
+            table = [p.strip().strip("\"'") for p in header[1].split(".")]
+            here = table
+        else:
+            found = _KEY.match(line)
+            if not found:
+                continue
+            here = table + [p.strip().strip("\"'") for p in found[1].split(".")]
+        matched = len(here) if wanted[:len(here)] == here else 0
+        if matched and (best is None or matched > best[0]):
+            best = (matched, number)
+    return best[1] if best else None
 
 
 @dataclass

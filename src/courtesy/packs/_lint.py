@@ -335,7 +335,7 @@ def lint_pack(path: str | Path, *, fail_on: Severity = Severity.ERROR) -> LintRe
     except PackError as exc:
         return LintResult(str(path), (LintIssue("pack/manifest", Severity.ERROR,
                                                 exc.file or str(path), exc.line,
-                                                str(exc)),), 0)
+                                                exc.detail),), 0)
     names = [n for n in pack.environment.loader.list_templates()  # type: ignore[union-attr]
              if not n.startswith(".")]
     issues: list[LintIssue] = list(_variables(pack, names))
