@@ -145,7 +145,10 @@ def test_pack_policy_errors_name_pack_toml_and_the_key(tmp_path: Path, table: st
     root = _pack(tmp_path, f"\n[response-policy]\n{table}\n")
     with pytest.raises(PackError) as info:
         Pack.load(root)
-    assert str(info.value) == f"{root / 'pack.toml'}: {expected}"
+    manifest = root / "pack.toml"
+    line = manifest.read_text("utf-8").splitlines().index(table) + 1
+    assert str(info.value) == f"{manifest}:{line}: {expected}"
+    assert (info.value.line, info.value.detail) == (line, expected)
 
 
 def test_context_variables_cannot_shadow_render_keywords(tmp_path: Path) -> None:
@@ -233,10 +236,12 @@ def test_cli_render_of_a_template_file_and_bad_input_exit_2(
         "'eight hours': write whole numbers with a unit, m (minutes), h (hours), d (days) or "
         "w (weeks): \"30m\", \"4h\", \"1d 12h\""]
     bad_pack = _pack(tmp_path / "bad", '\n[response-policy]\nfix = { soon = "1d" }\n')
+    line = (bad_pack / "pack.toml").read_text("utf-8").splitlines().index(
+        'fix = { soon = "1d" }') + 1
     assert main(["render", "--pack", str(bad_pack), "--template", "late_parcel", *inputs,
                  "--no-config"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"courtesy: error: {bad_pack / 'pack.toml'}: response-policy.fix.soon: unknown "
+        f"courtesy: error: {bad_pack / 'pack.toml'}:{line}: response-policy.fix.soon: unknown "
         "severity 'soon'; courtesy knows critical, high, medium, low"]
     (tmp_path / "order.json").write_text(json.dumps({"order": ORDER, "policy": "x"}),
                                          encoding="utf-8")
