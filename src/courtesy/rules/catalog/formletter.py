@@ -3,8 +3,10 @@
 "Form letter" means the customer could swap places with any other customer and receive the
 same words. For a rendered message the render trace says exactly which characters came
 from customer or situation data, sentence by sentence; for plain text courtesy looks for
-anything only this customer could have received: a number or reference, words from what
-they wrote, or content words outside the stock vocabulary of support replies.
+anything only this customer could have received: a number or reference, a date, words
+from what they wrote, or content words outside the stock vocabulary of support replies. A
+macro written for one kind of problem carries that problem's words, so from plain text
+alone it reads as personal: register the team's macros (FL003) to catch those.
 
 The rules:
 
@@ -48,6 +50,7 @@ __all__ = [
     "Thresholds",
     "active_form_letters",
     "active_thresholds",
+    "date_words",
     "generic_words",
     "personal_signals",
     "resemblance",
@@ -197,7 +200,10 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
 _SIGN_OFF = re.compile(
     r"(?i)^\s*(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
-    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards)\b"
+    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards"
+    r"|mit freundlichen grüßen|(?:viele|beste|freundliche|herzliche|liebe) grüße"
+    r"|(?:bien )?cordialement|bien à vous|(?:un )?(?:cordial )?saludo|saludos|atentamente"
+    r"|cordialmente)\b"
 )
 
 
@@ -215,62 +221,151 @@ def generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Names of weekdays and months in every shipped language (``dates.words``): "on
+    Saturday", "since Monday", "im März" date this customer's case as a number would."""
+    base = resources.files("courtesy.rules") / "lexicons"
+    words: set[str] = set()
+    for folder in base.iterdir():
+        entry = folder / "dates.words"
+        if entry.is_file():
+            for line in entry.read_text("utf-8").splitlines():
+                if not line.startswith("#"):
+                    words.update(line.lower().split())
+    return frozenset(words)
+
+
 #: Durations are stock wording ("within 48 hours", "14 working days"), not references.
 _DURATION = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:working |business |calendar )?"
     r"(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|years?)\b", re.IGNORECASE)
+#: A phone number is the company's, the same for everyone: a trunk or country prefix
+#: ("0800", "+44", "(020)", "1-800") and digit groups ("0800 555 0100", "08382 704-0").
+#: Unbroken digit runs (tracking numbers) and "4471-2290" (no prefix) stay references.
+_PHONE = re.compile(r"(?:\+\d{1,3}[ -]?|\(?0\d{1,4}\)?[ -]?|1-\d{3}-)\d{2,4}(?:[ -]\d{1,4}){1,4}"
+                    r"(?![\d,.]\d)")
+#: A percentage is a rate ("a 100% improvement", "prices rise by 7.9%"), not a reference.
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
 def _has_reference(text: str) -> bool:
-    """Whether ``text`` holds a digit outside a duration: an order number, an amount, a
-    date. Durations start with their number, so each number is tried as one."""
+    """Whether ``text`` holds a number that is not a duration, a phone number or a
+    percentage: an order number, an amount, a date. Each number is tried as one of those
+    from where it starts."""
     digit = _DIGIT.search(text)
     while digit is not None:
-        duration = _DURATION.match(text, digit.start())
-        if duration is None:
+        at = digit.start()
+        if at and text[at - 1] in "+(":
+            at -= 1
+        stock = (_DURATION.match(text, digit.start()) or _PHONE.match(text, at)
+                 or _PERCENT.match(text, digit.start()))
+        if stock is None:
             return True
-        digit = _DIGIT.search(text, duration.end())
+        digit = _DIGIT.search(text, max(stock.end(), digit.end()))
     return False
 
 
-def _stems(words: set[str]) -> set[str]:
-    """Crude stems: the first five letters of longer words ("shattered" ~ "shatter")."""
-    return {w[:5] if len(w) > 5 else w for w in words}
+#: Web addresses without a scheme ("luma.example", "post.at/track"): the sender's, not
+#: the customer's, so their words are not content.
+_DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
+#: A closing line: a sign-off, a name, a team ("Kind regards,", "Anna", "Customer Care").
+_CLOSING_WORDS = 4
+#: How many lines from the end a sign-off is looked for (a footer may follow it).
+_CLOSING_LINES = 5
+
+
+def _letter_body(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without the closing: from a sign-off line among the last
+    :data:`_CLOSING_LINES` lines ("Kind regards,", "Mit freundlichen Grüßen") on, and
+    short lines at the end that do not end a sentence (agent's name, team, company)."""
+    cut = end
+    for _ in range(_CLOSING_LINES):
+        if cut <= start:
+            break
+        line_start = text.rfind("\n", start, cut) + 1 or start
+        line = text[line_start:cut].strip()
+        if line and len(line.split()) <= _CLOSING_WORDS and _SIGN_OFF.match(line):
+            end = max(line_start - 1, start)
+            break
+        cut = max(line_start - 1, start)
+    while end > start:
+        line_start = text.rfind("\n", start, end) + 1 or start
+        line = text[line_start:end].strip()
+        if line and (len(line.split()) > _CLOSING_WORDS
+                     or (line[-1] in ".!?" and not _SIGN_OFF.match(line))):
+            break
+        end = max(line_start - 1, start)
+    return text[start:end]
+
+
+def _echoed(content: set[str], theirs: set[str]) -> set[str]:
+    """The content words of the reply that the customer used too, compared by crude stem:
+    the same first five letters ("shattered" ~ "shatter"), or a four-letter word the other
+    starts with ("bill" ~ "billing", "bike" ~ "bikes"). Distinct stems, by four letters."""
+    five = {t[:5] for t in theirs if len(t) >= 5}
+    four = {t for t in theirs if len(t) == 4}
+    heads = {t[:4] for t in theirs if len(t) >= 4}
+    found = set()
+    for word in content:
+        if word in theirs or (len(word) >= 5 and word[:5] in five) or word[:4] in four \
+                or (len(word) == 4 and word in heads):
+            found.add(word[:4])
+    return found
+
+
+def _stock_phrasing(ctx: CheckContext) -> bool:
+    """Whether the reply uses canned phrasing other than a thank-you opener ("Thank you
+    for your email" opens personal replies as often as macros; "We have received your
+    request" and "Your feedback is important to us" do not)."""
+    thanks = ctx.spans("thanks")
+    return any(not any(s < e2 and s2 < e for s2, e2 in thanks) for s, e in ctx.spans("canned"))
 
 
 def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False) -> list[str]:
-    """What in ``ctx.text[start:]`` only this customer could have received (may be empty).
+    """What in the body from ``start`` only this customer could have received (may be
+    empty). The closing lines (sign-off, names, team) are left out.
 
-    Signals: a number that is not a duration (an order, an amount, a date); a content word
-    the customer used in ``situation.customer_message`` (compared by crude stem); and, when
-    the reply holds no canned phrase (lexicon topic ``canned``), at least
-    ``Thresholds.min_specific_words`` content words outside the stock vocabulary. With
+    Signals: a number that is not a duration, a phone number or a percentage (an order, an
+    amount, a date); a weekday or month name; at least ``Thresholds.min_echoed_words``
+    content words the customer used in ``situation.customer_message`` (compared by crude
+    stem); and, when the reply holds no canned phrasing beyond a thank-you opener (lexicon
+    topic ``canned``), at least ``Thresholds.min_specific_words`` content words outside the
+    stock vocabulary. Words of e-mail addresses and links do not count. With
     ``first_only``, stops at the first signal.
     """
-    body = ctx.text[start:]
+    body = _letter_body(ctx.text, start, ctx.end_of_text())
     signals: list[str] = []
     if _has_reference(body):
         signals.append("a number or reference")
         if first_only:
             return signals
-    words = set(_WORD.findall(body.lower().replace("’", "'")))
+    plain = body.lower().replace("’", "'")
+    if "@" in plain or "://" in plain or "www." in plain:
+        plain = _EMAIL_URL.sub(" ", plain)
+    if "." in plain:
+        plain = _DOMAIN.sub(" ", plain)
+    words = set(_WORD.findall(plain))
     customer = ctx.customer
     if customer is not None:
         words -= {w.lower() for w in customer.name_forms.exact}
+    dates = {w.removesuffix("'s") for w in words} & date_words()  # "Thursday's visit"
+    if dates:
+        signals.append("a date: " + ", ".join(sorted(dates)[:3]))
+        if first_only:
+            return signals
     content = {w for w in words - generic_words() if len(w) > 2}
     situation = ctx.situation
     if situation is not None and situation.customer_message:
         theirs = {w for w in _WORD.findall(situation.customer_message.lower().replace("’", "'"))
                   if len(w) > 2} - generic_words()
-        stems = _stems(theirs)
-        echoed = sorted(w for w in content if (w[:5] if len(w) > 5 else w) in stems)
-        if len({w[:5] for w in echoed}) >= active_thresholds().min_echoed_words:
-            signals.append("words from the customer's message: " + ", ".join(echoed[:3]))
+        echoed = _echoed(content, theirs)
+        if len(echoed) >= active_thresholds().min_echoed_words:
+            signals.append("words from the customer's message: " + ", ".join(sorted(echoed)[:3]))
             if first_only:
                 return signals
-    if ctx.has("canned") or (situation is not None and situation.customer_message):
-        # stock openers and closers, or a message to answer: only hard evidence counts
-        return signals
+    if _stock_phrasing(ctx):
+        return signals  # a canned reply: only hard evidence counts
     specific = sorted(content)
     if len(specific) >= active_thresholds().min_specific_words:
         signals.append("specific words: " + ", ".join(specific[:3]))
@@ -320,9 +415,11 @@ def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
     of the body sentences carry such data; each generic sentence is reported. When we owe an
     owning apology and no sentence holding the apology or a next step carries such data,
     those sentences are reported (the core of the reply is boilerplate). For plain
-    text with a customer: flags a body of 12+ words with no number or reference, no word
-    from the customer's own message and fewer than two content words outside the stock
-    vocabulary of support replies. Announcements and broadcast templates are exempt.
+    text with a customer: flags a body of 12+ words (without its closing lines) with no
+    reference or date (a phone number, a duration or a percentage is not one), fewer than
+    two words from the customer's own message and, unless the reply uses canned phrasing
+    beyond a thank-you opener, fewer than two content words outside the stock vocabulary
+    of support replies. Announcements and broadcast templates are exempt.
     """
     if ctx.kind is SituationKind.ANNOUNCEMENT:
         return
