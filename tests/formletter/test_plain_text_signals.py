@@ -39,6 +39,21 @@ def test_phone_numbers_in_other_shapes_are_not_personal(number: str) -> None:
     assert _flagged(text)
 
 
+def test_a_duration_in_brackets_is_still_stock() -> None:
+    text = ("Dear Ms Clarke,\n\nWe have received your request and a member of our team will "
+            "get back to you shortly (usually within 48 hours).")
+    assert _flagged(text)
+    assert not _flagged(text.replace("(usually within 48 hours)", "(ticket 48213)"))
+
+
+def test_a_long_signature_block_is_not_content() -> None:
+    text = ("Dear Ms Clarke,\n\nThank you for contacting us. We have received your request "
+            "and a member of our team will get back to you as soon as possible.\n\nKind "
+            "regards,\nAnna Szymańska\nCustomer Care Manager\nHarbourside Lettings Ltd\n"
+            "Quayside House\nLeeds LS1 4AB\nwww.harbourside.example")
+    assert _flagged(text)
+
+
 def test_a_tracking_number_is_a_reference_even_when_it_starts_with_zero() -> None:
     text = ("Dear Ms Clarke,\n\nThank you for your message. We have received your request and "
             "your parcel is on its way with tracking number 00340434161094023377.")

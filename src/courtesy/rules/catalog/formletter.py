@@ -198,13 +198,16 @@ def resemblance(a: set[int], b: set[int]) -> float:
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
-_SIGN_OFF = re.compile(
-    r"(?i)^\s*(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
+_SIGN_OFFS = (
+    r"(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
     r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards"
     r"|mit freundlichen grüßen|(?:viele|beste|freundliche|herzliche|liebe) grüße"
     r"|(?:bien )?cordialement|bien à vous|(?:un )?(?:cordial )?saludo|saludos|atentamente"
     r"|cordialmente)\b"
 )
+_SIGN_OFF = re.compile(r"(?i)^\s*" + _SIGN_OFFS)
+#: A line that opens with a sign-off, anywhere in a text.
+_SIGN_OFF_LINE = re.compile(r"(?im)^[ \t]*" + _SIGN_OFFS)
 
 
 @lru_cache(maxsize=1)
@@ -243,60 +246,95 @@ _DURATION = re.compile(
 #: A phone number is the company's, the same for everyone: a trunk or country prefix
 #: ("0800", "+44", "(020)", "1-800") and digit groups ("0800 555 0100", "08382 704-0").
 #: Unbroken digit runs (tracking numbers) and "4471-2290" (no prefix) stay references.
-_PHONE = re.compile(r"(?:\+\d{1,3}[ -]?|\(?0\d{1,4}\)?[ -]?|1-\d{3}-)\d{2,4}(?:[ -]\d{1,4}){1,4}"
-                    r"(?![\d,.]\d)")
+_PHONE = (r"(?:\+\d{1,3}[ -]?|\(?0\d{1,4}\)?[ -]?|1-\d{3}-)\d{2,4}(?:[ -]\d{1,4}){1,4}"
+          r"(?![\d,.]\d)")
 #: A percentage is a rate ("a 100% improvement", "prices rise by 7.9%"), not a reference.
-_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+_PERCENT = r"\d+(?:[.,]\d+)?\s?%"
+#: Numbers that are stock wording, in one pattern: a duration, a percentage, a phone number.
+_STOCK_NUMBER = re.compile(f"{_DURATION.pattern}|{_PERCENT}|{_PHONE}", re.IGNORECASE)
+
+
+def _first_reference(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the first number of ``text[start:end]`` that is not a duration, a phone number
+    or a percentage starts (an order number, an amount, a date), or -1. Each number is
+    tried as one of those from where it starts (a phone number from its "+" or "(")."""
+    end = len(text) if end is None else end
+    digit = _DIGIT.search(text, start, end)
+    while digit is not None:
+        at = digit.start()
+        if at > start and text[at - 1] in "+(":
+            at -= 1
+        stock = _STOCK_NUMBER.match(text, at, end)
+        if stock is None and at < digit.start():  # "(24 hours)", "+5 points"
+            stock = _STOCK_NUMBER.match(text, digit.start(), end)
+        if stock is None:
+            return digit.start()
+        digit = _DIGIT.search(text, max(stock.end(), digit.end()), end)
+    return -1
 
 
 def _has_reference(text: str) -> bool:
     """Whether ``text`` holds a number that is not a duration, a phone number or a
-    percentage: an order number, an amount, a date. Each number is tried as one of those
-    from where it starts."""
-    digit = _DIGIT.search(text)
-    while digit is not None:
-        at = digit.start()
-        if at and text[at - 1] in "+(":
-            at -= 1
-        stock = (_DURATION.match(text, digit.start()) or _PHONE.match(text, at)
-                 or _PERCENT.match(text, digit.start()))
-        if stock is None:
-            return True
-        digit = _DIGIT.search(text, max(stock.end(), digit.end()))
-    return False
+    percentage: an order number, an amount, a date."""
+    return _first_reference(text) >= 0
+
+
+def _reference_in_body(text: str, start: int, end: int) -> bool:
+    """Whether the letter body (:func:`_letter_body`) of ``text[start:end]`` holds a
+    reference. Without cutting the closing off when it cannot matter: a long line holding
+    the first reference, with no sign-off line before it, stays in the body."""
+    at = _first_reference(text, start, end)
+    if at < 0:
+        return False
+    line_start = text.rfind("\n", start, at) + 1 or start
+    line_end = text.find("\n", at, end)
+    line = text[line_start : end if line_end < 0 else line_end].strip()
+    if len(line) > _CLOSING_CHARS and not _SIGN_OFF_LINE.search(text, start, line_start):
+        return True
+    return _has_reference(_letter_body(text, start, end))
 
 
 #: Web addresses without a scheme ("luma.example", "post.at/track"): the sender's, not
 #: the customer's, so their words are not content.
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
+_DOT_LETTER = re.compile(r"\.[a-z]")
 #: A closing line: a sign-off, a name, a team ("Kind regards,", "Anna", "Customer Care").
 _CLOSING_WORDS = 4
 #: How many lines from the end a sign-off is looked for (a footer may follow it).
 _CLOSING_LINES = 5
+#: Longer lines are never closing lines (checked before counting words).
+_CLOSING_CHARS = 48
 
 
 def _letter_body(text: str, start: int, end: int) -> str:
     """``text[start:end]`` without the closing: from a sign-off line among the last
     :data:`_CLOSING_LINES` lines ("Kind regards,", "Mit freundlichen Grüßen") on, and
     short lines at the end that do not end a sentence (agent's name, team, company)."""
-    cut = end
-    for _ in range(_CLOSING_LINES):
-        if cut <= start:
+    body = text[start:end]
+    if "\n" not in body:
+        return body  # one line: a chat turn or a text message, nothing to cut
+    lines = body.rsplit("\n", _CLOSING_LINES)  # the last lines; lines[0] may hold the rest
+    keep = len(lines)
+    rest = keep > _CLOSING_LINES
+    for i in range(keep - 1, int(rest) - 1, -1):
+        line = lines[i]
+        if len(line) <= _CLOSING_CHARS and _SIGN_OFF.match(line) \
+                and len(line.split()) <= _CLOSING_WORDS:
+            keep = i
             break
-        line_start = text.rfind("\n", start, cut) + 1 or start
-        line = text[line_start:cut].strip()
-        if line and len(line.split()) <= _CLOSING_WORDS and _SIGN_OFF.match(line):
-            end = max(line_start - 1, start)
-            break
-        cut = max(line_start - 1, start)
-    while end > start:
-        line_start = text.rfind("\n", start, end) + 1 or start
-        line = text[line_start:end].strip()
-        if line and (len(line.split()) > _CLOSING_WORDS
+    while keep:
+        if keep == 1 and rest:  # a long signature block: go on through the rest
+            lines = lines[0].rsplit("\n", _CLOSING_LINES)
+            keep = len(lines)
+            rest = keep > _CLOSING_LINES
+            continue
+        line = lines[keep - 1].strip()
+        if line and (len(line) > _CLOSING_CHARS
+                     or len(line.split(None, _CLOSING_WORDS)) > _CLOSING_WORDS
                      or (line[-1] in ".!?" and not _SIGN_OFF.match(line))):
             break
-        end = max(line_start - 1, start)
-    return text[start:end]
+        keep -= 1
+    return "\n".join(lines[:keep])
 
 
 def _echoed(content: set[str], theirs: set[str]) -> set[str]:
@@ -334,22 +372,25 @@ def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False)
     stock vocabulary. Words of e-mail addresses and links do not count. With
     ``first_only``, stops at the first signal.
     """
-    body = _letter_body(ctx.text, start, ctx.end_of_text())
+    text = ctx.text
     signals: list[str] = []
-    if _has_reference(body):
+    if _reference_in_body(text, start, len(text)):
         signals.append("a number or reference")
         if first_only:
             return signals
+    body = _letter_body(text, start, len(text))
     plain = body.lower().replace("’", "'")
     if "@" in plain or "://" in plain or "www." in plain:
         plain = _EMAIL_URL.sub(" ", plain)
-    if "." in plain:
+    if _DOT_LETTER.search(plain):
         plain = _DOMAIN.sub(" ", plain)
     words = set(_WORD.findall(plain))
     customer = ctx.customer
     if customer is not None:
         words -= {w.lower() for w in customer.name_forms.exact}
-    dates = {w.removesuffix("'s") for w in words} & date_words()  # "Thursday's visit"
+    dates = words & date_words()
+    if not dates and "'s" in plain:  # "Thursday's visit"
+        dates = {w[:-2] for w in words if w.endswith("'s")} & date_words()
     if dates:
         signals.append("a date: " + ", ".join(sorted(dates)[:3]))
         if first_only:
