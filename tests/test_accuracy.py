@@ -34,14 +34,7 @@ MIN_GOLD = 5
 #: Score-based rules validated elsewhere (tests/test_tone.py), not by the labels.
 UNLABELLED = frozenset({"TN005"})
 #: (corpus, entry) → why it is below the bar today. Everything else must meet it.
-KNOWN_SHORT: dict[tuple[str, str], str] = {
-    ("replies_en.jsonl", "FL"): "FL001 exempts announcements the corpus labels as form "
-                                "letters, and counts any digit ('24 hours') as personal "
-                                "(catalog/formletter.py, being reworked)",
-    ("replies_intl.jsonl", "next_steps"): "de/fr/es commitment lexicons are still growing",
-    ("replies_intl.jsonl", "FL"): "as for English FL, plus de/fr/es stock-word lists",
-    ("replies_intl.jsonl", "NM"): "name checks on de/fr/es salutations (catalog/names.py)",
-}
+KNOWN_SHORT: dict[tuple[str, str], str] = {}
 
 
 @dataclass

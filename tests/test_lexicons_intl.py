@@ -254,7 +254,8 @@ def test_rule_flags_exactly_these_words(rule: str, text: str, flagged: tuple[str
     assert tuple(text[f.start:f.end] for f in report.findings if f.rule == rule) == flagged
 
 
-# (id, text, whether the sentence is a next step): instructions that open a sentence are.
+# (id, text, whether the sentence is a next step): instructions that open a sentence, or
+# follow a fronted clause ("Pour décaler la livraison, connectez-vous ..."), are.
 NEXT_STEP_CASES: tuple[tuple[str, str, bool], ...] = (
     ("de-click", "Klicken Sie auf den Link in dieser E-Mail, um einen neuen Termin zu wählen.",
      True),
@@ -276,12 +277,42 @@ NEXT_STEP_CASES: tuple[tuple[str, str, bool], ...] = (
     ("es-still-broken", "Sigue sin funcionar el router, según nos cuenta.", False),
     ("es-three-days", "Lleva tres días en reparto.", False),
     ("es-has-a-defect", "Presenta un defecto de fábrica.", False),
+    # an instruction after a fronted condition or purpose clause
+    ("de-fronted-if", "Falls der Termin nicht passt, rufen Sie uns unter 030 2291 440 an.",
+     True),
+    ("de-fronted-purpose", "Um die Lieferadresse zu ändern, öffnen Sie Ihr Kundenkonto.", True),
+    ("fr-fronted-purpose", "Pour décaler la livraison, connectez-vous à votre espace client.",
+     True),
+    ("fr-fronted-if", "S'il pleut le jour de la pose, appelez l'agence.", True),
+    ("fr-fronted-after-semicolon",
+     "Le retour est gratuit ; pour l'étiquette, clique sur le lien ci-dessous.", True),
+    ("es-fronted-purpose", "Para cambiar la hora de la cita, llame al 910 555 210.", True),
+    ("es-fronted-when", "Cuando reciba el paquete, revise que el precinto esté intacto.", True),
+    ("en-fronted-if", "If the parcel hasn't arrived by Friday, reply to this email.", True),
+    ("en-fronted-to", "To change the delivery slot, click the link in your confirmation.",
+     True),
+    # commitments: passing a message on, a third party who will act, back in stock
+    ("de-pass-on", "Wir geben Ihren Hinweis noch heute an die Filialleitung weiter.", True),
+    ("de-passive-to-you",
+     "Die Gutschrift wird Ihnen automatisch mit der nächsten Rechnung verrechnet.", True),
+    ("de-back-in-stock", "Die Winterjacke ist ab Montag wieder lieferbar.", True),
+    ("de-passed-on", "Ihre Anregung habe ich an unser Produktteam weitergegeben.", True),
+    ("de-pass-on-inverted", "Ihre Idee geben wir gern an unser Produktteam weiter.", True),
+    ("fr-pass-on", "Nous transmettons votre remarque au responsable du magasin.", True),
+    ("fr-set-aside", "Je vous en ai mis un de côté jusqu'à vendredi.", True),
+    ("fr-back-in-stock", "La cafetière est de nouveau en stock dans notre boutique.", True),
+    ("es-third-party-future", "La llamará nuestra técnica mañana a primera hora.", True),
+    ("es-future", "Le emitiremos la factura corregida esta semana.", True),
+    ("es-passed-on", "Ya le trasladamos su sugerencia al equipo de diseño.", True),
+    ("es-left-ready", "Te lo dejo programado para el lunes.", True),
+    ("es-stays-changed", "Su reserva queda cambiada al viernes a las 20:00.", True),
+    ("es-back-in-stock", "Las botas vuelven a estar disponibles la semana que viene.", True),
 )
 
 
 @pytest.mark.parametrize(("text", "next_step"), [case[1:] for case in NEXT_STEP_CASES],
                          ids=[case[0] for case in NEXT_STEP_CASES])
-def test_instruction_that_opens_a_sentence_is_a_next_step(text: str, next_step: bool) -> None:
+def test_next_step_sentences(text: str, next_step: bool) -> None:
     spans = [text[s.start:s.end] for s in check(text).elements["next_steps"]]
     assert spans == ([text] if next_step else [])
 

@@ -52,6 +52,11 @@ Rules that courtesy follows everywhere:
 The checks (rules NM001–NM008, SL001, SL002; see [the rule reference](rules/index.md)) flag a
 misspelt or mis-cased name, another person's name, initials, a swapped order, a wrong or
 guessed title, the wrong formality, a generic salutation and an unfilled placeholder.
+The formality of a salutation is in its address: "Hallo Anna" is informal, but "Hallo Herr
+Neumann", "Hola, Sr. Torres" and "Hallo Kim Weber" are the neutral greeting of business mail
+and chat before a title or the full name. "Frau Dr. Müller" is the German order for a
+profile titled "Dr."; the "Frau" must then come from the pronouns ("she/her"), or it is
+a guess.
 
 ## Examples by locale
 

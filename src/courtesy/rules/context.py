@@ -33,6 +33,19 @@ _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
 #: ``!`` or ``?`` and a space or tab.
 _AFTER_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|[ \t])")
 _ADDRESS_STOP = ",;:!?\n"
+#: Words that open a fronted condition, purpose or circumstance ("If it does not arrive,
+#: call us", "Pour changer le créneau, allez dans l'appli", "Wenn Sie stornieren möchten,
+#: schicken Sie uns ...", "Para cambiar la cita, llame al ..."): an instruction after the
+#: comma that closes such a clause is a next step as if it opened the sentence.
+_FRONTING = frozenset({
+    "if", "to", "when", "once", "whenever", "should", "before", "after", "for", "in",
+    "until", "unless",
+    "wenn", "falls", "sobald", "um", "sollten", "sollte", "bevor", "nachdem", "damit", "für",
+    "bei", "im", "zum", "zur", "ab",
+    "pour", "si", "s'il", "s'ils", "quand", "lorsque", "dès", "une", "avant", "après", "afin",
+    "en", "dans", "sur",
+    "para", "cuando", "una", "antes", "después", "desde", "al", "tras",
+})
 
 
 def _ends_address(text: str, start: int, dot: int) -> bool:
@@ -261,15 +274,30 @@ class CheckContext:
                 for start, end in spans:
                     if not no_reply or not any(s < end and start < e for s, e in no_reply):
                         seen[self.sentence_at(start)] = None
-            # an instruction or request that opens a sentence ("Reply CHANGE to rebook.")
+            # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
+            # or follows a fronted clause ("To rebook, reply CHANGE.")
             for topic in ("instruction", "imperative", "tracking"):
                 for start, _end in self.found.get(topic, []):
                     bounds = self.sentence_at(start)
-                    if bounds[0] == start:
+                    if bounds[0] == start or self._after_fronted_clause(bounds[0], start):
                         seen[bounds] = None
             cached = sorted(seen)
             self._cache["next_steps"] = cached
         return cached  # type: ignore[return-value]
+
+    def _after_fronted_clause(self, sentence_start: int, start: int) -> bool:
+        """Whether ``start`` follows the comma that closes a clause opening the sentence
+        (or a part after ";" or ":") with a word of :data:`_FRONTING`."""
+        text = self.text
+        comma = start - 1
+        while comma > sentence_start and text[comma] == " ":
+            comma -= 1
+        if comma <= sentence_start or text[comma] != ",":
+            return False
+        clause = max(text.rfind(";", sentence_start, comma), text.rfind(":", sentence_start,
+                                                                         comma)) + 1
+        head = text[max(clause, sentence_start):comma].split(None, 1)
+        return bool(head) and head[0].lower().replace("’", "'") in _FRONTING
 
     def elements(self) -> dict[str, list[tuple[int, int]]]:
         return {

@@ -3,8 +3,10 @@
 "Form letter" means the customer could swap places with any other customer and receive the
 same words. For a rendered message the render trace says exactly which characters came
 from customer or situation data, sentence by sentence; for plain text courtesy looks for
-anything only this customer could have received: a number or reference, words from what
-they wrote, or content words outside the stock vocabulary of support replies.
+anything only this customer could have received: a number or reference, a date, words
+from what they wrote, or content words outside the stock vocabulary of support replies. A
+macro written for one kind of problem carries that problem's words, so from plain text
+alone it reads as personal: register the team's macros (FL003) to catch those.
 
 The rules:
 
@@ -48,6 +50,7 @@ __all__ = [
     "Thresholds",
     "active_form_letters",
     "active_thresholds",
+    "date_words",
     "generic_words",
     "personal_signals",
     "resemblance",
@@ -206,10 +209,16 @@ def resemblance(a: set[int], b: set[int]) -> float:
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
-_SIGN_OFF = re.compile(
-    r"(?i)^\s*(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
-    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards)\b"
+_SIGN_OFFS = (
+    r"(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
+    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards"
+    r"|mit freundlichen grüßen|(?:viele|beste|freundliche|herzliche|liebe) grüße"
+    r"|(?:bien )?cordialement|bien à vous|(?:un )?(?:cordial )?saludo|saludos|atentamente"
+    r"|cordialmente)\b"
 )
+_SIGN_OFF = re.compile(r"(?i)^\s*" + _SIGN_OFFS)
+#: A line that opens with a sign-off, anywhere in a text.
+_SIGN_OFF_LINE = re.compile(r"(?im)^[ \t]*" + _SIGN_OFFS)
 
 
 @lru_cache(maxsize=1)
@@ -226,62 +235,189 @@ def generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Names of weekdays and months in every shipped language (``dates.words``): "on
+    Saturday", "since Monday", "im März" date this customer's case as a number would."""
+    base = resources.files("courtesy.rules") / "lexicons"
+    words: set[str] = set()
+    for folder in base.iterdir():
+        entry = folder / "dates.words"
+        if entry.is_file():
+            for line in entry.read_text("utf-8").splitlines():
+                if not line.startswith("#"):
+                    words.update(line.lower().split())
+    return frozenset(words)
+
+
 #: Durations are stock wording ("within 48 hours", "14 working days"), not references.
 _DURATION = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:working |business |calendar )?"
     r"(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|years?)\b", re.IGNORECASE)
+#: A phone number is the company's, the same for everyone: a trunk or country prefix
+#: ("0800", "+44", "(020)", "1-800") and digit groups ("0800 555 0100", "08382 704-0").
+#: Unbroken digit runs (tracking numbers) and "4471-2290" (no prefix) stay references.
+_PHONE = (r"(?:\+\d{1,3}[ -]?|\(?0\d{1,4}\)?[ -]?|1-\d{3}-)\d{2,4}(?:[ -]\d{1,4}){1,4}"
+          r"(?![\d,.]\d)")
+#: A percentage is a rate ("a 100% improvement", "prices rise by 7.9%"), not a reference.
+_PERCENT = r"\d+(?:[.,]\d+)?\s?%"
+#: Numbers that are stock wording, in one pattern: a duration, a percentage, a phone number.
+_STOCK_NUMBER = re.compile(f"{_DURATION.pattern}|{_PERCENT}|{_PHONE}", re.IGNORECASE)
+
+
+def _first_reference(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the first number of ``text[start:end]`` that is not a duration, a phone number
+    or a percentage starts (an order number, an amount, a date), or -1. Each number is
+    tried as one of those from where it starts (a phone number from its "+" or "(")."""
+    end = len(text) if end is None else end
+    digit = _DIGIT.search(text, start, end)
+    while digit is not None:
+        at = digit.start()
+        if at > start and text[at - 1] in "+(":
+            at -= 1
+        stock = _STOCK_NUMBER.match(text, at, end)
+        if stock is None and at < digit.start():  # "(24 hours)", "+5 points"
+            stock = _STOCK_NUMBER.match(text, digit.start(), end)
+        if stock is None:
+            return digit.start()
+        digit = _DIGIT.search(text, max(stock.end(), digit.end()), end)
+    return -1
 
 
 def _has_reference(text: str) -> bool:
-    """Whether ``text`` holds a digit outside a duration: an order number, an amount, a
-    date. Durations start with their number, so each number is tried as one."""
-    digit = _DIGIT.search(text)
-    while digit is not None:
-        duration = _DURATION.match(text, digit.start())
-        if duration is None:
-            return True
-        digit = _DIGIT.search(text, duration.end())
-    return False
+    """Whether ``text`` holds a number that is not a duration, a phone number or a
+    percentage: an order number, an amount, a date."""
+    return _first_reference(text) >= 0
 
 
-def _stems(words: set[str]) -> set[str]:
-    """Crude stems: the first five letters of longer words ("shattered" ~ "shatter")."""
-    return {w[:5] if len(w) > 5 else w for w in words}
+def _reference_in_body(text: str, start: int, end: int) -> bool:
+    """Whether the letter body (:func:`_letter_body`) of ``text[start:end]`` holds a
+    reference. Without cutting the closing off when it cannot matter: a long line holding
+    the first reference, with no sign-off line before it, stays in the body."""
+    at = _first_reference(text, start, end)
+    if at < 0:
+        return False
+    line_start = text.rfind("\n", start, at) + 1 or start
+    line_end = text.find("\n", at, end)
+    line = text[line_start : end if line_end < 0 else line_end].strip()
+    if len(line) > _CLOSING_CHARS and not _SIGN_OFF_LINE.search(text, start, line_start):
+        return True
+    return _has_reference(_letter_body(text, start, end))
+
+
+#: Web addresses without a scheme ("luma.example", "post.at/track"): the sender's, not
+#: the customer's, so their words are not content.
+_DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
+_DOT_LETTER = re.compile(r"\.[a-z]")
+#: A closing line: a sign-off, a name, a team ("Kind regards,", "Anna", "Customer Care").
+_CLOSING_WORDS = 4
+#: How many lines from the end a sign-off is looked for (a footer may follow it).
+_CLOSING_LINES = 5
+#: Longer lines are never closing lines (checked before counting words).
+_CLOSING_CHARS = 48
+
+
+def _letter_body(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without the closing: from a sign-off line among the last
+    :data:`_CLOSING_LINES` lines ("Kind regards,", "Mit freundlichen Grüßen") on, and
+    short lines at the end that do not end a sentence (agent's name, team, company)."""
+    body = text[start:end]
+    if "\n" not in body:
+        return body  # one line: a chat turn or a text message, nothing to cut
+    lines = body.rsplit("\n", _CLOSING_LINES)  # the last lines; lines[0] may hold the rest
+    keep = len(lines)
+    rest = keep > _CLOSING_LINES
+    for i in range(keep - 1, int(rest) - 1, -1):
+        line = lines[i]
+        if len(line) <= _CLOSING_CHARS and _SIGN_OFF.match(line) \
+                and len(line.split()) <= _CLOSING_WORDS:
+            keep = i
+            break
+    while keep:
+        if keep == 1 and rest:  # a long signature block: go on through the rest
+            lines = lines[0].rsplit("\n", _CLOSING_LINES)
+            keep = len(lines)
+            rest = keep > _CLOSING_LINES
+            continue
+        line = lines[keep - 1].strip()
+        if line and (len(line) > _CLOSING_CHARS
+                     or len(line.split(None, _CLOSING_WORDS)) > _CLOSING_WORDS
+                     or (line[-1] in ".!?" and not _SIGN_OFF.match(line))):
+            break
+        keep -= 1
+    return "\n".join(lines[:keep])
+
+
+def _echoed(content: set[str], theirs: set[str]) -> set[str]:
+    """The content words of the reply that the customer used too, compared by crude stem:
+    the same first five letters ("shattered" ~ "shatter"), or a four-letter word the other
+    starts with ("bill" ~ "billing", "bike" ~ "bikes"). Distinct stems, by four letters."""
+    five = {t[:5] for t in theirs if len(t) >= 5}
+    four = {t for t in theirs if len(t) == 4}
+    heads = {t[:4] for t in theirs if len(t) >= 4}
+    found = set()
+    for word in content:
+        if word in theirs or (len(word) >= 5 and word[:5] in five) or word[:4] in four \
+                or (len(word) == 4 and word in heads):
+            found.add(word[:4])
+    return found
+
+
+def _stock_phrasing(ctx: CheckContext) -> bool:
+    """Whether the reply uses canned phrasing other than a thank-you opener ("Thank you
+    for your email" opens personal replies as often as macros; "We have received your
+    request" and "Your feedback is important to us" do not)."""
+    thanks = ctx.spans("thanks")
+    return any(not any(s < e2 and s2 < e for s2, e2 in thanks) for s, e in ctx.spans("canned"))
 
 
 def personal_signals(ctx: CheckContext, start: int, *, first_only: bool = False) -> list[str]:
-    """What in ``ctx.text[start:]`` only this customer could have received (may be empty).
+    """What in the body from ``start`` only this customer could have received (may be
+    empty). The closing lines (sign-off, names, team) are left out.
 
-    Signals: a number that is not a duration (an order, an amount, a date); a content word
-    the customer used in ``situation.customer_message`` (compared by crude stem); and, when
-    the reply holds no canned phrase (lexicon topic ``canned``), at least
-    ``Thresholds.min_specific_words`` content words outside the stock vocabulary. With
+    Signals: a number that is not a duration, a phone number or a percentage (an order, an
+    amount, a date); a weekday or month name; at least ``Thresholds.min_echoed_words``
+    content words the customer used in ``situation.customer_message`` (compared by crude
+    stem); and, when the reply holds no canned phrasing beyond a thank-you opener (lexicon
+    topic ``canned``), at least ``Thresholds.min_specific_words`` content words outside the
+    stock vocabulary. Words of e-mail addresses and links do not count. With
     ``first_only``, stops at the first signal.
     """
-    body = ctx.text[start:]
+    text = ctx.text
     signals: list[str] = []
-    if _has_reference(body):
+    if _reference_in_body(text, start, len(text)):
         signals.append("a number or reference")
         if first_only:
             return signals
-    words = set(_WORD.findall(body.lower().replace("’", "'")))
+    body = _letter_body(text, start, len(text))
+    plain = body.lower().replace("’", "'")
+    if "@" in plain or "://" in plain or "www." in plain:
+        plain = _EMAIL_URL.sub(" ", plain)
+    if _DOT_LETTER.search(plain):
+        plain = _DOMAIN.sub(" ", plain)
+    words = set(_WORD.findall(plain))
     customer = ctx.customer
     if customer is not None:
         words -= {w.lower() for w in customer.name_forms.exact}
+    dates = words & date_words()
+    if not dates and "'s" in plain:  # "Thursday's visit"
+        dates = {w[:-2] for w in words if w.endswith("'s")} & date_words()
+    if dates:
+        signals.append("a date: " + ", ".join(sorted(dates)[:3]))
+        if first_only:
+            return signals
     content = {w for w in words - generic_words() if len(w) > 2}
     situation = ctx.situation
     if situation is not None and situation.customer_message:
         theirs = {w for w in _WORD.findall(situation.customer_message.lower().replace("’", "'"))
                   if len(w) > 2} - generic_words()
-        stems = _stems(theirs)
-        echoed = sorted(w for w in content if (w[:5] if len(w) > 5 else w) in stems)
-        if len({w[:5] for w in echoed}) >= active_thresholds().min_echoed_words:
-            signals.append("words from the customer's message: " + ", ".join(echoed[:3]))
+        echoed = _echoed(content, theirs)
+        if len(echoed) >= active_thresholds().min_echoed_words:
+            signals.append("words from the customer's message: " + ", ".join(sorted(echoed)[:3]))
             if first_only:
                 return signals
-    if ctx.has("canned") or (situation is not None and situation.customer_message):
-        # stock openers and closers, or a message to answer: only hard evidence counts
-        return signals
+    if _stock_phrasing(ctx):
+        return signals  # a canned reply: only hard evidence counts
     specific = sorted(content)
     if len(specific) >= active_thresholds().min_specific_words:
         signals.append("specific words: " + ", ".join(specific[:3]))
@@ -331,9 +467,11 @@ def _form_letter(ctx: CheckContext) -> Iterator[Hit]:
     of the body sentences carry such data; each generic sentence is reported. When we owe an
     owning apology and no sentence holding the apology or a next step carries such data,
     those sentences are reported (the core of the reply is boilerplate). For plain
-    text with a customer: flags a body of 12+ words with no number or reference, no word
-    from the customer's own message and fewer than two content words outside the stock
-    vocabulary of support replies. Announcements and broadcast templates are exempt.
+    text with a customer: flags a body of 12+ words (without its closing lines) with no
+    reference or date (a phone number, a duration or a percentage is not one), fewer than
+    two words from the customer's own message and, unless the reply uses canned phrasing
+    beyond a thank-you opener, fewer than two content words outside the stock vocabulary
+    of support replies. Announcements and broadcast templates are exempt.
     """
     if ctx.kind is SituationKind.ANNOUNCEMENT:
         return

@@ -130,14 +130,17 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         return
     roles: list[str] = []
     seen_name = False
-    for match in words:
+    for index, match in enumerate(words):
         word = match.group()
         bare = word.rstrip(".")
         start, end = match.start(), match.start() + len(bare)
         # A title precedes the name, or follows it in lower case ("Kovács úr", "王 先生").
         title = lookup_title(bare) if not seen_name or bare[:1].islower() else None
         if title is not None and bare.casefold() not in forms.folded:
-            if forms.title is None:
+            # "Frau Dr. Müller", "Herr Prof. Weber": before the profile's own academic title,
+            # a gendered title is judged as if the profile had none (by its pronouns)
+            if forms.title is None or (title.gender != "n" and forms.title.gender == "n"
+                                       and _profile_title_follows(words, index, forms)):
                 if title.gender != "n" and forms.has_pronouns and title.gender != forms.gender:
                     yield _Issue("wrong-title", start, end,
                                  f"{_quote(bare)} contradicts the pronouns in the customer's "
@@ -229,7 +232,9 @@ def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> It
     greeting = text[salutation.start : salutation.address_start].strip(" ,!¡\t\u00a0")
     informal_set, strict = _greeting_sets(forms.locale)
     if formality == "formal":
-        if strict and greeting.casefold() in informal_set:
+        if strict and greeting.casefold() in informal_set \
+                and not _titled_or_full(text, salutation.address_start,
+                                        salutation.address_end, forms):
             suggested = forms.compose("formal")
             yield _Issue("formality", salutation.start, salutation.start + len(greeting),
                          f"{_quote(greeting)} is informal, but the customer is addressed "
@@ -244,6 +249,30 @@ def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> It
                          f"{_quote(text[salutation.start:salutation.address_end])} is formal, "
                          f"but the customer prefers to be addressed informally.",
                          suggested.salutation)
+
+
+def _profile_title_follows(words: list[re.Match[str]], index: int, forms: NameForms) -> bool:
+    """Whether the address word after ``words[index]`` is the profile's own title."""
+    if index + 1 >= len(words) or forms.title is None:
+        return False
+    following = lookup_title(words[index + 1].group().rstrip("."))
+    return following is not None and titles_compatible(following, forms.title)
+
+
+def _titled_or_full(text: str, start: int, end: int, forms: NameForms) -> bool:
+    """Whether the address carries the formality itself: a title or the family name
+    ("Hallo Herr Neumann", "Hola, Sr. Torres", "Hallo Kim Weber"). Before such an address
+    "Hallo" and "Hola" are the everyday neutral greeting of business mail and chat; only a
+    first name alone makes the salutation informal ("Hallo Anna")."""
+    for match in _ADDRESS_WORD.finditer(text, start, end):
+        bare = match.group().rstrip(".")
+        if lookup_title(bare) is not None:
+            return True
+        exact = forms.folded.get(bare.casefold()) or forms.plain.get(
+            strip_diacritics(bare).casefold())
+        if exact is not None and forms.exact[exact] == "family":
+            return True
+    return False
 
 
 _TRIM = ".,;:!?\"“”‘()[]…—–"
@@ -529,17 +558,22 @@ _KIND_DOCS = {
     "initial": "Flags an initial ('N.', 'N. Owen') where the profile has the full given name.",
     "wrong-title": "Flags a title that contradicts the profile's ('Mrs' for 'Mr'), or a "
                    "neutral title ('Dr') the profile does not have. 'Herr', 'M.', 'Sr.' are "
-                   "equivalent to 'Mr'.",
+                   "equivalent to 'Mr'. Before the profile's own academic title ('Frau Dr. "
+                   "Müller', 'Herr Prof. Weber') a gendered title is judged by the profile's "
+                   "pronouns, as if it had no title (NM006 without pronouns).",
     "guessed-title": "Flags a gendered title (Mr, Mrs, Ms, Herr, Frau, M., Mme, Sr., Sra., "
                      "Sig.ra, heer, mevrouw...) when the profile has neither a title nor "
                      "pronouns: the gender is a guess. Pronouns that contradict the title "
                      "are NM005.",
     "swapped": "Flags the family name before the given name in a locale that writes the "
                "given name first (and the reverse for ja, zh, ko, hu, vi).",
-    "formality": "Flags an informal greeting ('Hallo', 'Salut', 'Hola', 'Ciao') to a customer "
-                 "whose profile asks for formal address, in locales that keep the two apart "
-                 "(de, fr, es, it, nl, pt-BR, hu), and a title-and-surname address ('Dear Mr "
-                 "Owen') to a customer whose profile asks for informal address.",
+    "formality": "Flags an informal greeting with the first name alone ('Hallo Anna', "
+                 "'Salut Julien', 'Hola Marta') to a customer whose profile asks for formal "
+                 "address, in locales that keep the two apart (de, fr, es, it, nl, pt-BR, hu); "
+                 "before a title or the family name ('Hallo Frau Schmitt', 'Hola, Sr. "
+                 "Torres', 'Hallo Kim Weber') the greeting is the neutral one of business mail "
+                 "and chat. Also flags a title-and-surname address ('Dear Mr Owen') to a "
+                 "customer whose profile asks for informal address.",
     "generic": "Flags a generic salutation ('Dear Sir or Madam', 'Dear Valued Customer', "
                "'Hi there') when the profile has the customer's name.",
 }
@@ -657,7 +691,8 @@ RULES = (
         bad=("Hallo Anna,\n\nvielen Dank für Ihre Nachricht.",
              "Hi Anna, danke für Ihre Geduld."),
         good=("Sehr geehrte Frau Schmitt,\n\nvielen Dank für Ihre Nachricht.",
-              "Guten Tag Frau Schmitt, danke für Ihre Geduld."),
+              "Guten Tag Frau Schmitt, danke für Ihre Geduld.",
+              "Hallo Frau Schmitt, danke für Ihre Geduld."),
         context={"customer": {"name": {"title": "Frau", "given": "Anna", "family": "Schmitt"},
                               "locale": "de-DE", "formality": "formal"}},
     ),
