@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from courtesy import Customer, check
 from courtesy.names import strip_diacritics
 from courtesy.rules.catalog.names import _CJK_GENERIC as CJK_GENERIC
+from courtesy.rules.catalog.names import _CJK_HONORIFICS
 
 LOCALES = ["en-GB", "en-US", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-BR", "hu-HU"]
 CJK_LOCALES = ["ja-JP", "zh-CN", "ko-KR"]
@@ -63,8 +64,14 @@ def latin_customer(draw: st.DrawFn) -> Customer:
 
 @st.composite
 def cjk_customer(draw: st.DrawFn) -> Customer:
-    han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-    hangul = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+    # without the characters of honorifics (様, 殿, 先生, 님...): a name that holds one is
+    # read up to it, the way a person would read it (test_regressions covers names that are
+    # an honorific or a generic word as a whole)
+    honorific = set("".join(_CJK_HONORIFICS))
+    han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5).filter(
+        lambda c: c not in honorific)
+    hangul = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3).filter(
+        lambda c: c not in honorific)
     script = draw(st.sampled_from([han, hangul]))
     family = draw(st.text(alphabet=script, min_size=1, max_size=2))
     given = draw(st.text(alphabet=script, min_size=1, max_size=2))
