@@ -96,3 +96,19 @@ def test_cjk_names_made_of_honorific_characters_are_still_the_name(
         findings = check(misspelt + "、\n\nありがとうございます。", customer=customer,
                          select=["NM"]).findings
         assert [f.rule for f in findings] == ["NM001"]
+
+
+@pytest.mark.parametrize(("name", "locale", "salutation"), [
+    ({"title": "Maître", "given": "Claire", "family": "Dupont"}, "fr-FR", "Bonjour Maître Dupont"),
+    ({"title": "Avv.", "given": "Marco", "family": "Rossi"}, "it-IT", "Gentile Avv. Rossi"),
+    ({"title": "Lic.", "given": "Ana", "family": "García López"}, "es-MX",
+     "Buenos días, Lic. García López"),
+])
+def test_professional_titles_are_titles(name: dict[str, str], locale: str,
+                                        salutation: str) -> None:
+    customer = Customer.model_validate({"name": name, "locale": locale})
+    assert customer.salutation() == salutation
+    assert check(salutation + ",\n\nMerci.", customer=customer, select=["NM", "SL"]).findings == ()
+    untitled = {"name": {k: v for k, v in name.items() if k != "title"}, "locale": locale}
+    findings = check(salutation + ",\n\nMerci.", customer=untitled, select=["NM"]).findings
+    assert [f.rule for f in findings] == ["NM005"]  # a title the profile lacks, not a person

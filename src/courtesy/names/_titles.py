@@ -45,6 +45,12 @@ _add("dr", "n", "Dr", "Doctor", "Doktor", "Docteur", "Dott", "Dottore", "Dottore
      "Dott.ssa", "Dr.in", "Drs", "博士")
 _add("prof", "n", "Prof", "Professor", "Professeur", "Profesor", "Profesora")
 _add("rev", "n", "Rev", "Reverend", "Revd")
+# professional titles used in address: a French lawyer or notary, an Italian lawyer or
+# engineer, a Spanish-speaking graduate or engineer
+_add("maitre", "n", "Maître", "Maitre")
+_add("avv", "n", "Avv", "Avvocato", "Avvocata")
+_add("ing", "n", "Ing", "Ingegnere", "Ingeniero", "Ingeniera")
+_add("lic", "n", "Lic", "Licenciado", "Licenciada")
 _add("sir", "m", "Sir")
 _add("dame", "f", "Dame")
 _add("lord", "m", "Lord")
