@@ -17,6 +17,7 @@ stay fast; pydantic, Jinja2 and Babel are imported only when something needs the
 
 from __future__ import annotations
 
+import sys as _sys
 import typing as _typing
 from importlib import import_module as _import_module
 
@@ -94,6 +95,12 @@ def __getattr__(name: str) -> _typing.Any:
         raise AttributeError(f"module 'courtesy' has no attribute {name!r}")
     value = getattr(_import_module(location), name)
     globals()[name] = value  # later look-ups skip this function
+    if location == "courtesy.profiles" and "hypothesis" in _sys.modules:
+        # st.from_type(courtesy.Customer): the hypothesis entry point leaves registration
+        # to the models when they were not loaded yet (courtesy.testing._hypothesis)
+        from courtesy.testing._hypothesis import register
+
+        register()
     return value
 
 

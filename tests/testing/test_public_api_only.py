@@ -48,4 +48,4 @@ def test_plugin_module_ships_in_the_wheel_config() -> None:
         "wheel"]["only-include"]
     entry_points = config["project"]["entry-points"]
     assert entry_points["pytest11"] == {"courtesy": "_courtesy_pytestplugin"}
-    assert entry_points["hypothesis"] == {"courtesy": "courtesy.testing.strategies:_register"}
+    assert entry_points["hypothesis"] == {"courtesy": "courtesy.testing._hypothesis:register"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 
@@ -183,6 +185,35 @@ def test_hypothesis_entry_point_registers_the_types(
     assert isinstance(customer, Customer)
     assert isinstance(situation, Situation)
     assert isinstance(name, Name)
+
+
+_FROM_TYPE = """
+import warnings
+warnings.simplefilter("ignore")
+{first}
+{second}
+from hypothesis import strategies as st
+print(type(st.from_type(courtesy.Customer).example()).__name__)
+"""
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("import hypothesis", "import courtesy"),
+    ("import courtesy; courtesy.Customer", "import hypothesis"),
+])
+def test_from_type_works_whichever_is_imported_first(first: str, second: str) -> None:
+    code = _FROM_TYPE.format(first=first, second=second)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "Customer"
+
+
+def test_importing_hypothesis_does_not_import_courtesys_models() -> None:
+    code = "import sys, hypothesis; print('pydantic' in sys.modules, " \
+           "'courtesy.profiles' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["False", "False"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
