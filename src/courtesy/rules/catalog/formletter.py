@@ -221,13 +221,13 @@ _SIGN_OFF = re.compile(r"(?i)^\s*" + _SIGN_OFFS)
 _SIGN_OFF_LINE = re.compile(r"(?im)^[ \t]*" + _SIGN_OFFS)
 
 
-@lru_cache(maxsize=1)
-def generic_words() -> frozenset[str]:
-    """The stock vocabulary of support replies, in every shipped language."""
+@lru_cache(maxsize=2)
+def _word_list(name: str) -> frozenset[str]:
+    """The words of ``lexicons/<lang>/<name>`` in every shipped language, lower-cased."""
     base = resources.files("courtesy.rules") / "lexicons"
     words: set[str] = set()
     for folder in base.iterdir():
-        entry = folder / "generic.words"
+        entry = folder / name
         if entry.is_file():
             for line in entry.read_text("utf-8").splitlines():
                 if not line.startswith("#"):
@@ -235,19 +235,15 @@ def generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """The stock vocabulary of support replies, in every shipped language."""
+    return _word_list("generic.words")
+
+
 def date_words() -> frozenset[str]:
     """Names of weekdays and months in every shipped language (``dates.words``): "on
     Saturday", "since Monday", "im März" date this customer's case as a number would."""
-    base = resources.files("courtesy.rules") / "lexicons"
-    words: set[str] = set()
-    for folder in base.iterdir():
-        entry = folder / "dates.words"
-        if entry.is_file():
-            for line in entry.read_text("utf-8").splitlines():
-                if not line.startswith("#"):
-                    words.update(line.lower().split())
-    return frozenset(words)
+    return _word_list("dates.words")
 
 
 #: Durations are stock wording ("within 48 hours", "14 working days"), not references.
