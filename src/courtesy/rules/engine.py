@@ -14,7 +14,7 @@ from courtesy.rules.lexicon import (
     load_markers,
     normalize,
 )
-from courtesy.rules.model import Existence, Finding, Rule, Severity
+from courtesy.rules.model import FACTS, Existence, Finding, Rule, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -48,15 +48,14 @@ def select_rules(
 
 @lru_cache(maxsize=128)
 def _facts(*flags: bool) -> frozenset[str]:
-    names = ("customer", "history", "situation", "timing", "deadline-missed", "sms", "public")
-    return frozenset(name for name, flag in zip(names, flags, strict=True) if flag)
+    return frozenset(name for name, flag in zip(FACTS, flags, strict=True) if flag)
 
 
 def facts_of(
     customer: Customer | None, situation: Situation | None, channel: Channel | None,
 ) -> frozenset[str]:
     """The :data:`~courtesy.rules.model.FACTS` a check has: what rules may need."""
-    return _facts(
+    return _facts(  # in the order of FACTS
         customer is not None,
         customer is not None and bool(customer.history),
         situation is not None,

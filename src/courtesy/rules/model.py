@@ -150,8 +150,9 @@ class Existence:
 
 
 #: The facts a rule may need (:attr:`Custom.needs`): the engine works out which a check
-#: has (:func:`facts_of`) and skips, without a call, every rule that needs one it lacks.
-FACTS = frozenset({
+#: has (:func:`courtesy.rules.engine.facts_of`, in this order) and skips, without a call,
+#: every rule that needs one it lacks.
+FACTS = (
     "customer",  # a customer profile
     "history",  # ... with past interactions (Customer.history)
     "situation",  # a situation
@@ -159,7 +160,7 @@ FACTS = frozenset({
     "deadline-missed",  # ... whose deadline_missed is set
     "sms",  # the channel is SMS
     "public",  # the channel is a public reply
-})
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,7 +176,7 @@ class Custom:
     needs: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        unknown = self.needs - FACTS
+        unknown = self.needs.difference(FACTS)
         if unknown:
             raise ValueError(f"unknown facts {sorted(unknown)}; rules may need {sorted(FACTS)}")
         if self.needs_customer and "customer" not in self.needs:
