@@ -307,18 +307,16 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         return
     body = ctx.body_start
     norm = ctx.norm
-    # Only two kinds of word can be a problem: one that starts like a name word (a probe:
-    # its first two letters after a space, quote, bracket...), and one addressed directly,
-    # right before a "!" or "," ("Thanks again, Sarah!"). Find just those, by C substring
-    # search, rather than walk every word.
+    # the starts of the words to look at: those that start like a name word...
     starts: set[int] = set()
     for probe in _inline_probes(forms):
         at = norm.find(probe, body)
         while at != -1:
             starts.add(norm.rfind(" ", body, at + 1) + 1 or body)
             at = norm.find(probe, at + 1)
-    if not starts and "!" not in norm[body:]:
+    if not starts and norm.find("!", body) == -1:
         return  # nothing starts like the name, and no "Thanks, Sarah!"
+    # ... and those right before a "!" or ","
     for mark in "!,":
         at = norm.find(mark, body)
         while at != -1:
