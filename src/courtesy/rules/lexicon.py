@@ -714,9 +714,13 @@ def compile_matcher(
                     prefix if "<num>" in phrase else prefix + "\x00"
                     for prefix in _literal_prefixes(phrase))
                 continue
-            for words in parse_phrase(phrase):
+            for words in parse_phrase(phrase):  # ~110,000 variants: kept tight
                 literal, prefix = _literal(words)
-                literals.setdefault(literal, {})[(priority, key, prefix)] = None
+                bucket = literals.get(literal)
+                if bucket is None:
+                    literals[literal] = {(priority, key, prefix): None}
+                else:
+                    bucket[priority, key, prefix] = None
     # the automaton is built below, once the triggers of the lazy patterns are known
     for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
@@ -765,19 +769,22 @@ def compile_matcher(
     marker_of = {f" {word.lower()} ": "@" + language for language in sorted(marked)
                  for word in (markers or {})[language]}
     automaton = ahocorasick.Automaton()
-    for literal in literals.keys() | every_trigger:
-        entries: list[tuple[int, int, Any, bool, bool]] = []
-        if literal in literals:
-            # whole-word checks needed at each end: not where the phrase itself starts
-            # (or ends) with a non-word character, nor after a word prefix ("apologi*")
-            check_start = literal[:1].isalnum() or literal[:1] == "_"
-            check_end = literal[-1:].isalnum() or literal[-1:] == "_"
-            entries += ((len(literal), priority, key, check_start, check_end and not prefix)
-                        for priority, key, prefix in sorted(literals[literal]))
+    add = automaton.add_word
+    for literal, bucket in literals.items():
+        # whole-word checks needed at each end: not where the phrase itself starts (or
+        # ends) with a non-word character, nor after a word prefix ("apologi*")
+        first, final, length = literal[:1], literal[-1:], len(literal)
+        check_start = first.isalnum() or first == "_"
+        check_end = final.isalnum() or final == "_"
+        entries: list[tuple[int, int, Any, bool, bool]] = [
+            (length, priority, key, check_start, check_end and not prefix)
+            for priority, key, prefix in (sorted(bucket) if len(bucket) > 1 else bucket)]
         if literal in every_trigger:
-            # a trigger counts wherever it occurs, inside words too (priority -1 marks it)
             entries.append((0, -1, marker_of.get(literal, literal), False, False))
-        automaton.add_word(literal, tuple(entries))
+        add(literal, tuple(entries))
+    for trigger in every_trigger - literals.keys():
+        # a trigger counts wherever it occurs, inside words too (priority -1 marks it)
+        add(trigger, ((0, -1, marker_of.get(trigger, trigger), False, False),))
     if len(automaton):
         automaton.make_automaton()
     return Matcher(
