@@ -666,13 +666,6 @@ def _settle(cluster: list[tuple[int, int, int, int, tuple[str, ...]]],
             kept.append(hit)
 
 
-def _literal(words: tuple[str, ...]) -> tuple[str, bool]:
-    """The automaton key for a phrase variant, and whether it ends in a prefix (``*``)."""
-    prefix = words[-1].endswith("*") and len(words[-1]) > 1
-    joined = " ".join(words).replace("’", "'")
-    return (joined[:-1] if prefix else joined), prefix
-
-
 def compile_matcher(
     lexicons: Iterable[Lexicon], markers: Mapping[str, Iterable[str]] | None = None,
 ) -> Matcher:
@@ -714,8 +707,14 @@ def compile_matcher(
                     prefix if "<num>" in phrase else prefix + "\x00"
                     for prefix in _literal_prefixes(phrase))
                 continue
+            curly = "’" in phrase
             for words in parse_phrase(phrase):  # ~110,000 variants: kept tight
-                literal, prefix = _literal(words)
+                literal = " ".join(words)
+                if curly:
+                    literal = literal.replace("’", "'")
+                prefix = literal[-1] == "*" and len(words[-1]) > 1
+                if prefix:
+                    literal = literal[:-1]
                 bucket = literals.get(literal)
                 if bucket is None:
                     literals[literal] = {(priority, key, prefix): None}
