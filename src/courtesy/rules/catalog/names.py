@@ -65,13 +65,10 @@ _PLACEHOLDER_CHAR = re.compile(r"[{\[%|$<#_*]")
 _INLINE_MIN = 4  # shorter capitalised words are too often ordinary words
 
 
-def _informal_greetings(locale: str) -> frozenset[str]:
-    """Informal openings of a locale whose formal customers must not get them ("Hallo")."""
-    return _greeting_sets(locale)[0]
-
-
 @lru_cache(maxsize=256)
 def _greeting_sets(locale: str) -> tuple[frozenset[str], bool]:
+    """Informal openings of a locale whose formal customers must not get them ("Hallo"),
+    and whether the locale keeps formal and informal address apart."""
     data, _note = forms_for(locale)
     informal = frozenset(g.casefold() for g in data.informal_greetings)
     return informal, data.strict_formality
