@@ -44,6 +44,31 @@ def test_dear_sir_alone_is_still_generic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "flagged"),
+    [
+        ({"given": "Nick", "family": "Owen"}, "Hi Nick,\n\nThe parcel for Mr OWEN left today.",
+         "OWEN"),
+        ({"given": "Nick", "family": "Owen"}, "Hi Nick,\n\nThe parcel for Mr Owenn left today.",
+         "Owenn"),
+        ({"given": "Nick", "family": "Owen"},
+         "Hi Nick,\n\nThe label says \"Owem\" but the parcel is yours.", "Owem"),
+        ({"given": "Siobhan", "family": "O'Brien"},
+         "Dear Siobhan,\n\nThe parcel for Ms O’Brein left today.", "O’Brein"),
+        ({"given": "Zoë", "family": "McDonald"},
+         "Dear Zoë,\n\nThe parcel for Ms Mcdonald left today.", "Mcdonald"),
+        ({"given": "Zoë", "family": "McDonald"},
+         "Dear Zoë,\n\nThe parcel for Ms McDonald left today.", None),
+    ],
+)
+def test_the_name_is_checked_inline_in_any_capitalisation(
+    name: dict[str, str], text: str, flagged: str | None,
+) -> None:
+    found = [text[f.start:f.end]
+             for f in check(text, customer={"name": name}, select=["NM"]).findings]
+    assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
     ("text", "flagged"),
     [
         ("Hi Nick,\n\nYour order is on its way. Thanks again, Nik!", "Nik"),

@@ -278,18 +278,33 @@ _TRIM = ".,;:!?\"“”‘()[]…—–"
 _VOCATIVE_MIN = 3
 
 
+#: characters after which a word starts, besides white space
+_WORD_LEADS = "\"(-'“‘’"
+
+
 @lru_cache(maxsize=4096)
-def _inline_probes(forms: NameForms) -> tuple[str, ...]:
-    """Substrings of the lower-cased text that an inline near-miss of the name must contain:
-    a name word's first two letters at a word start. Inline misspellings must keep the first
-    letter anyway, so only a typo in the second letter outside the salutation goes unseen
-    (the salutation is always checked in full). Found by C substring search, they are where
-    the inline check looks."""
+def _inline_probes(forms: NameForms) -> tuple[tuple[str, ...], int, int]:
+    """What an inline near-miss of the name must contain, and the word lengths to look at.
+
+    The probes are a name word's first two letters as a capitalised word starts
+    ("Ow", "OW" for Owen): the inline check only looks at capitalised words, and an inline
+    misspelling must keep the first letter anyway, so only a typo in the second letter
+    outside the salutation goes unseen (the salutation is always checked in full). Found
+    by C substring search in the original text, they are where the inline check looks.
+    The lengths are those of the name words, two letters either way; ``(), 0, -1`` when
+    no name word is long enough to be checked inline.
+    """
+    lengths = [len(w) for w in forms.plain if len(w) >= _INLINE_MIN]
+    if not lengths:
+        return (), 0, -1
     probes: set[str] = set()
-    for word in {*forms.plain, *(w.casefold() for w in forms.exact)}:
+    for word in {*forms.plain, *forms.exact, *(w.casefold() for w in forms.exact)}:
         if len(word) >= _VOCATIVE_MIN:
-            probes.update(f"{lead}{word[:2]}" for lead in " \"(-'“‘")
-    return tuple(sorted(probes))
+            head = word[:2]
+            probes.update((head[0].upper() + head[1:], head.upper()))
+            if head[0].isupper():
+                probes.add(head)
+    return tuple(sorted(probes)), min(lengths) - 2, max(lengths) + 2
 
 
 def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
@@ -299,18 +314,20 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     Only the words at a probe (:func:`_inline_probes`) and the words right before a ``!``
     or ``,`` are looked at: a message costs a few substring searches, not a walk.
     """
-    lengths = {len(w) for w in forms.plain if len(w) >= _INLINE_MIN}
-    if not lengths:
+    probes, low, high = _inline_probes(forms)
+    if not probes:
         return
     body = ctx.body_start
     norm = ctx.norm
+    text = ctx.text
     # the starts of the words to look at: those that start like a name word...
     starts: set[int] = set()
-    for probe in _inline_probes(forms):
-        at = norm.find(probe, body)
+    for probe in probes:
+        at = text.find(probe, body)
         while at != -1:
-            starts.add(norm.rfind(" ", body, at + 1) + 1 or body)
-            at = norm.find(probe, at + 1)
+            if at == body or norm[at - 1] == " " or norm[at - 1] in _WORD_LEADS:
+                starts.add(norm.rfind(" ", body, at + 1) + 1 or body)
+            at = text.find(probe, at + 1)
     if not starts and norm.find("!", body) == -1:
         return  # nothing starts like the name, and no "Thanks, Sarah!"
     # ... and those right before a "!" or ","
@@ -319,8 +336,6 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         while at != -1:
             starts.add(norm.rfind(" ", body, at) + 1 or body)
             at = norm.find(mark, at + 1)
-    text = ctx.text
-    low, high = min(lengths) - 2, max(lengths) + 2
     exact = forms.exact
     cursor = body
     for token_start in sorted(starts):
