@@ -73,7 +73,8 @@ _WORDS = st.sampled_from([
     "JD0146000063", "ref", "12:30", "thanks", "thank", "patience", "80%", "faster", "{{",
     "name", "}}", "[NAME]", "%", "noreply@shop.example", "+44", "20", "7946", "0000",
     "www.shop.example", "Entschuldigung", "Geduld", "désolé", "attente", "espera", ".", ",",
-    "!", "\n", "(", ")", "\u00a0",
+    "!", "\n", "(", ")", "\u00a0", "%NOM%", "%first_name%", "%{ticket.requester.name}",
+    "FIRST_NAME", "CUSTOMER_TITLE", "%FNAME%", "%{agent.name}",
 ])
 
 

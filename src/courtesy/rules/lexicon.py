@@ -482,14 +482,15 @@ class RawPattern:
 def _triggers(spec: str) -> tuple[str, ...]:
     """What gates a raw pattern, from the brackets of ``re[...]``.
 
-    ``re[%|percent]`` → the words ``%`` and ``percent``; ``re[directly]`` → one word
-    (a spec with letters and no ``|`` is a word, never a set of letters: a set of common
-    letters would match every text); ``re[@{]``, ``re[0123456789]`` → each character.
+    ``re[%|percent]`` → the words ``%`` and ``percent``; ``re[%{|]`` → the one word
+    ``%{`` (a ``|`` makes the parts words); ``re[directly]`` → one word (a spec with
+    letters is a word, never a set of letters: a set of common letters would match every
+    text); ``re[@{]``, ``re[0123456789]`` → each character.
     """
     if not spec:
         return ()
     words = [part for part in spec.split("|") if part]
-    if "|" in spec and len(words) > 1:
+    if "|" in spec and words:
         return tuple(w.lower() for w in words)
     if any(ch.isalpha() for ch in spec):
         return (spec.lower(),)
