@@ -105,3 +105,53 @@ def test_needing_an_unknown_fact_is_an_error() -> None:
     with pytest.raises(ValueError, match=r"unknown facts \['weather'\]"):
         Custom(check=lambda ctx: (), needs=frozenset({"weather"}))
     assert Custom(check=lambda ctx: (), needs_customer=True).needs == {"customer"}
+
+
+def test_a_shared_analysis_runs_once_per_check_and_feeds_each_rule() -> None:
+    from courtesy.rules.engine import run
+    from courtesy.rules.model import Category, Custom, Hit
+
+    calls: list[str] = []
+
+    def analysis(ctx: object) -> dict[str, list[Hit]]:
+        calls.append("analysis")
+        return {"a": [Hit(0, 5, "first")], "b": [Hit(6, 9, "second")]}
+
+    def rule(code: str, key: str) -> Rule:
+        def check(ctx: object) -> list[Hit]:
+            return list(analysis(ctx).get(key, ()))
+
+        return Rule(code=code, name=f"shared-{key}", category=Category.NAME,
+                    severity=Severity.ERROR,
+                    kind=Custom(check=check, analysis=analysis, key=key),
+                    seed="002", practice="p", why="w", bad=(), good=())
+
+    rules = (rule("ZZ902", "a"), rule("ZZ903", "b"), rule("ZZ904", "c"))
+    findings, _ctx = run("Sorry for the wait.", rules=rules)
+    assert [(f.rule, f.start, f.message) for f in findings] == [
+        ("ZZ902", 0, "first"), ("ZZ903", 6, "second")]
+    assert calls == ["analysis"]
+
+
+def _shared_rules() -> list[Rule]:
+    from courtesy.rules.model import Custom
+
+    return [r for r in registry.all_rules()
+            if isinstance(r.kind, Custom) and r.kind.analysis is not None]
+
+
+@pytest.mark.parametrize("rule", _shared_rules(), ids=attrgetter("code"))
+def test_a_rule_gives_what_its_shared_analysis_gives_it(rule: Rule) -> None:
+    from courtesy import Customer
+    from courtesy.rules.engine import run
+    from courtesy.rules.model import Custom
+
+    kind = rule.kind
+    assert isinstance(kind, Custom)
+    assert kind.analysis is not None
+    data = rule.context.get("customer")
+    customer = Customer.model_validate(data) if data is not None else None
+    for text in (*rule.bad, *rule.good):
+        findings, ctx = run(text, rules=(rule,), customer=customer)
+        assert [(f.start, f.end, f.message) for f in findings] == [
+            (h.start, h.end, h.message) for h in kind.check(ctx)]

@@ -14,10 +14,10 @@ from courtesy.rules.lexicon import (
     load_markers,
     normalize,
 )
-from courtesy.rules.model import FACTS, Existence, Finding, Rule, Severity
+from courtesy.rules.model import FACTS, Existence, Finding, Hit, Rule, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from courtesy.profiles import Channel, Customer, Situation
     from courtesy.trace import RenderTrace
@@ -84,6 +84,8 @@ def run(
     ctx = CheckContext(text, found, compiled, customer, situation, channel, trace, norm)
     ctx._cache["triggers"] = present
     findings: list[Finding] = []
+    analyses: dict[Callable[[CheckContext], Mapping[str, Sequence[Hit]]],
+                   Mapping[str, Sequence[Hit]]] = {}
     lazy = compiled.lazy_topics
     found = ctx.found
     for rule in rules:
@@ -104,7 +106,15 @@ def run(
             continue
         if kind.needs and not kind.needs <= have:
             continue  # e.g. a timing rule for a situation without timing facts
-        for hit in kind.check(ctx):
+        analysis = kind.analysis
+        if analysis is not None:  # one analysis for several rules, run once
+            result = analyses.get(analysis)
+            if result is None:
+                result = analyses[analysis] = analysis(ctx)
+            hits: Iterable[Hit] = result.get(kind.key, ())
+        else:
+            hits = kind.check(ctx)
+        for hit in hits:
             findings.append(Finding(
                 rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                 start=hit.start, end=hit.end, message=hit.message,

@@ -7,7 +7,7 @@ validation already happened at the edge (profiles, config, packs).
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -169,11 +169,18 @@ class Custom:
 
     ``needs`` names the :data:`FACTS` without which the rule has nothing to say; the
     engine does not call it then. ``needs_customer=True`` is short for ``"customer"``.
+
+    Rules whose hits come out of one shared analysis (the NM rules: one look at the
+    salutation and the name finds every kind of name problem) give it as ``analysis``,
+    which maps each rule's ``key`` to its hits: the engine runs it once per check and
+    hands each rule its own list without calling ``check``, which must give the same.
     """
 
     check: Callable[[CheckContext], Iterable[Hit]]
     needs_customer: bool = False
     needs: frozenset[str] = frozenset()
+    analysis: Callable[[CheckContext], Mapping[str, Sequence[Hit]]] | None = None
+    key: str = ""
 
     def __post_init__(self) -> None:
         unknown = self.needs.difference(FACTS)

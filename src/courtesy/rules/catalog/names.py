@@ -595,7 +595,7 @@ def _of_kind(kind: str) -> Custom:
 
     check.__name__ = f"check_{kind.replace('-', '_')}"
     check.__doc__ = _KIND_DOCS[kind]
-    return Custom(check=check, needs_customer=True)
+    return Custom(check=check, needs_customer=True, analysis=_issues, key=kind)
 
 
 _NICK = {"customer": {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}}
