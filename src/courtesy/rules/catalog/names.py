@@ -10,7 +10,6 @@ One analysis per message finds every name problem; each rule reports its own kin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,8 +25,6 @@ from courtesy.rules.catalog.formletter import generic_words
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from courtesy.names import NameForms
     from courtesy.names._forms import Formality
     from courtesy.rules.context import CheckContext
@@ -74,20 +71,23 @@ def _greeting_sets(locale: str) -> tuple[frozenset[str], bool]:
     return informal, data.strict_formality
 
 
-@dataclass(frozen=True, slots=True)
-class _Issue:
-    kind: str
-    start: int
-    end: int
-    message: str
-    suggestion: str | None = None
+class _Found(dict[str, list[Hit]]):
+    """The name problems of a message, by kind ("misspelt", "generic"...)."""
+
+    def add(self, kind: str, start: int, end: int, message: str,
+            suggestion: str | None = None) -> None:
+        hits = self.get(kind)
+        if hits is None:
+            self[kind] = [Hit(start, end, message, suggestion)]
+        else:
+            hits.append(Hit(start, end, message, suggestion))
 
 
 def _quote(text: str) -> str:
     return f"'{text}'"
 
 
-def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
+def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
     salutation = ctx.salutation
     if salutation is None:
         return
@@ -97,12 +97,12 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         and customer.formality == "informal" else "formal"
     if salutation.generic:
         suggested = forms.compose(formality)
-        yield _Issue("generic", salutation.start, salutation.address_end,
-                     f"{_quote(text[salutation.start:salutation.address_end])} is a generic "
-                     f"salutation, but we know the customer's name, {suggested.address}.",
-                     suggested.salutation)
+        out.add("generic", salutation.start, salutation.address_end,
+                f"{_quote(text[salutation.start:salutation.address_end])} is a generic "
+                f"salutation, but we know the customer's name, {suggested.address}.",
+                suggested.salutation)
         return
-    yield from _formality_issues(ctx, forms, formality)
+    _formality_issues(ctx, forms, formality, out)
     base = salutation.address_start
     address_text = text[base:salutation.address_end]
     if address_text in _own_addresses(forms):
@@ -120,10 +120,10 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
         return
     if all(w.group().rstrip(".").casefold() in _GENERIC_ADDRESS for w in words):
         suggested = forms.compose(formality)
-        yield _Issue("generic", salutation.start, salutation.address_end,
-                     f"{_quote(text[salutation.start:salutation.address_end])} addresses nobody "
-                     f"in particular, but we know the customer's name, {suggested.address}.",
-                     suggested.salutation)
+        out.add("generic", salutation.start, salutation.address_end,
+                f"{_quote(text[salutation.start:salutation.address_end])} addresses nobody "
+                f"in particular, but we know the customer's name, {suggested.address}.",
+                suggested.salutation)
         return
     roles: list[str] = []
     seen_name = False
@@ -139,31 +139,31 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             if forms.title is None or (title.gender != "n" and forms.title.gender == "n"
                                        and _profile_title_follows(words, index, forms)):
                 if title.gender != "n" and forms.has_pronouns and title.gender != forms.gender:
-                    yield _Issue("wrong-title", start, end,
-                                 f"{_quote(bare)} contradicts the pronouns in the customer's "
-                                 "profile.", forms.compose("formal").address)
+                    out.add("wrong-title", start, end,
+                            f"{_quote(bare)} contradicts the pronouns in the customer's "
+                            "profile.", forms.compose("formal").address)
                 elif title.gender != "n" and not forms.has_pronouns:
-                    yield _Issue("guessed-title", start, end,
-                                 f"{_quote(bare)} assumes the customer's gender; the profile "
-                                 "gives no title.", forms.compose("formal").address)
+                    out.add("guessed-title", start, end,
+                            f"{_quote(bare)} assumes the customer's gender; the profile "
+                            "gives no title.", forms.compose("formal").address)
                 elif title.gender == "n" and title.key != "mx":
-                    yield _Issue("wrong-title", start, end,
-                                 f"{_quote(bare)} is not in the customer's profile.",
-                                 forms.formal_address())
+                    out.add("wrong-title", start, end,
+                            f"{_quote(bare)} is not in the customer's profile.",
+                            forms.formal_address())
             elif not titles_compatible(title, forms.title):
                 local = forms_for(forms.locale)[0].title(forms.title.key) or \
                     forms.title.canonical
-                yield _Issue("wrong-title", start, end,
-                             f"{_quote(bare)} is the wrong title: the customer is "
-                             f"{local} {forms.family or forms.given}.", local)
+                out.add("wrong-title", start, end,
+                        f"{_quote(bare)} is the wrong title: the customer is "
+                        f"{local} {forms.family or forms.given}.", local)
             continue
         if len(bare) == 1 and bare.isalpha():
             seen_name = True
             for part in (forms.given, forms.nickname, forms.middle):
                 if part and part[0].casefold() == bare.casefold() and len(part.split()[0]) > 1:
-                    yield _Issue("initial", start, end + (1 if word.endswith(".") else 0),
-                                 f"{_quote(word)} abbreviates a name we know in full.",
-                                 part.split()[0])
+                    out.add("initial", start, end + (1 if word.endswith(".") else 0),
+                            f"{_quote(word)} abbreviates a name we know in full.",
+                            part.split()[0])
                     break
             continue
         seen_name = True
@@ -176,28 +176,28 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             roles.append(forms.exact[correct])
             if correct in PARTICLES and bare == correct.capitalize() and len(roles) == 1:
                 continue  # "Dear Mr Van der Berg": a leading particle may take a capital
-            yield _Issue("casing", start, end,
-                         f"{_quote(bare)} is not how the customer writes their name: "
-                         f"{_quote(correct)}.", correct)
+            out.add("casing", start, end,
+                    f"{_quote(bare)} is not how the customer writes their name: "
+                    f"{_quote(correct)}.", correct)
             continue
         plain = strip_diacritics(bare).casefold()
         if plain in forms.plain:
             correct = forms.plain[plain]
             roles.append(forms.exact[correct])
             if strip_diacritics(correct) != correct:
-                yield _Issue("misspelt", start, end,
-                             f"{_quote(bare)} drops the accents of the customer's name, "
-                             f"{_quote(correct)}.", correct)
+                out.add("misspelt", start, end,
+                        f"{_quote(bare)} drops the accents of the customer's name, "
+                        f"{_quote(correct)}.", correct)
             continue
         near = forms.closest(bare)
         if near is not None:
             roles.append(forms.exact[near])
-            yield _Issue("misspelt", start, end,
-                         f"{_quote(bare)} misspells the customer's name, {_quote(near)}.", near)
+            out.add("misspelt", start, end,
+                    f"{_quote(bare)} misspells the customer's name, {_quote(near)}.", near)
         elif bare[0].isupper() or not bare[0].isalpha():
             full = forms.formal_address()
-            yield _Issue("wrong-person", start, end,
-                         f"{_quote(bare)} is not the customer's name: this is {full}.", full)
+            out.add("wrong-person", start, end,
+                    f"{_quote(bare)} is not the customer's name: this is {full}.", full)
         else:
             break  # "Hi Nick thanks for ...": lower-case words end the address
     expected = ["given", "family"] if forms.family_first else ["family", "given"]
@@ -206,10 +206,10 @@ def _address_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
             if roles[i : i + 2] == expected:
                 order = "family name first" if not forms.family_first else "given name first"
                 full = forms.formal_address()
-                yield _Issue("swapped", words[0].start(),
-                             words[-1].start() + len(words[-1].group().rstrip(".")),
-                             f"{_quote(salutation.address(text))} puts the {order}; "
-                             f"the customer's name is {full}.", full)
+                out.add("swapped", words[0].start(),
+                        words[-1].start() + len(words[-1].group().rstrip(".")),
+                        f"{_quote(salutation.address(text))} puts the {order}; "
+                        f"the customer's name is {full}.", full)
                 break
 
 
@@ -220,7 +220,9 @@ def _own_addresses(forms: NameForms) -> frozenset[str]:
     return frozenset(forms.compose(formality).address for formality in ("formal", "informal"))
 
 
-def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> Iterator[_Issue]:
+def _formality_issues(
+    ctx: CheckContext, forms: NameForms, formality: str, out: _Found,
+) -> None:
     """An informal greeting to a formal customer (where the locale keeps the two apart), or a
     title-and-surname address to a customer who asked for informality."""
     salutation = ctx.salutation
@@ -233,19 +235,19 @@ def _formality_issues(ctx: CheckContext, forms: NameForms, formality: str) -> It
                 and not _titled_or_full(text, salutation.address_start,
                                         salutation.address_end, forms):
             suggested = forms.compose("formal")
-            yield _Issue("formality", salutation.start, salutation.start + len(greeting),
-                         f"{_quote(greeting)} is informal, but the customer is addressed "
-                         f"formally in {suggested.locale}.", suggested.salutation)
+            out.add("formality", salutation.start, salutation.start + len(greeting),
+                    f"{_quote(greeting)} is informal, but the customer is addressed "
+                    f"formally in {suggested.locale}.", suggested.salutation)
         return
     first = _ADDRESS_WORD.match(text, salutation.address_start, salutation.address_end)
     if first is not None and forms.family:
         title = lookup_title(first.group().rstrip("."))
         if title is not None and first.group().rstrip(".").casefold() not in forms.folded:
             suggested = forms.compose("informal")
-            yield _Issue("formality", salutation.start, salutation.address_end,
-                         f"{_quote(text[salutation.start:salutation.address_end])} is formal, "
-                         f"but the customer prefers to be addressed informally.",
-                         suggested.salutation)
+            out.add("formality", salutation.start, salutation.address_end,
+                    f"{_quote(text[salutation.start:salutation.address_end])} is formal, "
+                    f"but the customer prefers to be addressed informally.",
+                    suggested.salutation)
 
 
 def _profile_title_follows(words: list[re.Match[str]], index: int, forms: NameForms) -> bool:
@@ -307,7 +309,7 @@ def _inline_probes(forms: NameForms) -> tuple[tuple[str, ...], int, int]:
     return tuple(sorted(probes)), min(lengths) - 2, max(lengths) + 2
 
 
-def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
+def _inline_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
     """Capitalised words after the salutation that are near, but not exactly, the name,
     or that address someone else ("Thanks again, Sarah!").
 
@@ -405,7 +407,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
                 and strip_diacritics(suggestion).casefold() != strip_diacritics(word).casefold() \
                 and not _after_title_or_name(text, start, forms):
             continue  # "Owens Logistics": a longer or shorter word needs a title or name before it
-        yield _Issue(kind, start, start + len(word), message, suggestion)
+        out.add(kind, start, start + len(word), message, suggestion)
 
 
 #: Words after which a name is addressed directly ("Thanks, Nick!", "Cheers Nick.").
@@ -451,7 +453,7 @@ _CJK_GENERIC = frozenset({"客", "皆", "各位", "客户", "用户", "顾客", 
 _CJK_STOP = "、，,。！!：:\n"
 
 
-def _cjk_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
+def _cjk_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
     """The opening of a message to a customer whose name is in Han, kana or Hangul.
 
     Such names are not split into words, so the name is read between an optional greeting
@@ -509,45 +511,42 @@ def _cjk_issues(ctx: CheckContext, forms: NameForms) -> Iterator[_Issue]:
     if compact not in known and (compact in _CJK_GENERIC or compact[0] in "おご"):
         suggested = forms.compose("formal" if ctx.customer is None
                                   or ctx.customer.formality == "formal" else "informal")
-        yield _Issue("generic", position, position + len(name) + len(honorific),
-                     f"{_quote(name + honorific)} greets any customer, but we know the "
-                     f"customer's name, {suggested.address}.", suggested.salutation)
+        out.add("generic", position, position + len(name) + len(honorific),
+                f"{_quote(name + honorific)} greets any customer, but we know the "
+                f"customer's name, {suggested.address}.", suggested.salutation)
         return
     if compact not in known:
         for part in sorted(known, key=len, reverse=True):
             if len(part) == len(compact) and sum(
                     a != b for a, b in zip(part, compact, strict=True)) == 1:
-                yield _Issue("misspelt", position, position + len(name),
-                             f"{_quote(name)} misspells the customer's name, {_quote(part)}.",
-                             part)
+                out.add("misspelt", position, position + len(name),
+                        f"{_quote(name)} misspells the customer's name, {_quote(part)}.",
+                        part)
                 return
-        yield _Issue("wrong-person", position, position + len(name),
-                     f"{_quote(name)} is not the customer's name: this is "
-                     f"{forms.compose('formal').address}.", forms.compose("formal").address)
+        out.add("wrong-person", position, position + len(name),
+                f"{_quote(name)} is not the customer's name: this is "
+                f"{forms.compose('formal').address}.", forms.compose("formal").address)
         return
     customer = ctx.customer
     if honorific == "さん" and customer is not None and customer.formality == "formal":
         suggested = forms.compose("formal")
-        yield _Issue("formality", position, position + len(name) + len(honorific),
-                     f"'{name}{honorific}' is informal, but the customer is addressed "
-                     "formally.", suggested.salutation)
+        out.add("formality", position, position + len(name) + len(honorific),
+                f"'{name}{honorific}' is informal, but the customer is addressed "
+                "formally.", suggested.salutation)
 
 
-def _issues(ctx: CheckContext) -> dict[str, list[Hit]]:
+def _issues(ctx: CheckContext) -> _Found:
     """Every name problem of the message, by kind: one analysis for the NM and SL rules."""
     cached = ctx._cache.get("name_issues")
     if cached is None:
+        found = _Found()
         customer = ctx.customer
-        by_kind: dict[str, list[Hit]] = {}
-        if customer is not None and customer.name_forms.known:
-            forms = customer.name_forms
-            found = [*_address_issues(ctx, forms), *_inline_issues(ctx, forms)]
+        if customer is not None and (forms := customer.name_forms).exact:
+            _address_issues(ctx, forms, found)
+            _inline_issues(ctx, forms, found)
             if forms.cjk:
-                found += _cjk_issues(ctx, forms)
-            for issue in found:
-                by_kind.setdefault(issue.kind, []).append(
-                    Hit(issue.start, issue.end, issue.message, issue.suggestion))
-        ctx._cache["name_issues"] = cached = by_kind
+                _cjk_issues(ctx, forms, found)
+        ctx._cache["name_issues"] = cached = found
     return cached  # type: ignore[return-value]
 
 
