@@ -30,8 +30,8 @@ _SENTENCE_END = ".!?\n"
 # (written to open with a character set, which the regex engine skips ahead to)
 _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
 #: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
-#: ``!`` or ``?`` and a space or tab.
-_AFTER_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|[ \t])")
+#: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
+_SPACE_OR_TAB = (" ", "\t")
 _ADDRESS_STOP = ",;:!?\n"
 #: Words that open a fronted condition, purpose or circumstance ("If it does not arrive,
 #: call us", "Pour changer le créneau, allez dans l'appli", "Wenn Sie stornieren möchten,
@@ -143,11 +143,11 @@ class CheckContext:
         text = self.text
         index = self._cache.get("sentence_index")
         if index is None:
-            # every sentence end, and every place just after a break, found once per check
-            index = (
-                [m.start() for m in _SENTENCE_BREAK.finditer(text)],
-                [m.end() for m in _AFTER_BREAK.finditer(text)],
-            )
+            # every sentence end, found once per check, and the starts that follow them
+            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+            index = (breaks, [
+                p + 1 if text[p] == "\n" else p + 2
+                for p in breaks if text[p] == "\n" or text[p + 1 : p + 2] in _SPACE_OR_TAB])
             self._cache["sentence_index"] = index
         ends: list[int] = index[0]  # type: ignore[index]
         starts: list[int] = index[1]  # type: ignore[index]
