@@ -5,7 +5,8 @@ Everything is measured in one run, on the same texts, and reported as ratios, be
 machines are shared and absolute numbers drift. Targets (DESIGN.md / issue 3):
 check >= 40x proselint's throughput; render+check <= 5x a bare Jinja2 render;
 ``courtesy --version`` cold start <= 250 ms; name checks add <= 10 us per message
-(issue 4); loading more languages does not slow English checks (issue 5).
+(issue 4); loading more languages does not slow English checks (issue 5). It also prints
+the throughput of a ``courtesy check --jsonl`` batch in one process and with ``--jobs``.
 """
 
 from __future__ import annotations
@@ -166,6 +167,34 @@ def cold_start(runs: int = 7) -> float:
     return statistics.median(times)
 
 
+def bench_batch(n: int) -> tuple[float, float, int]:
+    """``courtesy check --jsonl`` on ``n`` records, in one process and in one per CPU:
+    records per second of each (start-up included: it is part of a batch's wall time)."""
+    import json
+    import os
+    import tempfile
+
+    jobs = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "batch.jsonl"
+        with batch.open("w", encoding="utf-8") as handle:
+            for i, s in enumerate(replies(n)):
+                handle.write(json.dumps({"id": i, "text": s.text, "customer": s.customer,
+                                         "situation": s.situation}) + "\n")
+
+        def run(workers: int) -> float:
+            out = Path(folder) / f"out{workers}.jsonl"
+            start = time.perf_counter()
+            subprocess.run(["courtesy", "check", "--jsonl", str(batch), "--out", str(out),
+                            "--jobs", str(workers)], capture_output=True, check=False)
+            return time.perf_counter() - start
+
+        one = many = float("inf")
+        for _ in range(2):
+            one, many = min(one, run(1)), min(many, run(jobs))
+    return n / one, n / many, jobs
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     ours, text_only, prose = bench_check(n)
@@ -182,6 +211,9 @@ def main() -> None:
     print(f"render + check: {rendered:,.0f} msg/s; bare Jinja2 render: {bare:,.0f} msg/s")
     print(f"  ratio (render+check time)/(bare render time): {bare / rendered:.1f}x"
           "  [target <= 5x]")
+    one, many, jobs = bench_batch(n * 10)
+    print(f"courtesy check --jsonl, {n * 10:,} records: {one:,.0f} records/s in one process, "
+          f"{many:,.0f} with --jobs {jobs} ({many / one:.2f}x)")
     print(f"courtesy --version cold start (median of 7): {cold_start() * 1000:.0f} ms"
           "  [target <= 250 ms]")
 

@@ -145,6 +145,61 @@ def test_jsonl_batch_keeps_every_record_in_order(
     assert "8 record(s): 1 passed, 2 failed, 5 bad input" in err
 
 
+def test_jsonl_batch_in_worker_processes_gives_the_same_output(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    customer = {"name": "Mr Nick Owen"}
+    lines = []
+    for i in range(1100):  # more than one window of lines (2 workers x 64 x 8)
+        if i % 7 == 3:
+            lines.append("{not json")
+        elif i % 5 == 0:
+            lines.append(json.dumps({"id": f"r{i}", "text": SEED_REPLY, "customer": customer,
+                                     "situation": {"kind": "complaint", "our_fault": True}}))
+        else:
+            lines.append(json.dumps({"id": f"r{i}", "text": GOOD_REPLY, "customer": customer}))
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join(lines) + "\n")
+
+    def run(*extra: str) -> tuple[int, str]:
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-m", "courtesy", "check", "--jsonl", str(batch), "--out",
+             str(out), "--near-duplicates", *extra],
+            capture_output=True, text=True, check=False, timeout=120)
+        assert "Traceback" not in done.stderr
+        return done.returncode, out.read_text()
+
+    serial_code, serial = run()
+    parallel_code, parallel = run("--jobs", "2")
+    assert parallel_code == serial_code == ExitCode.USAGE_ERROR  # the malformed lines
+    assert parallel == serial
+    records = [json.loads(line) for line in serial.splitlines()]
+    assert [r.get("id") for r in records[:len(lines)]] == [
+        f"r{i}" if i % 7 != 3 else i + 1 for i in range(len(lines))]  # one per line, in order
+    clusters = records[len(lines):]  # then the near-duplicate clusters
+    assert [sorted(c) for c in clusters] == [["near_duplicates"], ["near_duplicates"]]
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--jobs", "2", "{reply}"],
+    ["check", "--jsonl", "{batch}", "--jobs", "-1"],
+    ["check", "--jsonl", "{batch}", "--jobs", "two"],
+])
+def test_jobs_usage_errors(argv: list[str], tmp_path: Path,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text(GOOD_REPLY)
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(json.dumps({"text": GOOD_REPLY}) + "\n")
+    args = [a.format(reply=reply, batch=batch) for a in argv]
+    assert main(args) == ExitCode.USAGE_ERROR
+    err = capsys.readouterr().err
+    assert "--jobs" in err
+    assert "Traceback" not in err
+
+
 def test_jsonl_without_errors_exits_by_findings(tmp_path: Path) -> None:
     batch = tmp_path / "in.jsonl"
     batch.write_text(json.dumps({"id": 1, "text": "Hi Ana, thank you!"}) + "\n")

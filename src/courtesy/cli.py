@@ -12,8 +12,10 @@ import enum
 import json
 import sys
 import traceback
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -132,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="check every record of a JSON Lines file")
     check.add_argument("--out", metavar="OUT.jsonl", type=Path,
                        help="with --jsonl: write results here instead of standard output")
+    check.add_argument("--jobs", metavar="N", type=_jobs, default=1,
+                       help="with --jsonl: check in N processes (0: one per CPU); the output "
+                            "keeps the input order (default: 1)")
     check.add_argument("--near-duplicates", action="store_true",
                        help="with --jsonl: also find clusters of near-identical messages "
                             "(names, numbers and dates masked); after the per-record lines, "
@@ -274,6 +279,8 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
         raise UsageError("--out only applies with --jsonl")
     if args.near_duplicates:
         raise UsageError("--near-duplicates only applies with --jsonl")
+    if args.jobs != 1:
+        raise UsageError("--jobs only applies with --jsonl")
     from courtesy.checking import check
 
     text, source = _read_text(args.path)
@@ -297,21 +304,117 @@ def _load_config(args: argparse.Namespace) -> Config | None:
 
 
 def _records(path: Path) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a JSON Lines file; the file is opened here, so that a missing
+    one is a usage error before any output."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a directory") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            yield number, line.rstrip("\r\n")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+
+    def lines() -> Iterator[tuple[int, str]]:
+        with handle:
+            for number, line in enumerate(handle, start=1):
+                yield number, line.rstrip("\r\n")
+
+    return lines()
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, not {value!r}")
+    return jobs
+
+
+class _Result(NamedTuple):
+    """One batch record's output: the JSON line to write, and what the summary needs."""
+
+    line: str
+    id: Any
+    passed: bool
+    #: the error of a bad record (its line is then ``{"id", "error"}``)
+    error: str | None
+    #: the text checked, when the batch wants it back (--near-duplicates)
+    text: str | None
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What checking one record of a batch needs; worker processes (``--jobs``) build their
+    own from the command's arguments."""
+
+    source: str
+    args: argparse.Namespace
+    defaults: dict[str, Any]
+    texts: bool
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> _Batch:
+        customer, situation = _load_profiles(args)
+        return cls(str(args.jsonl), args, {"customer": customer, "situation": situation,
+                                           "config": _load_config(args)},
+                   bool(args.near_duplicates))
+
+    def check(self, item: tuple[int, str]) -> _Result:
+        """The output of one numbered line, serialised here (in the worker, with --jobs)."""
+        number, line = item
+        record, passed, text = _check_record(number, line, self.source, self.args,
+                                             self.defaults)
+        return _Result(json.dumps(record, ensure_ascii=False) + "\n", record["id"],
+                       bool(passed), record.get("error"), text if self.texts else None)
+
+
+#: the batch a worker process checks records of (set by _start_worker)
+_WORKER_BATCH: list[_Batch] = []
+
+
+def _start_worker(args: argparse.Namespace) -> None:
+    _WORKER_BATCH[:] = [_Batch.of(args)]
+
+
+def _check_in_worker(item: tuple[int, str]) -> _Result:
+    return _WORKER_BATCH[0].check(item)
+
+
+def _checked(batch: _Batch, lines: Iterator[tuple[int, str]], jobs: int) -> Iterator[_Result]:
+    """One result per line, in order: checked here, or by ``jobs`` worker processes
+    (``0``: one per CPU)."""
+    import os
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1:
+        yield from map(batch.check, lines)
+        return
+    import multiprocessing
+
+    from courtesy.rules.engine import matcher
+
+    if sys.platform == "linux":
+        # build the matcher once, here: forked workers share it instead of each building
+        # their own (about a second apiece)
+        matcher()
+        start = multiprocessing.get_context("fork").Pool
+    else:
+        start = multiprocessing.get_context().Pool
+    chunk = 64
+    with start(jobs, initializer=_start_worker, initargs=(batch.args,)) as pool:
+        # a window of lines at a time: Pool.imap would read the whole file ahead
+        while window := list(islice(lines, jobs * chunk * 8)):
+            yield from pool.imap(_check_in_worker, window, chunksize=chunk)
 
 
 def _check_record(
     number: int, line: str, source: str, args: argparse.Namespace, defaults: dict[str, Any],
-) -> tuple[dict[str, Any], bool | None]:
-    """One output record for one input line, and whether it passed (``None``: bad input)."""
+) -> tuple[dict[str, Any], bool | None, str | None]:
+    """One output record for one input line, whether it passed (``None``: bad input), and
+    the text checked."""
     from courtesy.checking import check
     from courtesy.exceptions import CourtesyError
     from courtesy.profiles import Customer, Situation, load_model
@@ -349,16 +452,15 @@ def _check_record(
         message = str(exc)
         if not message.startswith(source):
             message = f"{where}: {message}"
-        return {"id": record_id, "error": message}, None
+        return {"id": record_id, "error": message}, None, None
     result = report.to_dict()
     return {"id": record_id, "passed": result["passed"], "findings": result["findings"],
-            "elements": result["elements"]}, report.passed
+            "elements": result["elements"]}, report.passed, text
 
 
 def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
-    customer, situation = _load_profiles(args)
-    defaults = {"customer": customer, "situation": situation, "config": _load_config(args)}
-    source = str(args.jsonl)
+    batch = _Batch.of(args)  # profiles and config read (and any error raised) before writing
+    lines = _records(args.jsonl)
     out: IO[str]
     if args.out is not None:
         try:
@@ -375,17 +477,16 @@ def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
 
         finder = NearDuplicateFinder()
     try:
-        for number, line in _records(args.jsonl):
-            record, passed = _check_record(number, line, source, args, defaults)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if finder is not None and passed is not None:
-                finder.add(json.loads(line)["text"])
-                ids.append(record["id"])
+        for result in _checked(batch, lines, args.jobs):
+            out.write(result.line)
+            if finder is not None and result.text is not None:
+                finder.add(result.text)
+                ids.append(result.id)
             total += 1
-            if passed is None:
+            if result.error is not None:
                 bad += 1
-                print(f"{PROG}: error: {record['error']}", file=sys.stderr)
-            elif not passed:
+                print(f"{PROG}: error: {result.error}", file=sys.stderr)
+            elif not result.passed:
                 failed += 1
         if finder is not None:
             clusters = finder.clusters()
