@@ -276,3 +276,21 @@ def test_internal_errors_exit_3(monkeypatch: pytest.MonkeyPatch,
     err = capsys.readouterr().err
     assert "RuntimeError: kaboom" in err
     assert "this is a bug in courtesy" in err
+
+
+def test_files_with_a_byte_order_mark_are_read_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    bom = b"\xef\xbb\xbf"
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes(bom + GOOD_REPLY.encode())
+    customer = tmp_path / "nick.json"
+    customer.write_bytes(bom + json.dumps({"name": "Mr Nick Owen"}).encode())
+    batch = tmp_path / "in.jsonl"
+    batch.write_bytes(bom + (json.dumps({"id": "a", "text": GOOD_REPLY}) + "\r\n").encode())
+    assert main(["check", str(reply), "--customer", str(customer), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    thanks = report["elements"]["thanks"][0]
+    assert GOOD_REPLY[thanks["start"]:thanks["end"]].lower().startswith("thank")
+    assert main(["check", "--jsonl", str(batch)]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["id"] == "a"

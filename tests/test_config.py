@@ -303,3 +303,9 @@ def test_render_compiled_takes_the_config() -> None:
     assert (message.channel, message.locale) == ("chat", "en-US")
     with pytest.raises(courtesy.DiscourteousMessage):
         render_compiled(compiled, customer, config=strict, context={"order": {"id": "A-1"}})
+
+
+def test_a_byte_order_mark_before_the_config_is_ignored(tmp_path: Path) -> None:
+    path = _write(tmp_path, "courtesy.toml", 'ignore = ["PR"]\n')
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_config(tmp_path).ignore == ("PR",)

@@ -390,3 +390,13 @@ def test_sample_pack_under_templates_matches_the_builtin() -> None:
             assert copy.is_file(), f"templates/default lacks {path.relative_to(builtin)}"
             assert copy.read_bytes() == path.read_bytes(), f"{copy} differs from the builtin"
     assert os.listdir(sample)
+
+
+def test_a_byte_order_mark_is_not_part_of_a_pack(tmp_path: Path) -> None:
+    # Windows editors save UTF-8 with a byte-order mark: it must not reach the customer
+    root = _pack(tmp_path, "{{ customer | salutation }}, thank you for your question.")
+    for path in (root / "pack.toml", root / "en" / "hello.txt"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    message = Pack.load(root).render("hello", {"name": "Nick Owen"}, strict=False)
+    assert message.text.startswith("Dear Nick Owen,")
+    assert "\ufeff" not in message.text

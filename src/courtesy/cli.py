@@ -218,7 +218,8 @@ def _read_text(path: str | None) -> tuple[str, str]:
         return sys.stdin.read(), "<stdin>"
     file = Path(path)
     try:
-        return file.read_text(encoding="utf-8"), str(file)
+        # utf-8-sig: a byte-order mark (as Windows editors write) is not part of the text
+        return file.read_text(encoding="utf-8-sig"), str(file)
     except FileNotFoundError:
         raise UsageError(f"{file}: no such file") from None
     except IsADirectoryError:
@@ -229,7 +230,7 @@ def _read_text(path: str | None) -> tuple[str, str]:
 
 def _read_json_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except (IsADirectoryError, UnicodeDecodeError) as exc:
@@ -307,7 +308,7 @@ def _records(path: Path) -> Iterator[tuple[int, str]]:
     """The numbered lines of a JSON Lines file; the file is opened here, so that a missing
     one is a usage error before any output."""
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        handle = path.open(encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:

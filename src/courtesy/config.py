@@ -528,7 +528,7 @@ def _known_keys_hint(path: list[str]) -> str:
 def _courtesy_table(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The courtesy settings in ``path`` (``None`` if a pyproject has none) and their prefix."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"malformed TOML: {exc}", file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:

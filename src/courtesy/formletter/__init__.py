@@ -74,7 +74,7 @@ class FormLetterIndex:
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix.lower() in suffixes:
                 try:
-                    text = path.read_text("utf-8")
+                    text = path.read_text("utf-8-sig")
                 except (OSError, UnicodeDecodeError) as exc:
                     raise CourtesyError(f"{path}: cannot read macro: {exc}") from None
                 index.add(path.relative_to(root).as_posix(), text)

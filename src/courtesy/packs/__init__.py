@@ -277,7 +277,7 @@ class PackManifest(BaseModel):
 
 def _read_manifest(path: Path) -> PackManifest:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise PackNotFound("no pack.toml in this directory", file=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -308,7 +308,7 @@ def _key_line(path: Path, key: str) -> int | None:
     inline table: "response-policy.first-reply.medium" is on the ``first-reply = {...}``
     line), or of the nearest table that holds it; ``None`` if it cannot be told."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError:
         return None
     wanted = key.split(".")

@@ -236,7 +236,7 @@ def _variables(pack: Pack, names: list[str]) -> Iterator[LintIssue]:
                 match["locale"] != pack.manifest.pack.default_locale:
             yield LintIssue("pack/undeclared-locale", Severity.WARNING, name, None,
                             f"locale {match['locale']!r} is not listed in pack.locales")
-        source = (pack.root / name).read_text("utf-8")
+        source = (pack.root / name).read_text("utf-8-sig")
         try:
             found = meta.find_undeclared_variables(env.parse(source))
         except TemplateSyntaxError as exc:
@@ -307,7 +307,7 @@ def _render_one(pack: Pack, template_id: str, customer: dict[str, Any], *,
     yield None  # one render done
     sources: dict[str, str] = {}
     with contextlib.suppress(OSError):
-        sources[message.template] = (pack.root / message.template).read_text("utf-8")
+        sources[message.template] = (pack.root / message.template).read_text("utf-8-sig")
     for note in message.notes:
         if "part" in note:
             yield LintIssue("pack/parts", Severity.WARNING, message.template, None, note,

@@ -43,7 +43,7 @@ class PackLoader(BaseLoader):
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             raise PackError(f"template larger than {MAX_TEMPLATE_BYTES:,} bytes", file=str(path))
         try:
-            source = path.read_text(encoding="utf-8")
+            source = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
             raise PackError(f"template is not UTF-8 ({exc.reason} at byte {exc.start})",
                             file=str(path)) from None
