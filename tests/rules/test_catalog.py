@@ -131,6 +131,21 @@ def test_a_shared_analysis_runs_once_per_check_and_feeds_each_rule() -> None:
     assert [(f.rule, f.start, f.message) for f in findings] == [
         ("ZZ902", 0, "first"), ("ZZ903", 6, "second")]
     assert calls == ["analysis"]
+    # any iterable of rules, and a severity given for one rule of the group
+    findings, _ctx = run("Sorry for the wait.", rules=list(rules[1:]),
+                         severities={"ZZ903": Severity.INFO})
+    assert [(f.rule, f.severity) for f in findings] == [("ZZ903", Severity.INFO)]
+    assert calls == ["analysis", "analysis"]
+
+
+def test_name_rules_keep_their_own_severities_and_selection() -> None:
+    customer = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
+    text = "Dear Mrs Owenn,\n\nThank you for your patience."
+    report = check(text, customer=customer, severities={"NM001": "info"})
+    assert {(f.rule, f.severity) for f in report.findings} >= {
+        ("NM001", Severity.INFO), ("NM005", Severity.ERROR)}
+    assert [f.rule for f in check(text, customer=customer, select=["NM005"]).findings] == [
+        "NM005"]
 
 
 def _shared_rules() -> list[Rule]:

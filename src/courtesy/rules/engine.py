@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from courtesy.rules.lexicon import (
     load_markers,
     normalize,
 )
-from courtesy.rules.model import FACTS, Existence, Finding, Hit, Rule, Severity
+from courtesy.rules.model import FACTS, Custom, Existence, Finding, Hit, Rule, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -66,6 +67,61 @@ def facts_of(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The rules that take their hits from one analysis, by key (see ``Custom.analysis``)."""
+
+    analysis: Callable[[CheckContext], Mapping[str, Sequence[Hit]]]
+    needs: frozenset[str]
+    rules: dict[str, Rule]
+
+
+#: plans by the identity of their rules tuple (select_rules and Config.for_situation hand
+#: out the same tuple for the same selection); the entry keeps the tuple, and so its id
+_PLANS: dict[int, tuple[tuple[Rule, ...], tuple[Rule | _Shared, ...]]] = {}
+
+
+def _plan(rules: tuple[Rule, ...]) -> tuple[Rule | _Shared, ...]:
+    """The rules in order, with those that share an analysis (and the facts they need)
+    gathered into one step where the first of them stands."""
+    entry = _PLANS.get(id(rules))
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    plan = _make_plan(rules)
+    if len(_PLANS) >= 256:  # callers with ever-new rule tuples
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, plan)
+    return plan
+
+
+def _make_plan(rules: Iterable[Rule]) -> tuple[Rule | _Shared, ...]:
+    steps: list[Rule | _Shared] = []
+    shared: dict[tuple[object, frozenset[str]], _Shared] = {}
+    for rule in rules:
+        kind = rule.kind
+        if isinstance(kind, Custom) and kind.analysis is not None:
+            group = shared.get((kind.analysis, kind.needs))
+            if group is None:
+                group = shared[kind.analysis, kind.needs] = _Shared(kind.analysis, kind.needs,
+                                                                    {})
+                steps.append(group)
+            group.rules[kind.key] = rule
+        else:
+            steps.append(rule)
+    return tuple(steps)
+
+
+def _add(findings: list[Finding], rule: Rule, hits: Iterable[Hit],
+         severities: Mapping[str, Severity] | None) -> None:
+    severity = severities.get(rule.code, rule.severity) if severities else rule.severity
+    for hit in hits:
+        findings.append(Finding(
+            rule=rule.code, name=rule.name, category=rule.category, severity=severity,
+            start=hit.start, end=hit.end, message=hit.message,
+            suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
+        ))
+
+
 def run(
     text: str,
     *,
@@ -84,12 +140,18 @@ def run(
     ctx = CheckContext(text, found, compiled, customer, situation, channel, trace, norm)
     ctx._cache["triggers"] = present
     findings: list[Finding] = []
-    analyses: dict[Callable[[CheckContext], Mapping[str, Sequence[Hit]]],
-                   Mapping[str, Sequence[Hit]]] = {}
     lazy = compiled.lazy_topics
     found = ctx.found
-    for rule in rules:
-        severity = severities.get(rule.code, rule.severity) if severities else rule.severity
+    for step in _plan(rules) if isinstance(rules, tuple) else _make_plan(rules):
+        if isinstance(step, _Shared):  # rules fed by one analysis: run it once
+            if step.needs and not step.needs <= have:
+                continue
+            for key, hits in step.analysis(ctx).items():
+                rule = step.rules.get(key)
+                if rule is not None:
+                    _add(findings, rule, hits, severities)
+            continue
+        rule = step
         kind = rule.kind
         if isinstance(kind, Existence):
             topic = kind.topic
@@ -97,6 +159,7 @@ def run(
                 continue  # the common case: the phrase is not in the text
             if kind.when is not None and not kind.when(ctx):
                 continue
+            severity = severities.get(rule.code, rule.severity) if severities else rule.severity
             for start, end in ctx.spans(topic):
                 findings.append(Finding(
                     rule=rule.code, name=rule.name, category=rule.category, severity=severity,
@@ -106,20 +169,7 @@ def run(
             continue
         if kind.needs and not kind.needs <= have:
             continue  # e.g. a timing rule for a situation without timing facts
-        analysis = kind.analysis
-        if analysis is not None:  # one analysis for several rules, run once
-            result = analyses.get(analysis)
-            if result is None:
-                result = analyses[analysis] = analysis(ctx)
-            hits: Iterable[Hit] = result.get(kind.key, ())
-        else:
-            hits = kind.check(ctx)
-        for hit in hits:
-            findings.append(Finding(
-                rule=rule.code, name=rule.name, category=rule.category, severity=severity,
-                start=hit.start, end=hit.end, message=hit.message,
-                suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
-            ))
+        _add(findings, rule, kind.check(ctx), severities)
     if len(findings) > 1:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, ctx
