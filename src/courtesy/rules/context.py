@@ -33,6 +33,8 @@ _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
 _SPACE_OR_TAB = (" ", "\t")
 _ADDRESS_STOP = ",;:!?\n"
+#: where an address may end: a stop, or a full stop that is not a title's or an initial's
+_ADDRESS_SCAN = re.compile(r"[,;:!?\n.]")
 #: Words that open a fronted condition, purpose or circumstance ("If it does not arrive,
 #: call us", "Pour changer le créneau, allez dans l'appli", "Wenn Sie stornieren möchten,
 #: schicken Sie uns ...", "Para cambiar la cita, llame al ..."): an instruction after the
@@ -228,12 +230,12 @@ class CheckContext:
         address_start = end
         while address_start < len(text) and text[address_start] in " \t\u00a0,":
             address_start += 1
-        address_end = address_start
         limit = min(len(text), address_start + 80)
-        while address_end < limit and text[address_end] not in _ADDRESS_STOP:
-            if text[address_end] == "." and _ends_address(text, address_start, address_end):
-                break
-            address_end += 1
+        stop = _ADDRESS_SCAN.search(text, address_start, limit)
+        while stop is not None and text[stop.start()] == "." \
+                and not _ends_address(text, address_start, stop.start()):
+            stop = _ADDRESS_SCAN.search(text, stop.end(), limit)  # "Mr. Owen", "N. Owen"
+        address_end = stop.start() if stop is not None else limit
         while address_end > address_start and text[address_end - 1] in " \t.":
             address_end -= 1
         return Salutation(start, address_start, address_end, generic=False)
