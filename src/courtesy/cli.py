@@ -398,8 +398,8 @@ def _checked(batch: _Batch, lines: Iterator[tuple[int, str]], jobs: int) -> Iter
     from courtesy.rules.engine import matcher
 
     if sys.platform == "linux":
-        # build the matcher once, here: forked workers share it instead of each building
-        # their own (about a second apiece)
+        # compile the lexicons once, here: forked workers share them, and each builds only
+        # the automata of the languages its records show
         matcher()
         start = multiprocessing.get_context("fork").Pool
     else:

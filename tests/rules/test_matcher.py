@@ -1,8 +1,9 @@
 """The compiled matcher: anchored lazy patterns and per-language gating.
 
 Lazy patterns are tried only where a match can start (``re^[...]`` lines, ``<num>`` and
-literal-first phrases) and only for the languages a text shows markers of. Both are
-optimisations: these tests pin that they never change what is found.
+literal-first phrases): an optimisation, and these tests pin that it never changes what
+is found. Phrases and lazy patterns apply only for the languages a text shows markers of
+(all of them when it shows none), each language with an automaton of its own.
 """
 
 from __future__ import annotations
@@ -50,11 +51,20 @@ def _every_match(text: str) -> list[tuple[int, int, str]]:
             for m in raw.pattern.finditer(norm if raw.on_norm else text)]
 
 
+def _every_trigger(norm: str) -> set[str]:
+    """The triggers of every language's patterns in ``norm``, and every language."""
+    found = {entry[2] for group in MATCHER.groups
+             for _end, entries in MATCHER.automaton(group).iter(norm)
+             for entry in entries if entry[1] < 0}
+    if any(ch.isdigit() for ch in norm):
+        found |= set("0123456789")
+    return found | MATCHER.languages
+
+
 def _anchored_matches(text: str) -> list[tuple[int, int, str]]:
     """What each lazy pattern finds where the matcher tries it (every language present)."""
     norm = normalize(text)
-    present = MATCHER.present_triggers(norm)
-    present.update(MATCHER.languages)
+    present = _every_trigger(norm)
     return [(m.start(), m.end(), m.lastgroup or "")
             for raw in MATCHER.raws if raw.triggered(present)
             for m in raw.spans(text, norm, present)]
@@ -176,17 +186,18 @@ def _resolved_by_definition(text: str) -> dict[str, list[tuple[int, int]]]:
     taken in order of topic priority, then length, then position, unless it overlaps a hit
     taken before (overlay topics are always taken)."""
     norm = normalize(text)
-    hits = []
-    for last, entries in MATCHER.automaton.iter(norm):
-        for length, priority, topics, check_start, check_end in entries:
-            if priority < 0:
-                continue  # a lazy pattern's trigger, not a phrase
-            start, end = last + 1 - length, last + 1
-            if check_start and start > 0 and _word_char(norm[start - 1]):
-                continue
-            if check_end and end < len(norm) and _word_char(norm[end]):
-                continue
-            hits.append((priority, -length, start, end, topics))
+    hits = set()
+    for group in MATCHER.groups_for(norm)[0]:  # the automata of the languages it shows
+        for last, entries in MATCHER.automaton(group).iter(norm):
+            for length, priority, topics, check_start, check_end in entries:
+                if priority < 0:
+                    continue  # a lazy pattern's trigger, not a phrase
+                start, end = last + 1 - length, last + 1
+                if check_start and start > 0 and _word_char(norm[start - 1]):
+                    continue
+                if check_end and end < len(norm) and _word_char(norm[end]):
+                    continue
+                hits.add((priority, -length, start, end, topics))
     covered = [False] * len(norm)
     found: dict[str, list[tuple[int, int]]] = {}
     for _priority, _neg, start, end, topics in sorted(hits):
@@ -223,8 +234,39 @@ def test_overlaps_are_resolved_as_documented_on_the_corpora() -> None:
 @given(st.lists(st.one_of(_PHRASES, _WORDS), max_size=30).map(" ".join))
 def test_one_pass_finds_the_triggers_a_substring_search_finds(text: str) -> None:
     norm = normalize(text)
-    triggers = {t for raw in MATCHER.raws for t in raw.triggers if t in norm}
+    groups, _languages = MATCHER.groups_for(norm)
+    triggers = {t for group in groups for t in MATCHER.group_triggers[group] if t in norm}
     if any(ch.isdigit() for ch in norm):
         triggers |= set("0123456789")
     _found, present = MATCHER.match(text, norm)
     assert present - MATCHER.languages == triggers
+
+
+def test_each_language_has_its_automaton_built_when_a_text_first_shows_it() -> None:
+    matcher = compile_matcher(load_lexicons(), load_markers())
+    assert matcher.built == {}
+    found = matcher.scan("We made a mistake, and I apologise: we will refund you today.")
+    assert "apology" in found
+    assert set(matcher.built) == {"en"}
+    found = matcher.scan("Es tut uns leid, und wir bitten um Entschuldigung.")
+    assert "apology" in found
+    assert set(matcher.built) == {"en", "de"}
+    matcher.scan("Merci!")  # no marker of any language: every automaton
+    assert set(matcher.built) == set(LANGUAGES)
+
+
+def test_a_language_applies_only_to_texts_that_show_it() -> None:
+    # "Entschuldigung" is a German apology; in a text that shows only English it is a word
+    english = "We will look into it. Entschuldigung is what our German team would say."
+    german = "Wir kümmern uns darum. Entschuldigung für die Verzögerung."
+    assert "apology" not in MATCHER.scan(english)
+    assert "apology" in MATCHER.scan(german)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Anna,\n\nvielen Dank für Ihre Nachricht. Wir melden uns morgen bei Ihnen.",
+    "Hey Jonas,\n\ndanke für deine Geduld, wir sind für dich da.",
+    "Hello Julie,\n\nmerci pour votre message, nous vous répondons demain.",
+])
+def test_english_openings_of_german_and_french_mail_are_greetings(text: str) -> None:
+    assert MATCHER.scan(text)["greeting"][0][0] == 0

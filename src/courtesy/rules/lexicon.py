@@ -1,4 +1,4 @@
-"""Phrase lexicons and the one-pass matcher they compile into.
+"""Phrase lexicons and the matcher they compile into (one pass per language shown).
 
 A lexicon is a text file ``lexicons/<lang>/<topic>.txt``: one phrase a line, ``#`` starts a
 comment (the file's opening comment cites its source). Phrase syntax:
@@ -21,10 +21,11 @@ comment (the file's opening comment cites its source). Phrase syntax:
               of the words, at the start of a word, and the pattern is tried only there
 ============  ===================================================================
 
-All phrases of all languages compile into **one** Aho-Corasick automaton (pyahocorasick,
-in C), matched once over the lower-cased message with whitespace and apostrophes
-normalised: the scan costs the same whether courtesy ships one language or ten. Python
-then runs only per hit: a whole-word check, and the resolution of overlaps, where the
+The phrases of each language (with the language-neutral ones) compile into one
+Aho-Corasick automaton (pyahocorasick, in C), built the first time a text shows that
+language by its marker words, and matched once over the lower-cased message with
+whitespace and apostrophes normalised: an English check costs the same whether courtesy
+ships one language or ten. Python then runs only per hit: a whole-word check, and the resolution of overlaps, where the
 topic earlier in :data:`TOPIC_PRIORITY` wins and then the longer phrase ("we're sorry if
 you feel" is a non-apology, not an apology, whichever starts first). Phrases with
 ``<num>`` or ``<word>`` compile into one small regular expression that joins the same
@@ -40,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import product
@@ -499,16 +500,24 @@ def _triggers(spec: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """The compiled matcher: an automaton for literal phrases, regexes for the rest.
+    """The compiled matcher: automata for literal phrases, regexes for the rest.
 
     Literal phrases are matched eagerly by :meth:`scan`. Topics with raw patterns or
     ``<num>``/``<word>`` phrases are *lazy*: a full regular-expression pass costs more than
     the whole automaton scan, so :meth:`lazy_spans` runs them only when a rule asks.
+
+    Each language with marker words has an automaton of its own, built the first time a
+    text shows that language: a text is scanned with the automata of the languages whose
+    markers it holds (all of them when it holds none), so English checks never touch, or
+    wait for, the German, French and Spanish phrases.
     """
 
-    #: ahocorasick.Automaton: phrase → ((length, priority, topics, check start, check end),),
-    #: and trigger → ``(0, -1, trigger, False, False)``: one pass finds phrases and triggers
-    automaton: Any
+    #: language (``""``: the languages without markers) → the lexicons of its automaton
+    groups: dict[str, tuple[Lexicon, ...]]
+    #: language → the triggers of the lazy patterns that can run on its texts
+    group_triggers: dict[str, frozenset[str]]
+    #: ahocorasick.Automaton of ``" word "`` → ``"@<language>"``: which languages a text shows
+    markers: Any
     #: raw ``re:`` patterns and, per topic, its ``<num>``/``<word>`` phrases
     raws: tuple[RawPattern, ...]
     #: regex group name → topics
@@ -521,6 +530,30 @@ class Matcher:
     #: ``"@<language>"`` for every language with markers: a text without any marker is of
     #: unknown language, and all of them apply
     languages: frozenset[str] = frozenset()
+    #: language → ahocorasick.Automaton of phrase → ((length, priority, topics, check
+    #: start, check end),) and trigger → ``(0, -1, trigger, False, False)``; built when
+    #: first needed (:meth:`automaton`)
+    built: dict[str, Any] = field(default_factory=dict)
+
+    def automaton(self, group: str) -> Any:
+        """The phrase-and-trigger automaton of a language (built on first use)."""
+        automaton = self.built.get(group)
+        if automaton is None:
+            automaton = self.built[group] = _build_automaton(self.groups[group],
+                                                             self.group_triggers[group])
+        return automaton
+
+    def groups_for(self, norm: str) -> tuple[tuple[str, ...], Triggers]:
+        """The languages whose automata scan ``norm``, and its ``"@<language>"`` triggers:
+        those whose markers it holds, else all of them; ``""`` (the languages without
+        markers) always."""
+        shown: Triggers = {language for _end, language in self.markers.iter(norm)} \
+            if len(self.markers) else set()
+        if not shown:
+            shown = set(self.languages)  # no marker: the language is unknown, run them all
+        groups = tuple(group for group in self.groups
+                       if group == "" or "@" + group in shown)
+        return groups, shown
 
     def present_triggers(self, norm: str) -> Triggers:
         """The triggers (of any lazy pattern) in the normalised text, and its languages.
@@ -528,15 +561,12 @@ class Matcher:
         Digits are tested apart, with one search: as automaton words they would report
         every digit of every number.
         """
-        found: Triggers = {entry[2] for _end, entries in self.automaton.iter(norm)
-                           for entry in entries if entry[1] < 0}
-        return self._complete(found, norm)
-
-    def _complete(self, found: Triggers, norm: str) -> Triggers:
+        groups, found = self.groups_for(norm)
+        for group in groups:
+            found.update(entry[2] for _end, entries in self.automaton(group).iter(norm)
+                         for entry in entries if entry[1] < 0)
         if _ANY_DIGIT.search(norm) is not None:
             found.update(_DIGITS)
-        if self.languages and found.isdisjoint(self.languages):
-            found.update(self.languages)  # no marker: the language is unknown, run them all
         return found
 
     def scan(self, text: str, norm: str | None = None) -> Found:
@@ -549,32 +579,36 @@ class Matcher:
         return self.match(text, norm)[0]
 
     def match(self, text: str, norm: str | None = None) -> tuple[Found, Triggers]:
-        """:meth:`scan` and :meth:`present_triggers` in the one automaton pass."""
+        """:meth:`scan` and :meth:`present_triggers` in one pass per language shown."""
         if norm is None:
             norm = normalize(text)
         n = len(norm)
-        triggers: Triggers = set()
+        groups, triggers = self.groups_for(norm)
         # (start, end, priority, -length, topics) of every whole-word hit
         hits: list[tuple[int, int, int, int, tuple[str, ...]]] = []
         append = hits.append
-        for last, entries in self.automaton.iter(norm):
-            end = last + 1
-            for length, priority, topics, check_start, check_end in entries:
-                if priority < 0:
-                    triggers.add(topics)  # a trigger: the entry holds its name
-                    continue
-                start = end - length
-                if check_start and start > 0:
-                    before = norm[start - 1]
-                    if before.isalnum() or before == "_":
-                        continue  # starts inside a word
-                if check_end and end < n:
-                    after = norm[end]
-                    if after.isalnum() or after == "_":
-                        continue  # ends inside a word
-                append((start, end, priority, -length, topics))
+        for group in groups:
+            for last, entries in self.automaton(group).iter(norm):
+                end = last + 1
+                for length, priority, topics, check_start, check_end in entries:
+                    if priority < 0:
+                        triggers.add(topics)  # a trigger: the entry holds its name
+                        continue
+                    start = end - length
+                    if check_start and start > 0:
+                        before = norm[start - 1]
+                        if before.isalnum() or before == "_":
+                            continue  # starts inside a word
+                    if check_end and end < n:
+                        after = norm[end]
+                        if after.isalnum() or after == "_":
+                            continue  # ends inside a word
+                    append((start, end, priority, -length, topics))
+        if len(groups) > 1:
+            hits = list(set(hits))  # the language-neutral phrases, found in each
         found: Found = {}
-        self._complete(triggers, norm)
+        if _ANY_DIGIT.search(norm) is not None:
+            triggers.update(_DIGITS)
         if not hits:
             return found, triggers
         hits.sort()
@@ -673,11 +707,13 @@ def compile_matcher(
     """Compile lexicons into one :class:`Matcher`.
 
     ``markers`` maps a language to words that show a text is in it (:func:`load_markers`):
-    the language's lazy patterns then run only on texts holding one of them, or on texts
-    holding no marker of any language. Without ``markers`` every lazy pattern runs.
+    the language's phrases and lazy patterns then apply only to texts holding one of them,
+    or to texts holding no marker of any language. Without ``markers`` every phrase and
+    every lazy pattern applies to every text. The phrase automata are built when a text
+    first needs them.
     """
+    lexicons = tuple(lexicons)
     group_topics: dict[str, tuple[str, ...]] = {}
-    literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
     #: per (topic key, language): <num>/<word> phrases, raw lines (in file order)
     class_items: dict[tuple[tuple[str, ...], str], list[tuple[int, str, str, str]]] = {}
     raw_items: dict[tuple[tuple[str, ...], str],
@@ -691,37 +727,20 @@ def compile_matcher(
         for phrase, extra, _line in lexicon.entries:
             key = (lexicon.topic, *extra)
             topics.update(key)
-            priority = _priority(lexicon.topic)[0]
             if phrase.startswith(_RAW_PREFIXES):
                 trigger, _, pattern = phrase.partition(":")
                 anchored = trigger.startswith("re^[")
                 spec = trigger[trigger.index("[") + 1:-1] if trigger != "re" else ""
                 raw_items.setdefault((key, lexicon.language), []).append(
                     (pattern.strip(), _triggers(spec), anchored, f"{lexicon.source}:{_line}"))
-                continue
-            items = _parse(phrase)
-            if "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
+            elif "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
                 marker = f"c{len(class_items)}"
+                priority = _priority(lexicon.topic)[0]
                 class_items.setdefault((key, lexicon.language), []).extend(
-                    (priority, marker, first, rest) for first, rest in _heads(items))
+                    (priority, marker, first, rest) for first, rest in _heads(_parse(phrase)))
                 class_firsts.setdefault((key, lexicon.language), set()).update(
                     prefix if "<num>" in phrase else prefix + "\x00"
                     for prefix in _literal_prefixes(phrase))
-                continue
-            curly = "’" in phrase
-            for words in parse_phrase(phrase):  # ~110,000 variants: kept tight
-                literal = " ".join(words)
-                if curly:
-                    literal = literal.replace("’", "'")
-                prefix = literal[-1] == "*" and len(words[-1]) > 1
-                if prefix:
-                    literal = literal[:-1]
-                bucket = literals.get(literal)
-                if bucket is None:
-                    literals[literal] = {(priority, key, prefix): None}
-                else:
-                    bucket[priority, key, prefix] = None
-    # the automaton is built below, once the triggers of the lazy patterns are known
     for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
         # skip ahead (an alternation of them would lose it and cost more than all of them).
@@ -761,13 +780,69 @@ def compile_matcher(
     for topic, indexes in lazy.items():
         if all(raws[i].triggers for i in indexes):
             gates[topic] = frozenset(t for i in indexes for t in raws[i].triggers)
-    every_trigger = {t for raw in raws for t in raw.triggers} - set(_DIGITS)
-    # " word ": a whole word between spaces (the first and last word of a text are not
-    # seen, which costs nothing: markers are frequent words)
-    every_trigger |= {f" {word.lower()} " for language in marked
-                      for word in (markers or {})[language]}
-    marker_of = {f" {word.lower()} ": "@" + language for language in sorted(marked)
-                 for word in (markers or {})[language]}
+    # One automaton per marked language; the unmarked languages share one ("") that scans
+    # every text; the language-neutral lexicons go into that one, or else into each.
+    present = {lexicon.language for lexicon in lexicons}
+    spoken = sorted(present & marked)
+    unmarked = present - marked - {NEUTRAL}
+    if unmarked or not spoken:
+        spoken.insert(0, "")
+    groups = {group: tuple(lexicon for lexicon in lexicons
+                           if _in_group(lexicon, group, marked, "" in spoken))
+              for group in spoken}
+    neutral = frozenset(t for raw in raws if not raw.language for t in raw.triggers)
+    group_triggers = {
+        group: (neutral | {t for raw in raws if raw.language == "@" + group
+                           for t in raw.triggers}) - set(_DIGITS)
+        for group in spoken}
+    marker_automaton = ahocorasick.Automaton()
+    for language in sorted(marked & present):
+        for word in (markers or {})[language]:
+            # " word ": a whole word between spaces (the first and last word of a text are
+            # not seen, which costs nothing: markers are frequent words)
+            marker_automaton.add_word(f" {word.lower()} ", "@" + language)
+    if len(marker_automaton):
+        marker_automaton.make_automaton()
+    return Matcher(
+        groups, group_triggers, marker_automaton, tuple(raws), group_topics,
+        frozenset(topics), {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
+        frozenset("@" + language for language in marked & present),
+    )
+
+
+def _in_group(lexicon: Lexicon, group: str, marked: set[str], shared: bool) -> bool:
+    """Whether ``lexicon``'s phrases go into the automaton of ``group`` (``shared``: there
+    is a group ``""``, scanned for every text)."""
+    if lexicon.language == NEUTRAL:
+        return group == "" or not shared
+    if group == "":
+        return lexicon.language not in marked
+    return lexicon.language == group
+
+
+def _build_automaton(lexicons: Iterable[Lexicon], triggers: Iterable[str]) -> Any:
+    """The automaton of the literal phrases of ``lexicons`` and of ``triggers``."""
+    literals: dict[str, dict[tuple[int, tuple[str, ...], bool], None]] = {}
+    for lexicon in lexicons:
+        priority = _priority(lexicon.topic)[0]
+        for phrase, extra, _line in lexicon.entries:
+            if phrase.startswith(_RAW_PREFIXES) or "<" in phrase:
+                continue  # lazy patterns: see compile_matcher
+            key = (lexicon.topic, *extra)
+            curly = "’" in phrase
+            for words in parse_phrase(phrase):  # ~110,000 variants: kept tight
+                literal = " ".join(words)
+                if curly:
+                    literal = literal.replace("’", "'")
+                prefix = literal[-1] == "*" and len(words[-1]) > 1
+                if prefix:
+                    literal = literal[:-1]
+                bucket = literals.get(literal)
+                if bucket is None:
+                    literals[literal] = {(priority, key, prefix): None}
+                else:
+                    bucket[priority, key, prefix] = None
+    every_trigger = set(triggers)
     automaton = ahocorasick.Automaton()
     add = automaton.add_word
     for literal, bucket in literals.items():
@@ -780,18 +855,14 @@ def compile_matcher(
             (length, priority, key, check_start, check_end and not prefix)
             for priority, key, prefix in (sorted(bucket) if len(bucket) > 1 else bucket)]
         if literal in every_trigger:
-            entries.append((0, -1, marker_of.get(literal, literal), False, False))
+            entries.append((0, -1, literal, False, False))
         add(literal, tuple(entries))
     for trigger in every_trigger - literals.keys():
         # a trigger counts wherever it occurs, inside words too (priority -1 marks it)
-        add(trigger, ((0, -1, marker_of.get(trigger, trigger), False, False),))
+        add(trigger, ((0, -1, trigger, False, False),))
     if len(automaton):
         automaton.make_automaton()
-    return Matcher(
-        automaton, tuple(raws), group_topics, frozenset(topics),
-        {topic: tuple(indexes) for topic, indexes in lazy.items()}, gates,
-        frozenset(raw.language for raw in raws if raw.language),
-    )
+    return automaton
 
 
 def _language_key(language: str, marked: set[str]) -> str:
