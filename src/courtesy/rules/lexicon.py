@@ -25,9 +25,10 @@ The phrases of each language (with the language-neutral ones) compile into one
 Aho-Corasick automaton (pyahocorasick, in C), built the first time a text shows that
 language by its marker words, and matched once over the lower-cased message with
 whitespace and apostrophes normalised: an English check costs the same whether courtesy
-ships one language or ten. Python then runs only per hit: a whole-word check, and the resolution of overlaps, where the
-topic earlier in :data:`TOPIC_PRIORITY` wins and then the longer phrase ("we're sorry if
-you feel" is a non-apology, not an apology, whichever starts first). Phrases with
+ships one language or ten. Python then runs only per hit: a whole-word check, and the
+resolution of overlaps, where the topic earlier in :data:`TOPIC_PRIORITY` wins and then the
+longer phrase ("we're sorry if you feel" is a non-apology, not an apology, whichever
+starts first). Phrases with
 ``<num>`` or ``<word>`` compile into one small regular expression that joins the same
 resolution; raw ``re:`` patterns run on the original text and are reported as they are.
 
