@@ -28,9 +28,9 @@ whitespace and apostrophes normalised: an English check costs the same whether c
 ships one language or ten. Python then runs only per hit: a whole-word check, and the
 resolution of overlaps, where the topic earlier in :data:`TOPIC_PRIORITY` wins and then the
 longer phrase ("we're sorry if you feel" is a non-apology, not an apology, whichever
-starts first). Phrases with
-``<num>`` or ``<word>`` compile into one small regular expression that joins the same
-resolution; raw ``re:`` patterns run on the original text and are reported as they are.
+starts first). Phrases with ``<num>`` or ``<word>`` compile into one small regular
+expression that joins the same resolution; raw ``re:`` patterns run on the original text
+and are reported as they are.
 
 Lazy patterns are tried where a match can begin, not at every character: a ``<num>``
 phrase at the digits that start a word, a phrase opening with a literal word (and a
