@@ -131,6 +131,38 @@ def bench_parts(n: int) -> tuple[float, float]:
     return names_us, sum(best["names"]) / sum(best["english"])
 
 
+def bench_timing(n: int) -> tuple[float, float]:
+    """What the timing checks (TM: response time, time frames, restitution, delay notices)
+    add per message when every situation carries timing facts (issue 9), and the ratio of
+    those checks' throughput to proselint's, from chunk-by-chunk minima like the rest."""
+    from datetime import UTC, datetime, timedelta
+
+    samples = replies(n)
+    customers = [courtesy.Customer.model_validate(s.customer) for s in samples]
+    plain = [courtesy.Situation.model_validate(s.situation) for s in samples]
+    sent = datetime(2026, 3, 10, 15, 30, tzinfo=UTC)
+    timed = [situation.model_copy(update={
+        "received_at": sent - timedelta(hours=3 + 7 * (i % 9)),
+        "sent_at": sent,
+        "deadline_missed": situation.kind == "delay",
+        "promised_for": sent - timedelta(days=2) if situation.kind == "delay" else None,
+        "repeat_contact": i % 3,
+    }) for i, situation in enumerate(plain)]
+    texts = [s.text for s in samples]
+    best: dict[str, list[float]] = {}
+    for _ in range(5):
+        for name, situations in (("plain", plain), ("timed", timed)):
+            times = []
+            for at in range(0, n, 50):
+                start = time.perf_counter()
+                for text, c, s in zip(texts[at:at + 50], customers[at:at + 50],
+                                      situations[at:at + 50], strict=True):
+                    courtesy.check(text, customer=c, situation=s)
+                times.append(time.perf_counter() - start)
+            best[name] = [min(a, b) for a, b in zip(best.get(name, times), times, strict=True)]
+    return ((sum(best["timed"]) - sum(best["plain"])) / n * 1e6, n / sum(best["timed"]))
+
+
 def bench_render(n: int) -> tuple[float, float]:
     import jinja2
 
@@ -207,6 +239,9 @@ def main() -> None:
     print(f"name checks (NM, SL) add {names_us:.1f} us per message  [target <= 10 us]")
     print(f"English checks with de/fr/es loaded take {languages:.2f}x the time of English "
           "alone  [target: no measurable slowdown]")
+    timing_us, timed_rate = bench_timing(n)
+    print(f"timing checks (TM) add {timing_us:.1f} us per message with timing facts; "
+          f"check with them: {timed_rate / prose:.1f}x proselint's throughput")
     rendered, bare = bench_render(n)
     print(f"render + check: {rendered:,.0f} msg/s; bare Jinja2 render: {bare:,.0f} msg/s")
     print(f"  ratio (render+check time)/(bare render time): {bare / rendered:.1f}x"

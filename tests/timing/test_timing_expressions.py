@@ -247,3 +247,57 @@ def test_a_weekday_is_within_the_next_week(sent_at: datetime, weekday: int) -> N
     assert due.weekday() == weekday
     assert 0 <= (due - local.date()).days <= 7
     assert (due == local.date()) == (local.weekday() == weekday and local.hour < 17)
+
+
+# -- anchoring: the patterns are tried only where a match can begin ------------------------
+
+def _corpus_texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent.parent / "corpus"
+    return [json.loads(line)["text"] for name in ("replies_en.jsonl", "replies_intl.jsonl")
+            for line in (folder / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+_GRAMMARS = [("en", "en-GB"), ("en", "en-US"), ("de", "de-DE"), ("fr", "fr-FR"),
+             ("es", "es-ES")]
+
+
+def _same_as_a_full_search(text: str) -> None:
+    from courtesy.rules.lexicon import normalize
+    from courtesy.rules.timeexpr import _PATTERNS, _anchored, _candidates, _grammar
+
+    norm = normalize(text)
+    for language, tag in _GRAMMARS:
+        grammar = _grammar(language, tag)
+        starts = _candidates(grammar, norm)
+        for name in _PATTERNS:
+            pattern = getattr(grammar, name)
+            assert [m.span() for m in _anchored(pattern, norm, starts[name])] == \
+                [m.span() for m in pattern.finditer(norm)], (language, name, text)
+
+
+def test_anchored_patterns_find_what_a_full_search_finds_on_the_corpora() -> None:
+    texts = _corpus_texts()
+    assert len(texts) > 350
+    for text in texts:
+        _same_as_a_full_search(text)
+
+
+_TIME_WORDS = st.sampled_from([
+    "by", "on", "before", "until", "this", "next", "coming", "within", "in", "the", "of",
+    "24", "5", "7", "14", "2026", "-", "–", "to", "working", "days", "hours", "weeks",
+    "Friday", "Fri", "March", "Mar", "14th", "tomorrow", "end", "week", "as", "soon",
+    "possible", "shortly", "bis", "am", "spätestens", "nächsten", "Freitag", "März", "14.",
+    "innerhalb", "von", "zwei", "Werktagen", "morgen", "zeitnah", "d'ici", "vendredi",
+    "mars", "le", "dans", "jours", "ouvrés", "prochain", "demain", "el", "de", "marzo",
+    "viernes", "en", "horas", "próximo", "mañana", "pronto", ",", ".", "\n", "within24",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TIME_WORDS, max_size=25).map(" ".join))
+def test_anchored_patterns_find_what_a_full_search_finds_on_any_mix(text: str) -> None:
+    _same_as_a_full_search(text)

@@ -34,10 +34,13 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from courtesy.localization import get_locale, language_of
 from courtesy.rules.lexicon import normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "TimeExpression",
@@ -245,10 +248,74 @@ class _Grammar:
     day_month: re.Pattern[str]
     relative: re.Pattern[str]
     vague: re.Pattern[str]
-    #: substrings one of which every date match holds (week-day and month name stems)
-    date_triggers: tuple[str, ...]
-    relative_triggers: tuple[str, ...]
-    vague_triggers: tuple[str, ...]
+    #: ahocorasick.Automaton of every word a match of a pattern can start with → (its
+    #: length, the names of those patterns): a pattern is tried only where one of its
+    #: words starts a word (and "date" marks the week-day and month names, without one of
+    #: which no date matches)
+    anchors: Any
+
+
+#: the first word of each alternative of a lead pattern ("(?:(?:by|on)\s+)?(?:(?P<next>next|
+#: this\s+coming)\s+)?" → by, on, next, this): the words a match can start with, and a few
+#: more (the first word of an inner group)
+_LEAD_WORD = re.compile(r"(?:(?<=\(\?:)|(?<=\|)|(?<=>))[^\W\d_][\w'’]*")
+#: a digit that starts a word (the day of "14 March")
+_DIGIT_START = re.compile(r"\d(?<!\w\d)")
+
+
+def _anchor_automaton(patterns: dict[str, set[str]], dates: set[str]) -> Any:
+    import ahocorasick
+
+    names: dict[str, set[str]] = {}
+    for name, words in patterns.items():
+        for word in words:
+            names.setdefault(word, set()).add(name)
+    for word in dates:
+        names.setdefault(word, set()).add("date")
+    automaton = ahocorasick.Automaton()
+    for word, tagged in names.items():
+        automaton.add_word(word, (len(word), tuple(sorted(tagged))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _anchored(pattern: re.Pattern[str], text: str,
+              starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, tried only at ``starts``: every place where
+    a match can begin (sorted)."""
+    last = -1
+    match = pattern.match
+    for at in starts:
+        if at >= last and (found := match(text, at)) is not None:
+            yield found
+            last = found.end()
+
+
+#: the patterns of a grammar, by name
+_PATTERNS = ("duration", "weekday_date", "day_month", "relative", "vague")
+
+
+def _candidates(grammar: _Grammar, text: str) -> dict[str, list[int]]:
+    """Pattern name → the places in ``text`` where a match of it can begin, in order: where
+    one of its words starts a word; for dates, only when a week day or a month is named,
+    and a day may start one too ("14 March")."""
+    found: dict[str, set[int]] = {name: set() for name in _PATTERNS}
+    dated = False
+    for last, (length, names) in grammar.anchors.iter(text):
+        at = last - length + 1
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # inside a word ("in" of "within")
+        for name in names:
+            if name == "date":
+                dated = True
+            else:
+                found[name].add(at)
+    if dated:
+        found["day_month"].update(m.start() for m in _DIGIT_START.finditer(text))
+    else:
+        found["weekday_date"].clear()
+        found["day_month"].clear()
+    return {name: sorted(places) for name, places in found.items()}
 
 
 @lru_cache(maxsize=16)
@@ -280,11 +347,15 @@ def _grammar(language: str, locale_tag: str) -> _Grammar:
     relative = re.compile(
         rf"(?<!\w){_NOT_RELATIVE[language]}(?P<rel>{_alternation(_RELATIVE[language])})(?!\w)",)
     vague = re.compile(rf"(?<!\w)(?:{_alternation(_VAGUE[language])})(?!\w)")
-    date_triggers = tuple(sorted({name[:3] for name in (*cal.weekdays, *cal.months)}))
-    relative_triggers = tuple(sorted({phrase.split()[-1][:4] for phrase in _RELATIVE[language]}))
-    vague_triggers = tuple(sorted({phrase.split()[-1][:4] for phrase in _VAGUE[language]}))
-    return _Grammar(duration, weekday_date, day_month, relative, vague, date_triggers,
-                    relative_triggers, vague_triggers)
+    anchors = _anchor_automaton({
+        "duration": set(_LEAD_WORD.findall(lead)),
+        "weekday_date": set(_LEAD_WORD.findall(_WEEKDAY_LEAD[language])) | set(cal.weekdays),
+        "day_month": set(_LEAD_WORD.findall(_DATE_LEAD[language]))
+        | (set(cal.months) if language == "en" else set()),  # and the day's digits
+        "relative": {phrase.split()[0] for phrase in _RELATIVE[language]},
+        "vague": {phrase.split()[0] for phrase in _VAGUE[language]},
+    }, {*cal.weekdays, *cal.months})
+    return _Grammar(duration, weekday_date, day_month, relative, vague, anchors)
 
 
 def resolve_zone(name: str | None, sent_at: datetime) -> tzinfo:
@@ -346,7 +417,8 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
     local = sent_at.astimezone(zone)
     today = local.date()
     found: list[TimeExpression] = []
-    for m in grammar.duration.finditer(text):
+    starts = _candidates(grammar, text)
+    for m in _anchored(grammar.duration, text, starts["duration"]):
         count = _number(m["m"] or m["n"], language)
         unit, working = _UNITS[language][" ".join(m["unit"].lower().split())]
         if unit in ("minute", "hour"):  # absolute time: add in UTC, across DST changes
@@ -358,8 +430,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             days = count * 7 if unit == "week" else count
             due = _end_of(today + timedelta(days=days), zone)
         found.append(TimeExpression(m.start(), m.end(), "duration", due, language))
-    has_date = any(t in text for t in grammar.date_triggers)
-    for m in grammar.weekday_date.finditer(text) if has_date else ():
+    for m in _anchored(grammar.weekday_date, text, starts["weekday_date"]):
         weekday = cal.weekdays[m["weekday"].lower().rstrip(".")]
         ahead = (weekday - today.weekday()) % 7
         if ahead == 0 and (m["next"] or local.hour >= END_OF_BUSINESS):
@@ -372,13 +443,12 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = named
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language, mismatch))
-    for m in grammar.day_month.finditer(text) if has_date else ():
+    for m in _anchored(grammar.day_month, text, starts["day_month"]):
         named = _named_date(m, language, cal, today)
         if named is not None:
             found.append(TimeExpression(m.start(), m.end(), "date", _end_of(named, zone),
                                         language))
-    relative = any(t in text for t in grammar.relative_triggers)
-    for m in grammar.relative.finditer(text) if relative else ():
+    for m in _anchored(grammar.relative, text, starts["relative"]):
         value = _RELATIVE[language][" ".join(m["rel"].lower().split())]
         if value == "eow":
             target = _last_working_day_of_week(today, cal, 0)
@@ -389,8 +459,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = today + timedelta(days=value)
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language))
-    vague = any(t in text for t in grammar.vague_triggers)
-    for m in grammar.vague.finditer(text) if vague else ():
+    for m in _anchored(grammar.vague, text, starts["vague"]):
         found.append(TimeExpression(m.start(), m.end(), "vague", None, language))
     return found
 
