@@ -301,3 +301,31 @@ _TIME_WORDS = st.sampled_from([
 @given(st.lists(_TIME_WORDS, max_size=25).map(" ".join))
 def test_anchored_patterns_find_what_a_full_search_finds_on_any_mix(text: str) -> None:
     _same_as_a_full_search(text)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"[^.!?\n]+[.!?]?", text) if m.group().strip()]
+
+
+def _sliced(text: str, spans: list[tuple[int, int]], locale: str) -> list[TimeExpression]:
+    from dataclasses import replace
+
+    return [replace(e, start=e.start + start, end=e.end + start) for start, end in spans
+            for e in find_time_expressions(text[start:end], sent_at=FRIDAY_MORNING,
+                                           zone="Europe/London", locale=locale)]
+
+
+def test_searching_parts_in_place_finds_what_searching_each_part_alone_finds() -> None:
+    texts = _corpus_texts()
+    for text in texts:
+        spans = _sentences(text)
+        for locale in ("en-GB", "de-DE", "fr-FR", "es-ES", None):
+            assert find_time_expressions(
+                text, sent_at=FRIDAY_MORNING, zone="Europe/London", locale=locale,
+                spans=spans) == _sliced(text, spans, locale or ""), (locale, text)
+    # a part that starts inside a word is searched as a text of its own
+    text = "Deliveries within 2 days"
+    assert [text[e.start:e.end] for e in find_time_expressions(
+        text, sent_at=FRIDAY_MORNING, locale="en-GB", spans=[(15, 24)])] == ["in 2 days"]

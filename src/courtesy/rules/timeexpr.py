@@ -31,7 +31,7 @@ asks for it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,7 +40,7 @@ from courtesy.localization import get_locale, language_of
 from courtesy.rules.lexicon import normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "TimeExpression",
@@ -279,14 +279,15 @@ def _anchor_automaton(patterns: dict[str, set[str]], dates: set[str]) -> Any:
     return automaton
 
 
-def _anchored(pattern: re.Pattern[str], text: str,
-              starts: list[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, tried only at ``starts``: every place where
-    a match can begin (sorted)."""
+def _anchored(pattern: re.Pattern[str], text: str, starts: list[int],
+              stop: int | None = None) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, starts[0], stop)`` finds, tried only at ``starts``:
+    every place where a match can begin (sorted)."""
     last = -1
     match = pattern.match
+    stop = len(text) if stop is None else stop
     for at in starts:
-        if at >= last and (found := match(text, at)) is not None:
+        if at >= last and (found := match(text, at, stop)) is not None:
             yield found
             last = found.end()
 
@@ -295,13 +296,15 @@ def _anchored(pattern: re.Pattern[str], text: str,
 _PATTERNS = ("duration", "weekday_date", "day_month", "relative", "vague")
 
 
-def _candidates(grammar: _Grammar, text: str) -> dict[str, list[int]]:
-    """Pattern name → the places in ``text`` where a match of it can begin, in order: where
-    one of its words starts a word; for dates, only when a week day or a month is named,
-    and a day may start one too ("14 March")."""
+def _candidates(grammar: _Grammar, text: str, begin: int = 0,
+                stop: int | None = None) -> dict[str, list[int]]:
+    """Pattern name → the places in ``text[begin:stop]`` where a match of it can begin, in
+    order: where one of its words starts a word; for dates, only when a week day or a
+    month is named, and a day may start one too ("14 March")."""
     found: dict[str, set[int]] = {name: set() for name in _PATTERNS}
     dated = False
-    for last, (length, names) in grammar.anchors.iter(text):
+    stop = len(text) if stop is None else stop
+    for last, (length, names) in grammar.anchors.iter(text, begin, stop):
         at = last - length + 1
         if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue  # inside a word ("in" of "within")
@@ -311,7 +314,7 @@ def _candidates(grammar: _Grammar, text: str) -> dict[str, list[int]]:
             else:
                 found[name].add(at)
     if dated:
-        found["day_month"].update(m.start() for m in _DIGIT_START.finditer(text))
+        found["day_month"].update(m.start() for m in _DIGIT_START.finditer(text, begin, stop))
     else:
         found["weekday_date"].clear()
         found["day_month"].clear()
@@ -410,15 +413,17 @@ def _resolve_day_month(day: int, month: int, year: int | None, today: date) -> d
 
 
 def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
-                   zone: tzinfo) -> list[TimeExpression]:
-    """Matches in ``text``, which is :func:`normalize`-d: lower case, same offsets."""
+                   zone: tzinfo, *, begin: int = 0, stop: int | None = None,
+                   ) -> list[TimeExpression]:
+    """Matches in ``text[begin:stop]``, searched as if it stood alone; ``text`` is
+    :func:`normalize`-d: lower case, same offsets."""
     grammar = _grammar(language, locale_tag)
     cal = _calendar(locale_tag)
     local = sent_at.astimezone(zone)
     today = local.date()
     found: list[TimeExpression] = []
-    starts = _candidates(grammar, text)
-    for m in _anchored(grammar.duration, text, starts["duration"]):
+    starts = _candidates(grammar, text, begin, len(text) if stop is None else stop)
+    for m in _anchored(grammar.duration, text, starts["duration"], stop):
         count = _number(m["m"] or m["n"], language)
         unit, working = _UNITS[language][" ".join(m["unit"].lower().split())]
         if unit in ("minute", "hour"):  # absolute time: add in UTC, across DST changes
@@ -430,7 +435,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             days = count * 7 if unit == "week" else count
             due = _end_of(today + timedelta(days=days), zone)
         found.append(TimeExpression(m.start(), m.end(), "duration", due, language))
-    for m in _anchored(grammar.weekday_date, text, starts["weekday_date"]):
+    for m in _anchored(grammar.weekday_date, text, starts["weekday_date"], stop):
         weekday = cal.weekdays[m["weekday"].lower().rstrip(".")]
         ahead = (weekday - today.weekday()) % 7
         if ahead == 0 and (m["next"] or local.hour >= END_OF_BUSINESS):
@@ -443,12 +448,12 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = named
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language, mismatch))
-    for m in _anchored(grammar.day_month, text, starts["day_month"]):
+    for m in _anchored(grammar.day_month, text, starts["day_month"], stop):
         named = _named_date(m, language, cal, today)
         if named is not None:
             found.append(TimeExpression(m.start(), m.end(), "date", _end_of(named, zone),
                                         language))
-    for m in _anchored(grammar.relative, text, starts["relative"]):
+    for m in _anchored(grammar.relative, text, starts["relative"], stop):
         value = _RELATIVE[language][" ".join(m["rel"].lower().split())]
         if value == "eow":
             target = _last_working_day_of_week(today, cal, 0)
@@ -459,7 +464,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = today + timedelta(days=value)
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language))
-    for m in _anchored(grammar.vague, text, starts["vague"]):
+    for m in _anchored(grammar.vague, text, starts["vague"], stop):
         found.append(TimeExpression(m.start(), m.end(), "vague", None, language))
     return found
 
@@ -480,6 +485,8 @@ def find_time_expressions(
     sent_at: datetime,
     zone: str | tzinfo | None = None,
     locale: str | None = None,
+    spans: Iterable[tuple[int, int]] | None = None,
+    norm: str | None = None,
 ) -> list[TimeExpression]:
     """Time phrases in ``text``, each resolved against ``sent_at`` (timezone-aware).
 
@@ -487,6 +494,11 @@ def find_time_expressions(
     the customer's locale: its language's phrases are recognised, with its week-day and
     month names, weekend and first day of the week. Without a locale, all four languages
     are tried. Overlapping matches resolve to the longest; results are in text order.
+
+    ``spans`` (non-overlapping, in order) limits the search to those parts of ``text``,
+    each searched as if it stood alone (a check passes the sentences of its next steps);
+    offsets stay offsets into ``text``. ``norm`` is ``normalize(text)`` when the caller
+    has it already.
     """
     if sent_at.utcoffset() is None:
         raise ValueError("sent_at must be timezone-aware")
@@ -499,15 +511,27 @@ def find_time_expressions(
         languages = [(lang, _DEFAULT_LOCALE[lang]) for lang in _LANGS]
     # Lower-cased with the same offsets; the patterns are compiled for lower case, which
     # makes them about twice as fast as case-insensitive ones.
-    norm = normalize(text)
-    candidates: list[TimeExpression] = []
-    for language, tag in languages:
-        candidates.extend(_scan_language(norm, language, tag, sent_at, tz))
-    candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    if norm is None:
+        norm = normalize(text)
+    bounds = [(0, len(norm))] if spans is None else list(spans)
     result: list[TimeExpression] = []
-    last_end = -1
-    for expression in candidates:
-        if expression.start >= last_end:
-            result.append(expression)
-            last_end = expression.end
+    for start, end in bounds:
+        if start and (norm[start - 1].isalnum() or norm[start - 1] == "_"):
+            # a part that starts inside a word: searched as a text of its own, where
+            # nothing stands before its first word
+            part = [replace(e, start=e.start + start, end=e.end + start) for e in
+                    find_time_expressions(norm[start:end], sent_at=sent_at, zone=tz,
+                                          locale=locale, norm=norm[start:end])]
+            result.extend(part)
+            continue
+        candidates: list[TimeExpression] = []
+        for language, tag in languages:
+            candidates.extend(_scan_language(norm, language, tag, sent_at, tz, begin=start,
+                                            stop=end))
+        candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
+        last_end = -1
+        for expression in candidates:
+            if expression.start >= last_end:
+                result.append(expression)
+                last_end = expression.end
     return result

@@ -15,7 +15,6 @@ targets come from the active :class:`~courtesy.rules.policy.ResponsePolicy`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import UTC
 from typing import TYPE_CHECKING
 
@@ -51,14 +50,12 @@ def time_expressions(ctx: CheckContext) -> list[TimeExpression]:
         # The eager scan already knows where literal time words are ("tomorrow", "within
         # two days", "Friday"); other time phrases hold a digit. Other sentences are skipped.
         known = [s for topic in ("timeframe", "vague-time") for s, _e in ctx.found.get(topic, ())]
-        for start, end in ctx.next_step_spans():
-            if not (_DIGIT.search(ctx.text, start, end)
-                    or any(start <= at < end for at in known)):
-                continue
-            for found in find_time_expressions(ctx.text[start:end], sent_at=facts.sent_at,
-                                               zone=zone, locale=locale):
-                result.append(replace(found, start=found.start + start,
-                                      end=found.end + start))
+        spans = [(start, end) for start, end in ctx.next_step_spans()
+                 if _DIGIT.search(ctx.text, start, end)
+                 or any(start <= at < end for at in known)]
+        if spans:  # each sentence searched as if it stood alone
+            result = find_time_expressions(ctx.text, sent_at=facts.sent_at, zone=zone,
+                                           locale=locale, spans=spans, norm=ctx.norm)
     ctx._cache["time_expressions"] = result
     return result
 
