@@ -31,6 +31,7 @@ asks for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -413,16 +414,15 @@ def _resolve_day_month(day: int, month: int, year: int | None, today: date) -> d
 
 
 def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
-                   zone: tzinfo, *, begin: int = 0, stop: int | None = None,
+                   zone: tzinfo, *, starts: dict[str, list[int]], stop: int,
                    ) -> list[TimeExpression]:
-    """Matches in ``text[begin:stop]``, searched as if it stood alone; ``text`` is
-    :func:`normalize`-d: lower case, same offsets."""
+    """Matches in ``text`` up to ``stop``, at ``starts`` (:func:`_candidates`); ``text``
+    is :func:`normalize`-d: lower case, same offsets."""
     grammar = _grammar(language, locale_tag)
     cal = _calendar(locale_tag)
     local = sent_at.astimezone(zone)
     today = local.date()
     found: list[TimeExpression] = []
-    starts = _candidates(grammar, text, begin, len(text) if stop is None else stop)
     for m in _anchored(grammar.duration, text, starts["duration"], stop):
         count = _number(m["m"] or m["n"], language)
         unit, working = _UNITS[language][" ".join(m["unit"].lower().split())]
@@ -515,6 +515,11 @@ def find_time_expressions(
         norm = normalize(text)
     bounds = [(0, len(norm))] if spans is None else list(spans)
     result: list[TimeExpression] = []
+    if not bounds:
+        return result
+    # where each language's patterns can match, found once for all the parts
+    everywhere = {language: _candidates(_grammar(language, tag), norm, bounds[0][0],
+                                        bounds[-1][1]) for language, tag in languages}
     for start, end in bounds:
         if start and (norm[start - 1].isalnum() or norm[start - 1] == "_"):
             # a part that starts inside a word: searched as a text of its own, where
@@ -526,8 +531,10 @@ def find_time_expressions(
             continue
         candidates: list[TimeExpression] = []
         for language, tag in languages:
-            candidates.extend(_scan_language(norm, language, tag, sent_at, tz, begin=start,
-                                            stop=end))
+            starts = {name: places[bisect_left(places, start):bisect_left(places, end)]
+                      for name, places in everywhere[language].items()}
+            candidates.extend(_scan_language(norm, language, tag, sent_at, tz, starts=starts,
+                                             stop=end))
         candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
         last_end = -1
         for expression in candidates:
