@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,16 +31,6 @@ Thank you for your patience. Just reply to this email if anything else goes wron
 
 {{ agent }}
 """
-
-
-def best_of(repeat: int, func: Callable[[], object]) -> float:
-    """Best wall time of ``repeat`` runs (the least disturbed by other load)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def bench_check(n: int) -> tuple[float, float, float]:
@@ -174,20 +163,26 @@ def bench_render(n: int) -> tuple[float, float]:
     bare = jinja2.Environment(autoescape=False).from_string(TEMPLATE)
     plain_customers = [c.model_dump() for c in customers]
 
-    def jinja() -> None:
-        for c, order in zip(plain_customers, orders, strict=True):
+    def jinja(at: int) -> None:
+        for c, order in zip(plain_customers[at:at + 50], orders[at:at + 50], strict=True):
             bare.render(customer=c, order=order, agent="Priya")
 
-    def ours() -> None:
-        for c, order in zip(customers, orders, strict=True):
+    def ours(at: int) -> None:
+        for c, order in zip(customers[at:at + 50], orders[at:at + 50], strict=True):
             courtesy.render(TEMPLATE, c, situation, strict=False, order=order, agent="Priya")
 
-    ours()  # warm up: compile and cache
-    t_ours = t_jinja = float("inf")
-    for _ in range(3):
-        t_ours = min(t_ours, best_of(1, ours))
-        t_jinja = min(t_jinja, best_of(1, jinja))
-    return n / t_ours, n / t_jinja
+    for at in range(0, n, 50):  # warm up: compile and cache
+        ours(at)
+    # interleaved chunk by chunk, each chunk's fastest time over the rounds (as above)
+    best = {"ours": [float("inf")] * len(range(0, n, 50)), "jinja": [float("inf")] * len(
+        range(0, n, 50))}
+    for _ in range(5):
+        for i, at in enumerate(range(0, n, 50)):
+            for name, run in (("ours", ours), ("jinja", jinja)):
+                start = time.perf_counter()
+                run(at)
+                best[name][i] = min(best[name][i], time.perf_counter() - start)
+    return n / sum(best["ours"]), n / sum(best["jinja"])
 
 
 def cold_start(runs: int = 7) -> float:
