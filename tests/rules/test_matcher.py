@@ -270,3 +270,22 @@ def test_a_language_applies_only_to_texts_that_show_it() -> None:
 ])
 def test_english_openings_of_german_and_french_mail_are_greetings(text: str) -> None:
     assert MATCHER.scan(text)["greeting"][0][0] == 0
+
+
+def test_a_text_without_markers_is_read_in_the_customers_language() -> None:
+    matcher = compile_matcher(load_lexicons(), load_markers())
+    text = "Entschuldigung! Erstattung folgt."  # no marker word of any language
+    assert "apology" in matcher.scan(text, language="de")
+    assert set(matcher.built) == {"de"}
+    assert matcher.match(text, language="de")[1] & matcher.languages == {"@de"}
+    matcher.scan(text)  # no customer: every language
+    assert set(matcher.built) == set(LANGUAGES)
+    # markers win over the customer's language: an English reply to a German customer
+    assert "@en" in matcher.match("Sorry, we will refund you today.", language="de")[1]
+
+
+def test_a_short_reply_to_a_german_customer_is_checked_in_german() -> None:
+    customer = {"name": {"given": "Anna", "family": "Schmitt"}, "locale": "de-DE",
+                "formality": "informal"}
+    report = check("Hallo Anna! Entschuldigung, Erstattung folgt.", customer=customer)
+    assert report.elements["apology"]

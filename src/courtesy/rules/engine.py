@@ -136,7 +136,8 @@ def run(
     compiled = matcher()
     have = facts_of(customer, situation, channel)
     norm = normalize(text)
-    found, present = compiled.match(text, norm)
+    found, present = compiled.match(text, norm,
+                                    customer.language if customer is not None else None)
     ctx = CheckContext(text, found, compiled, customer, situation, channel, trace, norm)
     ctx._cache["triggers"] = present
     findings: list[Finding] = []
