@@ -62,9 +62,10 @@ def run_demo(out: IO[str], *, color: bool = False) -> None:
     share = message.report.personalization or 0.0
     out.write(f"passed: {message.report.passed}; {share:.0%} of the text comes from Nick's "
               f"data ({', '.join(message.trace.fields())})\n")
+    width = max(map(len, message.report.elements))
     for kind, spans in message.report.elements.items():
         quoted = "; ".join(repr(s.text(message.text)) for s in spans[:2]) or "-"
-        out.write(f"  {kind:<10} {quoted}\n")
+        out.write(f"  {kind:<{width}} {quoted}\n")
 
     _rule(out, "2. The reply from the seed article: fails", color)
     out.write(BAD_REPLY + "\n\n")
