@@ -141,3 +141,21 @@ def test_report_to_dict_is_the_documented_json(nick: Customer, late_parcel: Situ
     assert set(finding) == {"rule", "name", "category", "severity", "start", "end",
                             "message", "suggestion"}
     assert set(data["elements"]) == {"apology", "thanks", "next_steps", "restitution"}
+
+
+def test_text_output_cuts_long_lines_and_long_spans_to_a_snippet() -> None:
+    body = ("We take your complaint very seriously. Your parcel was delayed by the courier, "
+            "which is outside our control. We apologise for any inconvenience caused.")
+    report = check(body, situation={"kind": "complaint", "our_fault": True})
+    lines = report.render_text(source="reply").splitlines()
+    low = lines.index(next(line for line in lines if " TN005 " in line))
+    snippet, underline = lines[low + 1], lines[low + 2]
+    assert snippet == "    " + body[:100] + "…"
+    assert underline == "    " + "~" * 100  # the span runs on past the snippet
+    outside = lines.index(next(line for line in lines if "outside our control" in line
+                               and " BL001 " in line))
+    start = body.index("outside our control")
+    assert lines[outside + 1].startswith("    …")  # cut before the span, which shows whole
+    assert lines[outside + 2].strip() == "~" * len("outside our control")
+    assert lines[outside + 1].index("outside") == lines[outside + 2].index("~")
+    assert start > 20

@@ -118,13 +118,14 @@ def _line_col(text: str, offset: int) -> tuple[int, int, int, int]:
 _SNIPPET = 100
 
 
-def _window(line_start: int, line_end: int, start: int, end: int) -> tuple[int, int]:
-    """The part of a line to show for span ``start:end``: all of it, if it fits."""
+def _window(line_start: int, line_end: int, start: int) -> tuple[int, int]:
+    """The part of a line to show for a span from ``start``: all of it, if it fits; else
+    at most :data:`_SNIPPET` characters, from a little before the span (a longer span is
+    cut, and its underline with it)."""
     if line_end - line_start <= _SNIPPET:
         return line_start, line_end
     left = max(line_start, min(start - 20, line_end - _SNIPPET))
-    right = min(line_end, max(left + _SNIPPET, end))
-    return left, right
+    return left, min(line_end, left + _SNIPPET)
 
 
 def render_text(report: Report, *, source: str = "<text>", color: bool = False) -> str:
@@ -136,7 +137,7 @@ def render_text(report: Report, *, source: str = "<text>", color: bool = False) 
         if color:
             sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
         out.append(f"{source}:{line}:{col}: {sev} {f.rule} {f.name}: {f.message}")
-        window_start, window_end = _window(line_start, line_end, f.start, f.end)
+        window_start, window_end = _window(line_start, line_end, f.start)
         snippet = text[window_start:window_end]
         if snippet.strip():
             lead = "…" if window_start > line_start else ""
