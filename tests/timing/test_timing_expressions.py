@@ -266,8 +266,8 @@ _GRAMMARS = [("en", "en-GB"), ("en", "en-US"), ("de", "de-DE"), ("fr", "fr-FR"),
 
 
 def _same_as_a_full_search(text: str) -> None:
-    from courtesy.rules.lexicon import normalize
-    from courtesy.rules.timeexpr import _PATTERNS, _anchored, _candidates, _grammar
+    from courtesy.rules.lexicon import matches_at, normalize
+    from courtesy.rules.timeexpr import _PATTERNS, _candidates, _grammar
 
     norm = normalize(text)
     for language, tag in _GRAMMARS:
@@ -275,7 +275,7 @@ def _same_as_a_full_search(text: str) -> None:
         starts = _candidates(grammar, norm)
         for name in _PATTERNS:
             pattern = getattr(grammar, name)
-            assert [m.span() for m in _anchored(pattern, norm, starts[name])] == \
+            assert [m.span() for m in matches_at(pattern, norm, starts[name])] == \
                 [m.span() for m in pattern.finditer(norm)], (language, name, text)
 
 

@@ -41,7 +41,7 @@ with any word (``<word> ...``) or with a character class are searched through th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,6 +62,7 @@ __all__ = [
     "compile_matcher",
     "load_lexicons",
     "load_markers",
+    "matches_at",
     "parse_phrase",
 ]
 
@@ -472,14 +473,21 @@ class RawPattern:
                     starts.append(place)
                 place = norm.find(trigger, place + 1)
         starts.sort()
-        matches = []
-        last = -1
-        match = self.pattern.match
-        for pos in starts:
-            if pos >= last and (found := match(subject, pos)) is not None:
-                matches.append(found)
-                last = found.end()
-        return matches
+        return list(matches_at(self.pattern, subject, starts))
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
+               stop: int | None = None) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, pos, stop)`` finds, tried only at ``starts`` (sorted):
+    the places where a match can begin, when the caller knows them. Matches do not overlap,
+    as with ``finditer``."""
+    last = -1
+    match = pattern.match
+    stop = len(text) if stop is None else stop
+    for at in starts:
+        if at >= last and (found := match(text, at, stop)) is not None:
+            yield found
+            last = found.end()
+
 
 def _triggers(spec: str) -> tuple[str, ...]:
     """What gates a raw pattern, from the brackets of ``re[...]``.

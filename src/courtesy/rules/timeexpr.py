@@ -38,10 +38,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from courtesy.localization import get_locale, language_of
-from courtesy.rules.lexicon import normalize
+from courtesy.rules.lexicon import matches_at, normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "TimeExpression",
@@ -280,19 +280,6 @@ def _anchor_automaton(patterns: dict[str, set[str]], dates: set[str]) -> Any:
     return automaton
 
 
-def _anchored(pattern: re.Pattern[str], text: str, starts: list[int],
-              stop: int | None = None) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text, starts[0], stop)`` finds, tried only at ``starts``:
-    every place where a match can begin (sorted)."""
-    last = -1
-    match = pattern.match
-    stop = len(text) if stop is None else stop
-    for at in starts:
-        if at >= last and (found := match(text, at, stop)) is not None:
-            yield found
-            last = found.end()
-
-
 #: the patterns of a grammar, by name
 _PATTERNS = ("duration", "weekday_date", "day_month", "relative", "vague")
 
@@ -423,7 +410,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
     local = sent_at.astimezone(zone)
     today = local.date()
     found: list[TimeExpression] = []
-    for m in _anchored(grammar.duration, text, starts["duration"], stop):
+    for m in matches_at(grammar.duration, text, starts["duration"], stop):
         count = _number(m["m"] or m["n"], language)
         unit, working = _UNITS[language][" ".join(m["unit"].lower().split())]
         if unit in ("minute", "hour"):  # absolute time: add in UTC, across DST changes
@@ -435,7 +422,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             days = count * 7 if unit == "week" else count
             due = _end_of(today + timedelta(days=days), zone)
         found.append(TimeExpression(m.start(), m.end(), "duration", due, language))
-    for m in _anchored(grammar.weekday_date, text, starts["weekday_date"], stop):
+    for m in matches_at(grammar.weekday_date, text, starts["weekday_date"], stop):
         weekday = cal.weekdays[m["weekday"].lower().rstrip(".")]
         ahead = (weekday - today.weekday()) % 7
         if ahead == 0 and (m["next"] or local.hour >= END_OF_BUSINESS):
@@ -448,12 +435,12 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = named
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language, mismatch))
-    for m in _anchored(grammar.day_month, text, starts["day_month"], stop):
+    for m in matches_at(grammar.day_month, text, starts["day_month"], stop):
         named = _named_date(m, language, cal, today)
         if named is not None:
             found.append(TimeExpression(m.start(), m.end(), "date", _end_of(named, zone),
                                         language))
-    for m in _anchored(grammar.relative, text, starts["relative"], stop):
+    for m in matches_at(grammar.relative, text, starts["relative"], stop):
         value = _RELATIVE[language][" ".join(m["rel"].lower().split())]
         if value == "eow":
             target = _last_working_day_of_week(today, cal, 0)
@@ -464,7 +451,7 @@ def _scan_language(text: str, language: str, locale_tag: str, sent_at: datetime,
             target = today + timedelta(days=value)
         found.append(TimeExpression(m.start(), m.end(), "date", _end_of(target, zone),
                                     language))
-    for m in _anchored(grammar.vague, text, starts["vague"], stop):
+    for m in matches_at(grammar.vague, text, starts["vague"], stop):
         found.append(TimeExpression(m.start(), m.end(), "vague", None, language))
     return found
 
