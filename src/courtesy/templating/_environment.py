@@ -17,11 +17,12 @@ Security model (DESIGN.md, non-negotiables):
 from __future__ import annotations
 
 import contextvars
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
@@ -156,6 +157,12 @@ def _encode_id(index: int) -> str:
     return chr(_ID_BASE + high) + chr(_ID_BASE + low)
 
 
+#: the opening markers of the first outputs of a render, made once
+_MARKERS = tuple(_OPEN + _encode_id(index) for index in range(256))
+#: an opening marker and its id, or a closing one
+_MARK = re.compile(f"{_OPEN}(..)|{_CLOSE}", re.DOTALL)
+
+
 def _finalize(value: Any) -> Any:
     recorder = _RECORDER.get()
     if recorder is None:  # compile-time constant folding: static text
@@ -170,7 +177,7 @@ def _finalize(value: Any) -> Any:
     ))
     if value is None:
         value = ""
-    marker = _OPEN + _encode_id(index)
+    marker = _MARKERS[index] if index < 256 else _OPEN + _encode_id(index)
     if hasattr(value, "__html__"):
         return Markup(marker) + Markup(value.__html__()) + Markup(_CLOSE)
     return marker + str(value) + _CLOSE
@@ -395,11 +402,8 @@ def render_traced(
     return text, RenderTrace(spans=spans, template=name)
 
 
-def _line_resolver(template: Any, python_line: int) -> Callable[[], int | None]:
-    def resolve() -> int | None:
-        return int(template.get_corresponding_lineno(python_line)) if template else None
-
-    return resolve
+def _resolve_line(template: Any, python_line: int) -> int | None:
+    return int(template.get_corresponding_lineno(python_line)) if template else None
 
 
 def _strip_sentinels(
@@ -408,38 +412,31 @@ def _strip_sentinels(
     if _OPEN not in raw:
         return raw, ()
     out: list[str] = []
-    size = 0
+    size = 0  # length of the clean text so far
     stack: list[tuple[int, int]] = []
     spans: list[TraceSpan] = []
     pos = 0
-    n = len(raw)
     entries = recorder.entries
-    while pos < n:
-        next_open = raw.find(_OPEN, pos)
-        next_close = raw.find(_CLOSE, pos)
-        if next_open == -1 and next_close == -1:
-            out.append(raw[pos:])
-            break
-        if next_close == -1 or (next_open != -1 and next_open < next_close):
-            out.append(raw[pos:next_open])
-            size += next_open - pos
-            index = (ord(raw[next_open + 1]) - _ID_BASE) * _ID_RADIX + (
-                ord(raw[next_open + 2]) - _ID_BASE)
-            stack.append((index, size))
-            pos = next_open + 3
-        else:
-            out.append(raw[pos:next_close])
-            size += next_close - pos
-            index, start = stack.pop()
-            origin, template, python_line = entries[index]
-            if origin is None:
-                origin = _origin_from_names(template, python_line, compiled, data_roots)
-            spans.append(TraceSpan(
-                start, size, origin,
-                template=(template.name if template is not None else compiled.name),
-                resolve_line=_line_resolver(template, python_line),
-            ))
-            pos = next_close + 1
+    for mark in _MARK.finditer(raw):
+        at = mark.start()
+        out.append(raw[pos:at])
+        size += at - pos
+        pos = mark.end()
+        code = mark.group(1)
+        if code is not None:  # an output opens
+            stack.append(((ord(code[0]) - _ID_BASE) * _ID_RADIX + ord(code[1]) - _ID_BASE,
+                          size))
+            continue
+        index, start = stack.pop()
+        origin, template, python_line = entries[index]
+        if origin is None:
+            origin = _origin_from_names(template, python_line, compiled, data_roots)
+        spans.append(TraceSpan(
+            start, size, origin,
+            template=(template.name if template is not None else compiled.name),
+            resolve_line=partial(_resolve_line, template, python_line),
+        ))
+    out.append(raw[pos:])
     spans.sort(key=lambda s: (s.start, -s.end))
     return "".join(out), tuple(spans)
 
