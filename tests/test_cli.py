@@ -294,3 +294,32 @@ def test_files_with_a_byte_order_mark_are_read_as_text(
     assert GOOD_REPLY[thanks["start"]:thanks["end"]].lower().startswith("thank")
     assert main(["check", "--jsonl", str(batch)]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["id"] == "a"
+
+
+def test_jsonl_progress_is_shown_when_asked_and_not_otherwise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "text": GOOD_REPLY}) + "\n"
+                             for i in range(3)))
+    out = tmp_path / "out.jsonl"
+    assert main(["check", "--jsonl", str(batch), "--out", str(out), "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "courtesy: checking" in err
+    assert "3/3" in err
+    assert len(out.read_text().splitlines()) == 3
+    # not a terminal, not asked: the summary alone
+    assert main(["check", "--jsonl", str(batch), "--out", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "courtesy: 3 record(s): 3 passed, 0 failed, 0 bad input"]
+    assert main(["check", "--progress", str(batch)]) == ExitCode.USAGE_ERROR
+    assert "--progress only applies with --jsonl" in capsys.readouterr().err
+
+
+def test_a_last_line_without_a_line_break_is_counted(tmp_path: Path) -> None:
+    from courtesy.cli import _count_lines
+
+    path = tmp_path / "in.jsonl"
+    for content, lines in ((b"", 0), (b"a\n", 1), (b"a\nb", 2), (b"a\nb\n", 2)):
+        path.write_bytes(content)
+        assert _count_lines(path) == lines

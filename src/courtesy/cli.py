@@ -137,6 +137,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", metavar="N", type=_jobs, default=1,
                        help="with --jsonl: check in N processes (0: one per CPU); the output "
                             "keeps the input order (default: 1)")
+    check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="with --jsonl: show progress on standard error (default: when "
+                            "it is a terminal and --out is given; needs rich: pip install "
+                            "'courtesy[progress]')")
     check.add_argument("--near-duplicates", action="store_true",
                        help="with --jsonl: also find clusters of near-identical messages "
                             "(names, numbers and dates masked); after the per-record lines, "
@@ -282,6 +286,8 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
         raise UsageError("--near-duplicates only applies with --jsonl")
     if args.jobs != 1:
         raise UsageError("--jobs only applies with --jsonl")
+    if args.progress:
+        raise UsageError("--progress only applies with --jsonl")
     from courtesy.checking import check
 
     text, source = _read_text(args.path)
@@ -411,6 +417,47 @@ def _checked(batch: _Batch, lines: Iterator[tuple[int, str]], jobs: int) -> Iter
             yield from pool.imap(_check_in_worker, window, chunksize=chunk)
 
 
+def _with_progress(results: Iterator[_Result], path: Path, show: bool, *,
+                   explicit: bool) -> Iterator[_Result]:
+    """``results``, with a progress bar on standard error while they come (rich)."""
+    if not show:
+        yield from results
+        return
+    try:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+    except ImportError:
+        if explicit:
+            raise UsageError("--progress needs rich: pip install 'courtesy[progress]'") from None
+        yield from results  # the default: no bar without rich
+        return
+    total = _count_lines(path)
+    console = Console(file=sys.stderr, force_terminal=explicit or None)
+    with Progress(TextColumn(f"{PROG}: checking"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=console, transient=False) as progress:
+        task = progress.add_task("records", total=total)
+        for result in results:
+            yield result
+            progress.advance(task)
+
+
+def _count_lines(path: Path) -> int:
+    """The number of lines of a file (a last line without a line break counts too)."""
+    count = 0
+    last = b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
 def _check_record(
     number: int, line: str, source: str, args: argparse.Namespace, defaults: dict[str, Any],
 ) -> tuple[dict[str, Any], bool | None, str | None]:
@@ -477,8 +524,11 @@ def _cmd_check_jsonl(args: argparse.Namespace) -> ExitCode:
         from courtesy.formletter import NearDuplicateFinder
 
         finder = NearDuplicateFinder()
+    show = args.progress if args.progress is not None else (
+        args.out is not None and sys.stderr.isatty())
     try:
-        for result in _checked(batch, lines, args.jobs):
+        for result in _with_progress(_checked(batch, lines, args.jobs), args.jsonl, show,
+                                     explicit=args.progress is not None):
             out.write(result.line)
             if finder is not None and result.text is not None:
                 finder.add(result.text)
