@@ -107,8 +107,7 @@ class CheckContext:
             if lazy_key not in self._cache:
                 present = self._cache.get("triggers")
                 if present is None:
-                    present = matcher.present_triggers(
-                        self.norm, self.customer.language if self.customer else None)
+                    present = matcher.present_triggers(self.norm)
                     self._cache["triggers"] = present
                 extra = matcher.lazy_spans(self.text, topic, self.norm,
                                            present)  # type: ignore[arg-type]

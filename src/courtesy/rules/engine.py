@@ -136,8 +136,7 @@ def run(
     compiled = matcher()
     have = facts_of(customer, situation, channel)
     norm = normalize(text)
-    found, present = compiled.match(text, norm,
-                                    customer.language if customer is not None else None)
+    found, present = compiled.match(text, norm)
     ctx = CheckContext(text, found, compiled, customer, situation, channel, trace, norm)
     ctx._cache["triggers"] = present
     findings: list[Finding] = []

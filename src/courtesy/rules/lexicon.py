@@ -552,29 +552,25 @@ class Matcher:
                                                              self.group_triggers[group])
         return automaton
 
-    def groups_for(self, norm: str, language: str | None = None,
-                   ) -> tuple[tuple[str, ...], Triggers]:
+    def groups_for(self, norm: str) -> tuple[tuple[str, ...], Triggers]:
         """The languages whose automata scan ``norm``, and its ``"@<language>"`` triggers:
-        those whose markers it holds; with none, ``language`` (the customer's) if it has
-        markers, else all of them; ``""`` (the languages without markers) always."""
-        shown: Triggers = {found for _end, found in self.markers.iter(norm)} \
+        those whose markers it holds, else all of them; ``""`` (the languages without
+        markers) always."""
+        shown: Triggers = {language for _end, language in self.markers.iter(norm)} \
             if len(self.markers) else set()
         if not shown:
-            # no marker: the customer's language, else unknown (every language applies)
-            fallback = "@" + language if language else ""
-            shown = {fallback} if fallback in self.languages else set(self.languages)
+            shown = set(self.languages)  # no marker: the language is unknown, run them all
         groups = tuple(group for group in self.groups
                        if group == "" or "@" + group in shown)
         return groups, shown
 
-    def present_triggers(self, norm: str, language: str | None = None) -> Triggers:
-        """The triggers (of any lazy pattern) in the normalised text, and its languages
-        (``language``: the customer's, for a text that shows none; see :meth:`groups_for`).
+    def present_triggers(self, norm: str) -> Triggers:
+        """The triggers (of any lazy pattern) in the normalised text, and its languages.
 
         Digits are tested apart, with one search: as automaton words they would report
         every digit of every number.
         """
-        groups, found = self.groups_for(norm, language)
+        groups, found = self.groups_for(norm)
         for group in groups:
             found.update(entry[2] for _end, entries in self.automaton(group).iter(norm)
                          for entry in entries if entry[1] < 0)
@@ -582,23 +578,21 @@ class Matcher:
             found.update(_DIGITS)
         return found
 
-    def scan(self, text: str, norm: str | None = None, language: str | None = None) -> Found:
+    def scan(self, text: str, norm: str | None = None) -> Found:
         """Every literal-phrase topic in ``text`` → its ``(start, end)`` spans, in order.
 
         Where phrases overlap, the topic earlier in :data:`TOPIC_PRIORITY` wins, then the
         longer phrase. Lazy topics are not included: see :meth:`lazy_spans`. ``norm`` is
-        ``normalize(text)`` when the caller has it already; ``language`` the customer's,
-        for a text that shows no language by its markers (:meth:`groups_for`).
+        ``normalize(text)`` when the caller has it already.
         """
-        return self.match(text, norm, language)[0]
+        return self.match(text, norm)[0]
 
-    def match(self, text: str, norm: str | None = None,
-              language: str | None = None) -> tuple[Found, Triggers]:
+    def match(self, text: str, norm: str | None = None) -> tuple[Found, Triggers]:
         """:meth:`scan` and :meth:`present_triggers` in one pass per language shown."""
         if norm is None:
             norm = normalize(text)
         n = len(norm)
-        groups, triggers = self.groups_for(norm, language)
+        groups, triggers = self.groups_for(norm)
         # (start, end, priority, -length, topics) of every whole-word hit
         hits: list[tuple[int, int, int, int, tuple[str, ...]]] = []
         append = hits.append
