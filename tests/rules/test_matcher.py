@@ -277,7 +277,7 @@ def test_a_text_without_markers_is_read_in_every_language_whoever_the_customer_i
     # customer's locale does not say which language the reply is in
     customer = {"name": {"given": "Anna", "family": "Schmitt"}, "locale": "de-DE",
                 "formality": "informal"}
-    text = "Hi Anna, thanks for waiting. The parcel left today and arrives on Friday."
+    text = "Hi Anna, thanks for waiting. The parcel left today and it will arrive on Friday."
     report = check(text, customer=customer, situation={"kind": "inquiry"})
     assert report.elements["thanks"]
     assert report.elements["next_steps"]
