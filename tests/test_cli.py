@@ -323,3 +323,35 @@ def test_a_last_line_without_a_line_break_is_counted(tmp_path: Path) -> None:
     for content, lines in ((b"", 0), (b"a\n", 1), (b"a\nb", 2), (b"a\nb\n", 2)):
         path.write_bytes(content)
         assert _count_lines(path) == lines
+
+
+def test_check_takes_several_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    customer = tmp_path / "nick.json"
+    customer.write_text(json.dumps({"name": "Mr Nick Owen"}), encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_REPLY, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text(SEED_REPLY, encoding="utf-8")
+    profile = ["--customer", str(customer)]
+    assert main(["check", str(good), str(good), *profile]) == ExitCode.OK
+    out = capsys.readouterr().out
+    assert out.count(f"{good}: passed") == 2
+    assert main(["check", str(good), str(bad), *profile]) == ExitCode.FINDINGS
+    out = capsys.readouterr().out
+    assert f"{good}: passed" in out
+    assert f"{bad}: failed" in out
+    assert f"{bad}:1:" in out  # findings name their file
+    assert main(["check", str(good), str(bad), *profile, "--format", "json"]) == 1
+    listed = json.loads(capsys.readouterr().out)
+    assert [(item["path"], item["report"]["passed"]) for item in listed] == [
+        (str(good), True), (str(bad), False)]
+    # one file that cannot be read: the others are still checked, and the exit is 2
+    missing = tmp_path / "missing.txt"
+    assert main(["check", str(bad), str(missing), *profile]) == ExitCode.USAGE_ERROR
+    captured = capsys.readouterr()
+    assert f"{bad}: failed" in captured.out
+    assert f"courtesy: error: {missing}: no such file" in captured.err
+    assert main(["check", "-", "-"]) == ExitCode.USAGE_ERROR
+    assert "standard input ('-') can be read only once" in capsys.readouterr().err

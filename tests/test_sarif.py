@@ -177,3 +177,24 @@ def test_cli_writes_sarif(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     tn002 = next(r for r in results if r["ruleId"] == "TN002")
     assert tn002["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert tn002["locations"][0]["physicalLocation"]["region"]["startColumn"] == 1
+
+
+def test_check_of_several_files_is_one_valid_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Dear Mr Owen,\n\nThank you for your patience. Your refund left today "
+                    "and will reach you by Friday.\n\nPriya\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Dear Mr N.Owenn,\n\nWe take your complaint very seriously.\n",
+                   encoding="utf-8")
+    customer = tmp_path / "nick.json"
+    customer.write_text(json.dumps({"name": "Mr Nick Owen"}), encoding="utf-8")
+    assert main(["check", str(good), str(bad), "--customer", str(customer),
+                 "--format", "sarif"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    _validate(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert len(uris) == 1
+    assert next(iter(uris)).endswith("bad.txt")

@@ -68,8 +68,8 @@ override it. A pack's own [response-policy] wins over the configuration's.
 examples:
   courtesy check reply.txt --customer nick.json --situation delay.json
   echo "Dear Sir or Madam, ..." | courtesy check - --format json
-  courtesy check reply.txt --format sarif > courtesy.sarif
-  courtesy check --jsonl outbox.jsonl --out results.jsonl
+  courtesy check macros/*.txt --format sarif > courtesy.sarif
+  courtesy check --jsonl outbox.jsonl --out results.jsonl --jobs 0
   courtesy render template.txt --customer nick.json --context order.json
   courtesy rules
   courtesy demo
@@ -128,8 +128,10 @@ def _parser() -> argparse.ArgumentParser:
                "are optional. Every input line gives exactly one output line, in order: "
                "{\"id\", \"passed\", \"findings\", \"elements\"} or {\"id\", \"error\"}.",
     )
-    check.add_argument("path", nargs="?", metavar="PATH|-",
-                       help="file holding the message, or '-' for standard input")
+    check.add_argument("paths", nargs="*", metavar="PATH|-",
+                       help="files holding one message each, or '-' for standard input; "
+                            "with several, text output reports each in turn, JSON is a list "
+                            "of {\"path\", \"report\"} and SARIF one log")
     check.add_argument("--jsonl", metavar="IN.jsonl", type=Path,
                        help="check every record of a JSON Lines file")
     check.add_argument("--out", metavar="OUT.jsonl", type=Path,
@@ -273,11 +275,27 @@ def _emit_report(report: Report, args: argparse.Namespace, source: str,
         stream.write(report.render_text(source=source, color=_use_color(args.color, stream)))
 
 
+def _emit_reports(reports: list[tuple[str, Report]], args: argparse.Namespace) -> None:
+    """The reports of several files: one after the other as text, a JSON list of
+    ``{"path", "report"}``, or one SARIF log."""
+    if args.format == "sarif":
+        from courtesy.report import render_sarif
+
+        sys.stdout.write(render_sarif(reports))
+    elif args.format == "json":
+        sys.stdout.write(json.dumps([{"path": source, "report": report.to_dict()}
+                                     for source, report in reports],
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        for source, report in reports:
+            _emit_report(report, args, source)
+
+
 # -- commands -------------------------------------------------------------------------------
 
 def _cmd_check(args: argparse.Namespace) -> ExitCode:
     if args.jsonl is not None:
-        if args.path is not None:
+        if args.paths:
             raise UsageError("give either PATH or --jsonl, not both")
         return _cmd_check_jsonl(args)
     if args.out is not None:
@@ -290,13 +308,35 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
         raise UsageError("--progress only applies with --jsonl")
     from courtesy.checking import check
 
-    text, source = _read_text(args.path)
+    if args.paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
     customer, situation = _load_profiles(args)
-    report = check(text, customer=customer, situation=situation, channel=args.channel,
-                   select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                   config=_load_config(args))
-    _emit_report(report, args, source)
-    return ExitCode.OK if report.passed else ExitCode.FINDINGS
+    config = _load_config(args)
+    if len(args.paths) <= 1:
+        text, source = _read_text(args.paths[0] if args.paths else None)
+        report = check(text, customer=customer, situation=situation, channel=args.channel,
+                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                       config=config)
+        _emit_report(report, args, source)
+        return ExitCode.OK if report.passed else ExitCode.FINDINGS
+    # Several files: each is checked and reported; one that cannot be read is an error
+    # on stderr, and the others are still checked.
+    reports: list[tuple[str, Report]] = []
+    unreadable = 0
+    for path in args.paths:
+        try:
+            text, source = _read_text(path)
+        except UsageError as exc:
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
+        reports.append((source, check(
+            text, customer=customer, situation=situation, channel=args.channel,
+            select=args.select, ignore=args.ignore, fail_on=args.fail_on, config=config)))
+    _emit_reports(reports, args)
+    if unreadable:
+        return ExitCode.USAGE_ERROR
+    return ExitCode.OK if all(r.passed for _s, r in reports) else ExitCode.FINDINGS
 
 
 def _load_config(args: argparse.Namespace) -> Config | None:
