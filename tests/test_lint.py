@@ -175,10 +175,13 @@ def test_lint_accepts_changed_files_as_pre_commit_passes_them(tmp_path: Path) ->
 
 def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    (hook,) = hooks
-    assert hook["id"] == "courtesy-lint-pack"
-    assert hook["entry"] == "courtesy lint"
-    assert hook["language"] == "python"
+    lint, check = hooks
+    assert lint["id"] == "courtesy-lint-pack"
+    assert lint["entry"] == "courtesy lint"
+    assert check["id"] == "courtesy-check"
+    assert check["entry"] == "courtesy check"  # which takes the several files pre-commit passes
+    assert {hook["language"] for hook in hooks} == {"python"}
+    assert all(hook["pass_filenames"] for hook in hooks)
 
 
 def test_preview_writes_the_html_part(tmp_path: Path,
