@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,9 +147,6 @@ def test_jsonl_batch_keeps_every_record_in_order(
 
 
 def test_jsonl_batch_in_worker_processes_gives_the_same_output(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     customer = {"name": "Mr Nick Owen"}
     lines = []
     for i in range(1100):  # more than one window of lines (2 workers x 64 x 8)
@@ -355,3 +353,24 @@ def test_check_takes_several_files(
     assert f"courtesy: error: {missing}: no such file" in captured.err
     assert main(["check", "-", "-"]) == ExitCode.USAGE_ERROR
     assert "standard input ('-') can be read only once" in capsys.readouterr().err
+
+
+def test_the_command_line_reference_is_up_to_date() -> None:
+    from courtesy.cli import reference
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    assert page.read_text(encoding="utf-8") == reference(), (
+        "docs/cli.md is stale: run python -c \"from courtesy.cli import reference; "
+        "print(reference(), end='')\" > docs/cli.md")
+    for command in ("check", "render", "preview", "lint", "rules", "demo"):
+        assert f"## courtesy {command}\n" in page.read_text(encoding="utf-8")
+
+
+def test_the_reference_does_not_depend_on_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from courtesy.cli import reference
+
+    monkeypatch.setenv("COLUMNS", "40")
+    narrow = reference()
+    monkeypatch.delenv("COLUMNS")
+    assert narrow == reference()
+    assert "COLUMNS" not in os.environ

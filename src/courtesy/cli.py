@@ -76,7 +76,9 @@ examples:
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: dict[str, argparse.ArgumentParser] | None = None,
+            ) -> argparse.ArgumentParser:
+    """The command-line parser; ``commands`` receives each command's own parser."""
     parser = _Parser(
         prog=PROG,
         description="Check customer messages for courtesy: the right name and title, an "
@@ -207,7 +209,34 @@ def _parser() -> argparse.ArgumentParser:
                                 "show what courtesy finds",
                    description="A tour: renders courteous messages from the built-in pack, "
                                "then checks discourteous ones and shows the findings.")
+    if commands is not None:
+        commands.update(sub.choices)
     return parser
+
+
+def reference() -> str:
+    """The command-line reference (``docs/cli.md``): the help of ``courtesy`` and of every
+    command, as it prints on a 100-column terminal (a test keeps the page in step)."""
+    import os
+
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"  # argparse wraps help to the terminal's width
+    try:
+        commands: dict[str, argparse.ArgumentParser] = {}
+        parser = _parser(commands)
+        parts = ["# Command-line reference\n",
+                 "Generated from the parser (`python -c \"from courtesy.cli import reference; "
+                 "print(reference(), end='')\" > docs/cli.md`); a test keeps it in step.\n",
+                 "```text", parser.format_help().rstrip(), "```\n"]
+        for name, command in commands.items():
+            parts += [f"## courtesy {name}\n", "```text", command.format_help().rstrip(),
+                      "```\n"]
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+    return "\n".join(parts)
 
 
 def _csv(value: str) -> tuple[str, ...]:
