@@ -341,11 +341,15 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
         raise UsageError("standard input ('-') can be read only once")
     customer, situation = _load_profiles(args)
     config = _load_config(args)
+
+    def checked(text: str) -> Report:
+        return check(text, customer=customer, situation=situation, channel=args.channel,
+                     select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                     config=config)
+
     if len(args.paths) <= 1:
         text, source = _read_text(args.paths[0] if args.paths else None)
-        report = check(text, customer=customer, situation=situation, channel=args.channel,
-                       select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                       config=config)
+        report = checked(text)
         _emit_report(report, args, source)
         return ExitCode.OK if report.passed else ExitCode.FINDINGS
     # Several files: each is checked and reported; one that cannot be read is an error
@@ -359,9 +363,7 @@ def _cmd_check(args: argparse.Namespace) -> ExitCode:
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             unreadable += 1
             continue
-        reports.append((source, check(
-            text, customer=customer, situation=situation, channel=args.channel,
-            select=args.select, ignore=args.ignore, fail_on=args.fail_on, config=config)))
+        reports.append((source, checked(text)))
     _emit_reports(reports, args)
     if unreadable:
         return ExitCode.USAGE_ERROR
