@@ -55,12 +55,44 @@ def test_one_character_switches_the_encoding_and_is_reported() -> None:
                    amount=39.99)
     assert sms_encoding(plain.text).encoding == "GSM-7"
     assert not [f for f in plain.report.findings if f.rule == "CH001"]
+    curly = plain.text.replace("reply to this", "we’ll wait for your reply to this")
+    (finding,) = [f for f in check(curly, channel="sms").findings if f.rule == "CH001"]
+    assert curly[finding.start:finding.end] == "’"
+    assert "UCS-2" in finding.message
+    assert "instead of 2 in GSM-7" in finding.message
+    assert finding.suggestion == "Use \"'\" for '’'."
+
+
+def test_the_customers_own_name_is_never_reported() -> None:
+    # "Zoë" costs the SMS its GSM-7 encoding, but writing "Zoe" would misspell her (NM001):
+    # CH001 only reports what can be changed.
     dieresis = render(SMS_TEMPLATE, {"name": "Zoë Smith", "locale": "en-GB"},
                       {"kind": "error", "our_fault": True}, channel="sms", strict=False,
                       amount=39.99)
-    (finding,) = [f for f in dieresis.report.findings if f.rule == "CH001"]
-    assert dieresis.text[finding.start:finding.end] == "ë"
-    assert "UCS-2" in finding.message
+    assert sms_encoding(dieresis.text).encoding == "UCS-2"
+    assert not [f for f in dieresis.report.findings if f.rule == "CH001"]
+    # Without the profile the ë is just a character outside GSM-7.
+    assert "CH001" in {f.rule for f in check(dieresis.text, channel="sms").findings}
+    # A dash next to the name: fixing it saves nothing while the name needs UCS-2.
+    dashed = dieresis.text.replace("Thank you", "– thank you")
+    report = check(dashed, channel="sms", customer={"name": "Zoë Smith"})
+    assert not [f for f in report.findings if f.rule == "CH001"]
+    # With a GSM-7 name the same dash is reported, with its stand-in.
+    report = check(dashed.replace("Zoë", "Zoe"), channel="sms",
+                   customer={"name": "Zoe Smith"})
+    (finding,) = [f for f in report.findings if f.rule == "CH001"]
+    assert finding.suggestion == "Use '-' for '–'."
+
+
+def test_a_long_sms_in_ucs2_is_told_what_gsm7_would_take() -> None:
+    text = ("Hi Aoife, sorry we missed the broadband install window today – our engineer "
+            "was called to an emergency. He can come tomorrow between 8am and 12pm, or "
+            "Friday 1pm–5pm. Reply 1 or 2 to choose. Thanks, Dara")
+    findings = {f.rule: f for f in check(text, channel="sms",
+                                         customer={"name": "Aoife Byrne"}).findings}
+    assert "4 segments" in findings["CH002"].message
+    assert "takes 2 segments" in (findings["CH002"].suggestion or "")
+    assert "instead of 2 in GSM-7" in findings["CH001"].message
 
 
 def test_a_no_break_space_from_locale_formatting_is_reported() -> None:

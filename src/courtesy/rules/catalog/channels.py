@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from courtesy.names import strip_diacritics
 from courtesy.profiles import Channel
 from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
 
@@ -81,33 +82,75 @@ def sms_encoding(text: str) -> SmsEncoding:
     return SmsEncoding("UCS-2", units, _segments(units, UCS2_SINGLE, UCS2_PART), first_non_gsm)
 
 
-def _gsm_equivalent(text: str) -> str:
-    """The text with non-GSM characters replaced by one GSM character each (for comparison)."""
-    return "".join(ch if ch in GSM7_BASIC or ch in GSM7_EXTENSION else "?" for ch in text)
+def _gsm_equivalent(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """The text with non-GSM characters replaced by one GSM character each (for comparison);
+    the characters in ``keep`` stay as they are."""
+    return "".join(ch if ch in GSM7_BASIC or ch in GSM7_EXTENSION or ch in keep else "?"
+                   for ch in text)
+
+
+#: Typographic characters and their GSM-7 stand-ins, for the suggestion.
+_GSM_STAND_INS = {
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'",
+    "\u201a": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u2007": " ", "\u2022": "-", "\u00b7": "-",
+}
+
+
+def _name_characters(ctx: CheckContext) -> frozenset[str]:
+    """The characters of the customer's name: the SMS must carry them whatever they cost
+    (writing "Zoe" for "Zoë" to save a segment is a misspelling, NM001)."""
+    customer = ctx.customer
+    if customer is None:
+        return frozenset()
+    forms = customer.name_forms
+    return frozenset("".join((forms.given, forms.middle, forms.family, forms.nickname,
+                              forms.suffix)))
+
+
+def _stand_in(ch: str) -> str:
+    stand_in = _GSM_STAND_INS.get(ch)
+    if stand_in is None and ch.isalpha() and (plain := strip_diacritics(ch)) != ch \
+            and all(c in GSM7_BASIC for c in plain):
+        stand_in = plain  # "á" → "a", as SMS writers do
+    if stand_in is None:
+        return f"leave out {ch!r}"
+    if ch == "\u00a0":
+        return "use a plain space for the no-break space (from number or date formatting)"
+    return f"use {stand_in!r} for {ch!r}"
 
 
 def _sms_ucs2(ctx: CheckContext) -> Iterator[Hit]:
     """On the SMS channel: flags the first character outside GSM 03.38 when it makes the
-    message take more segments than the same text in GSM-7 would."""
+    message take more segments than it would without such characters. The characters of
+    the customer's name do not count: the name is spelled as the customer spells it."""
     if ctx.channel is not Channel.SMS:
         return
-    actual = sms_encoding(ctx.text)
+    text = ctx.text
+    actual = sms_encoding(text)
     if actual.first_non_gsm is None:
         return
-    gsm = sms_encoding(_gsm_equivalent(ctx.text))
-    if actual.segments <= gsm.segments:
+    needed = _name_characters(ctx)
+    fixable = sorted({c for c in text if c not in GSM7_BASIC and c not in GSM7_EXTENSION
+                      and c not in needed})
+    if not fixable:
+        return  # only the name's own characters are outside GSM-7
+    better = sms_encoding(_gsm_equivalent(text, needed))
+    if actual.segments <= better.segments:
         return
-    i = actual.first_non_gsm
-    ch = ctx.text[i]
-    others = sorted({c for c in ctx.text if c not in GSM7_BASIC and c not in GSM7_EXTENSION})
-    listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in others[:4])
-    yield Hit(i, i + 1,
-              f"{listed} {'is' if len(others) == 1 else 'are'} not in the GSM-7 alphabet, so "
-              f"the SMS is sent as UCS-2: {actual.segments} segments of {UCS2_PART}-70 "
-              f"characters instead of {gsm.segments} in GSM-7.",
-              "Use a plain space for a no-break space and straight quotes; keep names as "
-              "they are spelled." if ch != "\u00a0" else
-              "Replace the no-break space (from number or date formatting) with a space.")
+    first = min(text.index(c) for c in fixable)
+    listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in fixable[:4])
+    more = f" and {len(fixable) - 4} more" if len(fixable) > 4 else ""
+    yield Hit(first, first + 1,
+              f"{listed}{more} {'is' if len(fixable) == 1 else 'are'} not in the GSM-7 "
+              f"alphabet, so the SMS is sent as UCS-2: {actual.segments} segments of "
+              f"{UCS2_PART}-70 characters instead of {better.segments} in {better.encoding}.",
+              _sentence("; ".join(_stand_in(c) for c in fixable[:4])))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _sms_length(ctx: CheckContext) -> Iterator[Hit]:
@@ -115,11 +158,17 @@ def _sms_length(ctx: CheckContext) -> Iterator[Hit]:
     if ctx.channel is not Channel.SMS:
         return
     enc = sms_encoding(ctx.text)
-    if enc.segments > MAX_SMS_SEGMENTS:
-        yield Hit(0, len(ctx.text),
-                  f"This SMS is {enc.units} {enc.encoding} characters: {enc.segments} "
-                  f"segments (at most {MAX_SMS_SEGMENTS}).",
-                  "Keep the SMS to the news and the next step; link to the details.")
+    if enc.segments <= MAX_SMS_SEGMENTS:
+        return
+    suggestion = "Keep the SMS to the news and the next step; link to the details."
+    if enc.encoding == "UCS-2":
+        better = sms_encoding(_gsm_equivalent(ctx.text, _name_characters(ctx)))
+        if better.segments <= MAX_SMS_SEGMENTS:
+            suggestion = (f"Replace the characters outside GSM-7 (CH001): the same text then "
+                          f"takes {better.segments} segment{'s' * (better.segments > 1)}.")
+    yield Hit(0, len(ctx.text),
+              f"This SMS is {enc.units} {enc.encoding} characters: {enc.segments} "
+              f"segments (at most {MAX_SMS_SEGMENTS}).", suggestion)
 
 
 _ORDER = re.compile(
@@ -217,10 +266,12 @@ RULES = (
         kind=Custom(check=_sms_ucs2, needs=frozenset({"sms"})), seed=_CH_SEED,
         practice=_CH_PRACTICE,
         why="One character outside GSM-7 sends the whole SMS as UCS-2 (70 instead of 160 "
-            "characters a segment): the customer may receive it in pieces, and it costs more.",
-        bad=("Hi Zoë, your parcel A-1042 is delayed by our warehouse. It will now arrive on "
-             "Thursday 14 March between 8am and 1pm. Track it at example.com/t/JD0012345678 "
-             "- Sam",
+            "characters a segment): the customer may receive it in pieces, and it costs more. "
+            "The characters of the customer's name never count: a name is spelled as its "
+            "owner spells it.",
+        bad=("Hi Zoe, your parcel A-1042 is delayed by our warehouse \u2013 it will now arrive "
+             "on Thursday 14 March between 8am and 1pm. Track it at "
+             "example.com/t/JD0012345678. Sam",
              "Bonjour Marie, votre remboursement de 39,99\u00a0€ pour la commande A-2210 est "
              "parti aujourd'hui ; il apparaîtra sur votre compte sous trois jours ouvrés. "
              "Merci de votre patience - Sam"),
