@@ -122,6 +122,7 @@ def test_channel_rules_only_run_on_their_channel() -> None:
     ("Votre colis est au 12 rue de la Paix.", "PV004"),
     ("Lo enviamos a Calle Mayor 5 por error.", "PV004"),
     ("Write to maria.cruz@example.es and we'll sort it.", "PV002"),
+    ("We've written to help.desk.fan@gmail.com about it.", "PV002"),
 ])
 def test_private_data_in_public_replies(text: str, rule: str) -> None:
     assert rule in {f.rule for f in check(text, channel="public").findings}
@@ -134,10 +135,25 @@ def test_private_data_in_public_replies(text: str, rule: str) -> None:
     "We're open 9-17 on weekdays and reply within 24 hours.",
     "Your 2 parcels are on their way and arrive on Main Street day, 14 March.",
     "Nos quedan 3 calles por recorrer; le escribimos en privado.",
+    "We'd love the chance to make it right: please email guest@hotel.example.",
+    "Schreiben Sie an kundenservice@stadtwerke.example, ich antworte heute noch.",
+    "Escríbanos a atencion.cliente@banco.example y le respondemos hoy.",
+    "Our team at guest-relations@resort.example will call you back today.",
 ])
 def test_public_replies_without_private_data_pass_privacy(text: str) -> None:
     assert not [f for f in check(text, channel="public").findings
                 if f.rule.startswith("PV")]
+
+
+def test_an_address_holding_the_customers_name_is_personal_even_at_a_company() -> None:
+    nick = {"name": "Nick Owen"}
+    for text in ("We emailed owen.n@example.co.uk this morning.",
+                 "We emailed nickowen84@example.co.uk this morning."):
+        assert "PV002" in {f.rule for f in check(text, channel="public", customer=nick).findings}
+    # the company's own mailbox, with the customer known, is still fine to give out
+    text = "Write to support-uk@example.com and I'll reply today."
+    assert "PV002" not in {f.rule for f in check(text, channel="public",
+                                                 customer=nick).findings}
 
 
 # -- Babel filters ---------------------------------------------------------------------------

@@ -208,20 +208,61 @@ def _order_numbers(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _emails(ctx: CheckContext) -> Iterator[Hit]:
-    """On the public channel: flags e-mail addresses other than our own support address."""
+    """On the public channel: flags e-mail addresses that may be a person's: any address at
+    a personal mail provider or holding the customer's name, and any other address whose
+    local part is not a company mailbox (support@, guest.relations@, reservations@)."""
     if not _public_only(ctx):
         return
     for m in _EMAIL.finditer(ctx.text):
-        local = m.group(0).split("@", 1)[0].lower()
-        if local in _OUR_MAILBOXES:
+        if not _personal_address(m.group(0), ctx):
             continue
         yield Hit(m.start(), m.end(),
                   f"The e-mail address {m.group(0)!r} is personal data in a public reply.",
                   "Give only the company's support address, never the customer's.")
 
 
-_OUR_MAILBOXES = frozenset({"support", "help", "care", "service", "kundenservice", "hilfe",
-                            "contact", "soporte", "ayuda", "atencion", "sav", "info"})
+def _personal_address(address: str, ctx: CheckContext) -> bool:
+    local, _, domain = address.lower().partition("@")
+    if domain in _PERSONAL_MAIL_DOMAINS:
+        return True
+    words = [w for w in _LOCAL_PART_SEPARATORS.split(local) if w]
+    customer = ctx.customer
+    if customer is not None:
+        names = {w for w in customer.name_forms.plain if len(w) >= 3}
+        plain = strip_diacritics(local)
+        if names.intersection(_LOCAL_PART_SEPARATORS.split(plain)) or any(
+                name in plain for name in names if len(name) >= 4):
+            return True
+    return not words or not all(w in _OUR_MAILBOXES for w in words)
+
+
+_LOCAL_PART_SEPARATORS = re.compile(r"[._+-]")
+#: Local-part words of company mailboxes: an address made only of these is ours to give
+#: out ("support@", "guest.relations@", "service-client@", "atencion.cliente@").
+_OUR_MAILBOXES = frozenset({
+    "support", "help", "helpdesk", "care", "customer", "customers", "customercare",
+    "customerservice", "customerservices", "service", "services", "client", "clients",
+    "contact", "contactus", "info", "information", "hello", "hi", "team", "office", "mail",
+    "enquiries", "enquiry", "inquiries", "inquiry", "complaints", "complaint", "feedback",
+    "guest", "guests", "guestrelations", "relations", "reservations", "reservation",
+    "bookings", "booking", "billing", "accounts", "account", "sales", "orders", "order",
+    "returns", "shop", "store", "reception", "frontdesk", "concierge", "members",
+    "membership", "privacy", "dpo", "press", "claims", "repairs", "uk", "us", "eu",
+    "kundenservice", "kundendienst", "kunden", "hilfe", "kontakt", "beschwerde",
+    "beschwerden", "buchung", "sav", "serviceclient", "relationclient", "reclamation",
+    "reclamations", "accueil", "soporte", "ayuda", "atencion", "atencionalcliente",
+    "cliente", "clientes", "reclamaciones", "reservas", "contacto",
+})
+#: Mail providers of private people: an address there is a person's, whatever it says.
+_PERSONAL_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk",
+    "hotmail.fr", "hotmail.es", "live.com", "live.co.uk", "msn.com", "yahoo.com",
+    "yahoo.co.uk", "yahoo.fr", "yahoo.es", "ymail.com", "icloud.com", "me.com", "mac.com",
+    "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.com",
+    "web.de", "t-online.de", "freenet.de", "posteo.de", "orange.fr", "wanadoo.fr",
+    "free.fr", "laposte.net", "sfr.fr", "btinternet.com", "sky.com", "virginmedia.com",
+    "telefonica.net", "movistar.es", "mail.com", "zoho.com", "fastmail.com",
+})
 
 
 def _phones(ctx: CheckContext) -> Iterator[Hit]:
