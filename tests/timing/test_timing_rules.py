@@ -96,6 +96,52 @@ def test_restitution_is_an_element_in_four_languages(text: str, locale: str) -> 
     assert "TM007" not in _codes(report.findings)
 
 
+def _restitution(text: str, our_fault: bool = True) -> list[str]:
+    report = check(text, situation={"kind": "complaint", "our_fault": our_fault,
+                                    "severity": "high"})
+    return [text[s.start:s.end] for s in report.elements["restitution"]]
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("Hi Tomasz, sorry the kettle came pink. We'll send the blue one today with a free return "
+     "label for the pink one.", "free return label"),
+    ("Sunita, sorry your coach never came. We've DM'd you a taxi code to get you to Oxford "
+     "tonight at our cost.", "at our cost"),
+    ("Dear Mr Hussain, I have cancelled the £1,482.60 demand and withdrawn the letter.",
+     "cancelled the £1,482.60 demand"),
+    ("Ya hemos devuelto los 29,90 € a su cuenta. Disculpe las molestias.",
+     "hemos devuelto los 29"),
+    ("Nous vous proposerons ensuite un remplacement ou une réparation à domicile.",
+     "un remplacement"),
+])
+def test_restitution_given_is_found(text: str, given: str) -> None:
+    assert any(span.startswith(given) or given.startswith(span)
+               for span in _restitution(text)), _restitution(text)
+
+
+@pytest.mark.parametrize("text", [
+    # refusals, policies and claims to make elsewhere give nothing back
+    "I'm sorry, but the excess baggage charge is non-refundable.",
+    "Delays over 3 hours usually qualify for compensation from the airline.",
+    "Compensation claims must be submitted via the form on our website.",
+    "A member of our team will contact you shortly regarding compensation.",
+    "El cargo por exceso de peso no es reembolsable.",
+    # a repair by our technician is not a replacement given to the customer
+    "Our technician replaced the fan unit on Monday, so it should be quiet now.",
+    "Un technicien passera le 2 mars pour remplacer l'équipement.",
+])
+def test_mentions_that_give_nothing_back_are_not_restitution(text: str) -> None:
+    assert _restitution(text) == []
+
+
+def test_a_gift_is_restitution_only_after_our_failure() -> None:
+    text = "Reply YES and we'll post your scarf to you free of charge this week."
+    assert _restitution(text, our_fault=False) == []
+    assert _restitution(text, our_fault=True) == ["free of charge"]
+    # without a situation nothing says otherwise: the gift counts
+    assert check(text).elements["restitution"]
+
+
 def test_restitution_required_only_from_the_policy_severity() -> None:
     text = "Hi Nick, I'm sorry we charged you twice. We fixed our billing system. Thanks."
     ours = {"kind": "error", "our_fault": True}

@@ -109,7 +109,8 @@ TOPIC_PRIORITY: tuple[str, ...] = (
 #: Topics reported wherever they occur, outside overlap resolution: "I've refunded your £12"
 #: is a next step (commitment) *and* restitution; "please" and "softener" mark polite
 #: requests inside any phrase ("Please contact us"). Their phrases never hide another topic.
-OVERLAY_TOPICS = frozenset({"restitution", "please", "softener"})
+OVERLAY_TOPICS = frozenset({"restitution", "restitution-free", "no-restitution", "please",
+                            "softener"})
 
 _SEP = r"\s+"
 _DIGITS = tuple("0123456789")
