@@ -84,6 +84,18 @@ def test_the_customers_own_name_is_never_reported() -> None:
     assert finding.suggestion == "Use '-' for '–'."
 
 
+@pytest.mark.parametrize(("character", "advice"), [
+    ("\u2019", "Use \"'\" for '\u2019'."), ("\u2014", "Use '-' for '\u2014'."),
+    ("\u2026", "Use '...' for '\u2026'."), ("\u20b9", "Use 'Rs' for '\u20b9'."),
+    ("á", "Use 'a' for 'á'."), ("\U0001f600", "Leave out '\U0001f600'."),
+])
+def test_each_character_gets_a_gsm7_stand_in(character: str, advice: str) -> None:
+    text = ("Hi Nick, your cheque cleared today and the funds are in your account now. We "
+            "will text you again when the card arrives " + character + " Westbank")
+    (finding,) = [f for f in check(text, channel="sms").findings if f.rule == "CH001"]
+    assert finding.suggestion == advice
+
+
 def test_a_long_sms_in_ucs2_is_told_what_gsm7_would_take() -> None:
     text = ("Hi Aoife, sorry we missed the broadband install window today – our engineer "
             "was called to an emergency. He can come tomorrow between 8am and 12pm, or "
