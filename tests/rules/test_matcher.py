@@ -172,6 +172,18 @@ def test_anchored_line_needs_its_words(tmp_path: Path) -> None:
         _ = broken.raws[0].pattern  # compiled when first needed
 
 
+def test_each_regex_group_belongs_to_one_pattern() -> None:
+    # A group name tells which topic a lazy match is for; one shared by two patterns sent
+    # "9 Oct" (a timeframe) to the tracking topic, and it was lost to both.
+    compiled = engine.matcher()
+    owners: dict[str, int] = {}
+    for index, raw in enumerate(compiled.raws):
+        for name in raw.pattern.groupindex:
+            assert owners.setdefault(name, index) == index, name
+    assert compiled.lazy_spans("New date: 9 Oct. Track it at pkg.example/JM22.",
+                               "timeframe") == [(10, 15)]
+
+
 def test_every_shipped_pattern_compiles() -> None:
     assert all(raw.pattern.pattern == raw.source for raw in MATCHER.raws)
     assert NEUTRAL not in LANGUAGES

@@ -52,6 +52,11 @@ Rules that courtesy follows everywhere:
 The checks (rules NM001–NM008, SL001, SL002; see [the rule reference](rules/index.md)) flag a
 misspelt or mis-cased name, another person's name, initials, a swapped order, a wrong or
 guessed title, the wrong formality, a generic salutation and an unfilled placeholder.
+They read the address after a greeting ("Dear", "Hallo", "Kia ora"), or at the
+very start of a text or chat that opens with the name and a comma ("J. Moore, your
+parcel..."): there only when a word of it is the customer's name or close to it, so
+that "Unfortunately, ..." addresses nobody. A role in place of the name ("Dear
+Patient", "Dear Passenger") is a generic salutation.
 The formality of a salutation is in its address: "Hallo Anna" is informal, but "Hallo Herr
 Neumann", "Hola, Sr. Torres" and "Hallo Kim Weber" are the neutral greeting of business mail
 and chat before a title or the full name. "Frau Dr. Müller" is the German order for a

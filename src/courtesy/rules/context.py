@@ -34,6 +34,9 @@ _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
 _SPACE_OR_TAB = (" ", "\t")
 _ADDRESS_STOP = ",;:!?\n"
 #: where an address may end: a stop, or a full stop that is not a title's or an initial's
+#: up to three capitalised words (or initials) that open a message, then a comma or "!"
+_VOCATIVE_OPENING = re.compile(r"((?:[^\W\d_]\.\s?)?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2})"
+                               r"\s?[,!]")
 _ADDRESS_SCAN = re.compile(r"[,;:!?\n.]")
 #: Words that open a fronted condition, purpose or circumstance ("If it does not arrive,
 #: call us", "Pour changer le créneau, allez dans l'appli", "Wenn Sie stornieren möchten,
@@ -194,7 +197,28 @@ class CheckContext:
                     greeting_end = start + len(text[start:end].split(None, 1)[0])
                     return self._address_after(start, greeting_end)
                 return self._address_after(start, end)
-        return self._salutation_from_forms(first)
+        return self._salutation_from_forms(first) or self._vocative_opening(first)
+
+    def _vocative_opening(self, first: int) -> Salutation | None:
+        """A message that opens with the customer's name and a comma, as texts and chats
+        do ("Olusegun, your flight...", "J. Moore, your parcel..."): an address with no
+        greeting word. Only when a word of it is the customer's name (or close to it):
+        "Unfortunately, ..." addresses nobody."""
+        customer = self.customer
+        if customer is None:
+            return None
+        match = _VOCATIVE_OPENING.match(self.text, first)
+        if match is None:
+            return None
+        words = match.group(1).replace(".", " ").split()
+        if not all(word[0].isupper() for word in words):
+            return None  # "Kia ora Wiremu,": a greeting, not a name
+        forms = customer.name_forms
+        for word in words:
+            if len(word) > 1 and (word.casefold() in forms.folded
+                                  or forms.closest(word) is not None):
+                return Salutation(first, first, match.end(1), generic=False)
+        return None
 
     def _name_follows(self, end: int) -> bool:
         """Whether a capitalised word follows on the same line ("Dear Sir Ludwig,")."""

@@ -79,6 +79,7 @@ TOPIC_PRIORITY: tuple[str, ...] = (
     "generic-salutation",
     "greeting",
     "non-apology",
+    "non-thanks",
     "boilerplate",
     "no-reply",
     "transfer",
@@ -729,6 +730,7 @@ def compile_matcher(
     raw_items: dict[tuple[tuple[str, ...], str],
                     list[tuple[str, tuple[str, ...], bool, str]]] = {}
     class_firsts: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    class_markers: dict[tuple[tuple[str, ...], str], str] = {}
     marked = {language for language, words in (markers or {}).items() if words}
     raws: list[RawPattern] = []
     lazy: dict[str, dict[int, None]] = {}
@@ -744,7 +746,10 @@ def compile_matcher(
                 raw_items.setdefault((key, lexicon.language), []).append(
                     (pattern.strip(), _triggers(spec), anchored, f"{lexicon.source}:{_line}"))
             elif "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
-                marker = f"c{len(class_items)}"
+                # one marker per pattern, so that group names never repeat across patterns
+                # (``group_topics`` maps them all)
+                marker = class_markers.setdefault((key, lexicon.language),
+                                                  f"c{len(class_markers)}")
                 priority = _priority(lexicon.topic)[0]
                 class_items.setdefault((key, lexicon.language), []).extend(
                     (priority, marker, first, rest) for first, rest in _heads(_parse(phrase)))

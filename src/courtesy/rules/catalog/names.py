@@ -48,6 +48,8 @@ _NAMEISH = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _GENERIC_ADDRESS = frozenset({
     "there", "all", "everyone", "everybody", "team", "folks", "friend", "friends",
     "customer", "client", "user", "member", "sir", "madam", "valued", "loyal", "dear",
+    "guest", "patient", "passenger", "traveller", "traveler", "resident", "tenant",
+    "applicant", "homeowner", "policyholder", "subscriber", "cardholder", "supporter", "donor",
 })
 #: Capitalised words that look like names to an edit distance but are not.
 _NOT_NAMES = frozenset({

@@ -1,0 +1,77 @@
+"""Openings without a greeting word, and element phrases that say something else.
+
+Each case comes from a labelled corpus reply that courtesy got wrong (tests/corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from courtesy import check
+
+JESSICA = {"name": {"given": "Jessica", "family": "Moore"}}
+NICK = {"name": {"given": "Nick", "family": "Owen"}}
+DELAY = {"kind": "delay", "our_fault": True, "severity": "low"}
+
+
+def _codes(text: str, **kwargs: object) -> set[str]:
+    return {f.rule for f in check(text, **kwargs).findings}  # type: ignore[arg-type]
+
+
+def test_a_text_that_opens_with_the_name_is_addressed_there() -> None:
+    text = "J. Moore, your parcel is delayed. Sorry! New date: 9 Oct. Track at pkg.example/JM22."
+    report = check(text, customer=JESSICA, channel="sms")
+    (initial,) = [f for f in report.findings if f.rule == "NM004"]
+    assert text[initial.start:initial.end] == "J."
+    assert "NM001" in _codes("Nik, your parcel is late. Sorry! It arrives Monday.",
+                             customer=NICK)
+    assert not _codes("Nick, your parcel is late. Sorry! It arrives Monday.",
+                      customer=NICK) & {"NM001", "NM002", "NM004"}
+
+
+@pytest.mark.parametrize("text", [
+    "Unfortunately, your parcel is late. It arrives Monday.",
+    "Good news, your parcel arrives Monday.",
+    "Kia ora Nick, your parcel arrives Monday.",
+])
+def test_an_opening_word_that_is_not_the_name_is_not_an_address(text: str) -> None:
+    assert not {c for c in _codes(text, customer=NICK) if c[:2] in ("NM", "SL")}
+
+
+def test_a_date_with_an_abbreviated_month_is_a_time_frame() -> None:
+    text = "Hi Jessica, your parcel is delayed, sorry. New date: 9 Oct. Thanks for waiting."
+    assert "EL004" not in _codes(text, customer=JESSICA, situation=DELAY)
+
+
+def test_thanks_to_a_thing_is_not_thanks() -> None:
+    text = ("Dear Ms Jenkins,\n\nI'm sorry your order is late. Thanks to a new warehouse "
+            "system, it will be dispatched by Friday 9 May with tracking.\n\nGreenleaf")
+    report = check(text, situation={"kind": "delay", "our_fault": True})
+    assert report.elements["thanks"] == ()
+    assert "EL002" in {f.rule for f in report.findings}
+    thanked = text.replace("Greenleaf", "Thanks to you for your patience. Greenleaf")
+    assert check(thanked, situation={"kind": "delay", "our_fault": True}).elements["thanks"]
+    assert check("Gracias a la nueva app, su pedido llega el lunes.").elements["thanks"] == ()
+    assert check("Gracias a usted por avisarnos.").elements["thanks"]
+
+
+def test_a_coordinated_apology_for_any_inconvenience_is_boilerplate() -> None:
+    text = ("We're aware of the outage and apologise for any inconvenience this may have "
+            "caused. Service will be back by 4pm.")
+    assert "TN002" in _codes(text)
+
+
+@pytest.mark.parametrize("opening", ["Dear Patient", "Dear Passenger", "Dear Valued Guest"])
+def test_a_role_in_place_of_the_name_is_a_generic_salutation(opening: str) -> None:
+    text = f"{opening},\n\nThank you for your feedback about Tuesday. I'll call you today."
+    codes = _codes(text, customer={"name": {"title": "Ms", "given": "Priya", "family": "Nair"}})
+    assert "SL001" in codes
+    assert "NM002" not in codes
+
+
+def test_a_document_in_the_account_now_is_a_next_step() -> None:
+    text = ("Sorry, we sent your renewal reminder with the wrong price. Your correct renewal "
+            "is £284.60, and updated documents are in your online account now. Thanks.")
+    report = check(text, situation={"kind": "error", "our_fault": True})
+    assert report.elements["next_steps"]
+    assert "EL003" not in {f.rule for f in report.findings}
