@@ -9,10 +9,11 @@ families, a record counts once per family: expected and found (true positive), f
 (false positive), expected only (false negative). TN005 (low-politeness) is a score
 threshold, not a labelled phenomenon: tests/test_tone.py validates it against the corpus.
 
-Run with ``-s`` to see the table. The bar (0.9 precision, 0.85 recall, for every element and
-family with at least 5 gold instances) is enforced on every entry of every corpus except those
-in ``KNOWN_SHORT``, which are printed with their numbers and the reason; an entry that has
-reached the bar is announced in the table so that it can be taken off the list.
+Run with ``-s`` to see the table. The bar (0.9 precision for every element and family with
+at least 5 predictions, 0.85 recall for those with at least 5 gold instances) is enforced on
+every entry of every corpus except those in ``KNOWN_SHORT``, which are printed with their
+numbers and the reason; an entry that has reached the bar is announced in the table so that
+it can be taken off the list.
 """
 
 from __future__ import annotations
@@ -75,13 +76,12 @@ class Tally:
         return self.gold_found / self.gold if self.gold else 1.0
 
     def short(self) -> list[str]:
-        """What falls short of the bar (empty when it passes or has too little gold)."""
-        if self.gold < MIN_GOLD:
-            return []
+        """What falls short of the bar. Recall needs enough gold to be judged, precision
+        enough predictions: a family with no gold labels and five false findings fails."""
         out = []
-        if self.precision < MIN_PRECISION:
+        if self.predicted >= MIN_GOLD and self.precision < MIN_PRECISION:
             out.append(f"precision {self.precision:.3f} < {MIN_PRECISION}")
-        if self.recall < MIN_RECALL:
+        if self.gold >= MIN_GOLD and self.recall < MIN_RECALL:
             out.append(f"recall {self.recall:.3f} < {MIN_RECALL}")
         return out
 
@@ -139,7 +139,8 @@ def _table(name: str, title: str, tallies: dict[str, Tally]) -> str:
     rows = [f"{title}", f"  {'':12} {'precision':>9} {'recall':>7} {'gold':>5}  verdict"]
     for key in sorted(tallies, key=lambda k: (k not in ELEMENT_KINDS, k)):
         t = tallies[key]
-        verdict = "; ".join(t.short()) or ("ok" if t.gold >= MIN_GOLD else "(< 5 gold)")
+        verdict = "; ".join(t.short()) or ("ok" if max(t.gold, t.predicted) >= MIN_GOLD
+                                           else "(< 5 gold or found)")
         known = KNOWN_SHORT.get((name, key))
         if known is not None:
             verdict = (f"KNOWN SHORT: {verdict} ({known})" if t.short()
@@ -166,6 +167,15 @@ def test_meets_the_bar(name: str) -> None:
     short = {key: t.short() for key, t in tallies.items()
              if t.short() and (name, key) not in KNOWN_SHORT}
     assert not short, _table(name, TITLES[name], tallies)
+
+
+def test_precision_is_judged_without_gold_labels() -> None:
+    # Families the labels never mention used to escape the bar, whatever they found.
+    unlabelled = Tally(predicted=6, predicted_ok=0, gold=0)
+    assert unlabelled.short() == ["precision 0.000 < 0.9"]
+    assert Tally(predicted=4, predicted_ok=0, gold=0).short() == []
+    assert Tally(predicted=5, predicted_ok=5, gold=5, gold_found=5).short() == []
+    assert Tally(predicted=0, gold=5, gold_found=3).short() == ["recall 0.600 < 0.85"]
 
 
 def test_the_bar_is_enforced_on_the_elements_in_english() -> None:
