@@ -278,3 +278,45 @@ def test_an_amount_taken_off_the_bill_is_restitution(text: str, restitution: str
 ])
 def test_near_misses_are_not_restitution(text: str) -> None:
     assert check(text).elements["restitution"] == ()
+
+
+@pytest.mark.parametrize("ending", [
+    "Thanks for sticking with us. – Sam, Linen Loft",
+    "Thanks, Priya - Lumen Fibre",
+    "Danke für deine Geduld! Nina, Veloplus",
+    "Merci ! Camille, Lulu Bio",
+])
+def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> None:
+    text = ("Hi Nick, sorry your order missed Tuesday. It arrives Thursday 19 March, tracking "
+            f"RM718204455GB. Call me on 07700 900418 if anything goes wrong. {ending}")
+    assert "TM006" not in _codes(check(text, situation=MISSED, select=["TM006"]).findings)
+
+
+@pytest.mark.parametrize("ending", [
+    "Thanks, Customer Care",
+    "Thanks again, Nick!",  # the customer, not the writer
+    "Lumen Fibre",  # a brand signing off
+])
+def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) -> None:
+    text = ("Hi Nick, sorry your order missed Tuesday. It arrives Thursday 19 March, tracking "
+            f"RM718204455GB. Reply to this text if anything goes wrong. {ending}")
+    assert "TM006" in _codes(check(text, customer=NICK, situation=MISSED,
+                                   select=["TM006"]).findings)
+
+
+@pytest.mark.parametrize("tracking", [
+    "the tracking code is RM718204455GB",  # UPU S10 postal item
+    "it's with DPD: dpd.example/t/15501234567",  # a tracking link, said as nothing else
+    "suivi : colis.example/suivi/CX20881",
+    "puedes seguirlo con el número 4590021887",
+])
+def test_tracking_codes_and_links_are_found(tracking: str) -> None:
+    text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {tracking}. Helen"
+    assert "TM005" not in _codes(check(text, situation=MISSED, select=["TM005"]).findings)
+
+
+def test_a_help_article_link_is_not_tracking() -> None:
+    text = ("Hi Nick, sorry it's late. It arrives Thursday 19 March; see "
+            "example.com/help/12345 about delays. Helen")
+    assert "TM005" in _codes(check(text, situation=MISSED, select=["TM005"]).findings)
+

@@ -26,7 +26,7 @@ from courtesy.rules.restitution import restitution_spans
 from courtesy.rules.timeexpr import TimeExpression, find_time_expressions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Container, Iterator
 
     from courtesy.rules.context import CheckContext
 
@@ -191,18 +191,40 @@ _INTRODUCTION = re.compile(
 )
 
 
-def _signed_by_person(text: str) -> bool:
+def _signed_by_person(text: str, customer_names: Container[str] = ()) -> bool:
+    """Whether a named person signs the message: on a signature line, at the end of a
+    one-line chat or text ("... Thanks for waiting. – Sam, Linen Loft", "Thanks, Priya -
+    Lumen Fibre"), or by introducing themselves ("I'm Helen")."""
     lines = [line for line in text.rstrip().splitlines() if line.strip()][-4:]
-    if len(lines) < 2:
-        return bool(_INTRODUCTION.search(text))
-    for line in lines[1:]:
+    if not lines:
+        return False
+    candidates = lines[1:] if len(lines) >= 2 else []
+    # the words after the last sentence of the last line, less a closing word of thanks;
+    # a name there needs a closing word, a dash or a company after it ("Thanks, Priya",
+    # "– Sam", "Nina, Veloplus"): a lone "Amazon" is a brand signing off
+    tail = _SENTENCE_END.split(lines[-1])[-1]
+    if tail != lines[-1] or len(lines) < 2:
+        name = _CLOSING_WORDS.sub("", tail)
+        if name != tail or name[:1] in "-–—" or _AFTER_NAME.search(name):
+            candidates.append(name)
+    for line in candidates:
         match = _SIGNATURE.match(line)
         if match is None:
             continue
         words = [w.strip(".,").lower() for w in match["name"].split()]
-        if not any(w in _NOT_NAMES for w in words):
+        if not any(w in _NOT_NAMES or w in customer_names for w in words):
             return True
     return bool(_INTRODUCTION.search(text))
+
+
+#: where a sentence ends inside a line ("... Thanks for waiting. – Sam")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: what follows a signer's name on the same line: a company ("Sam, Linen Loft")
+_AFTER_NAME = re.compile(r"[,|–—]|\s-\s")
+#: a closing word before the signer's name on the same line ("Thanks, Priya")
+_CLOSING_WORDS = re.compile(
+    r"^(?i:thanks|thank you|cheers|best|regards|kind regards|danke|viele grüße|grüße|"
+    r"merci|cordialement|bien à vous|gracias|saludos|un saludo)\b[\s,!.]*")
 
 
 def _missed_deadline_impersonal(ctx: CheckContext) -> Iterator[Hit]:
@@ -215,7 +237,8 @@ def _missed_deadline_impersonal(ctx: CheckContext) -> Iterator[Hit]:
             or situation.kind is not SituationKind.DELAY):
         return
     at = ctx.end_of_text()
-    if not _signed_by_person(ctx.text):
+    customer = ctx.customer
+    if not _signed_by_person(ctx.text, customer.name_forms.folded if customer else ()):
         yield Hit(at, at, "We missed a deadline: the message should come from a named person, "
                   "not a team.", "Helen Carter, Customer Care (direct line 0161 496 0123)")
     elif not ctx.has("contact-way") or ctx.has("no-reply"):
