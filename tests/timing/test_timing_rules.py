@@ -320,3 +320,13 @@ def test_a_help_article_link_is_not_tracking() -> None:
             "example.com/help/12345 about delays. Helen")
     assert "TM005" in _codes(check(text, situation=MISSED, select=["TM005"]).findings)
 
+
+
+def test_a_wrong_weekday_is_flagged_outside_the_next_steps_too() -> None:
+    text = ("Hi Nick, we promised your sofa for Monday 10 March and missed it, sorry. It "
+            "arrives Thursday 19 March; tracking RM718204455GB. Helen")
+    (finding,) = check(text, situation=MISSED, select=["TM008"]).findings
+    assert text[finding.start:finding.end].startswith("Monday 10 March")
+    assert "Tuesday" in finding.message
+    right = text.replace("Monday 10 March", "Tuesday 10 March")
+    assert not check(right, situation=MISSED, select=["TM008"]).findings

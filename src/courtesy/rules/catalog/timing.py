@@ -267,9 +267,24 @@ def _missing_restitution(ctx: CheckContext) -> Iterator[Hit]:
 
 def _weekday_date_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a weekday and a date that disagree ('Friday 14 March' when 14 March is a
-    Saturday): the customer cannot tell which one we mean.
+    Saturday), wherever they stand: the customer cannot tell which one we mean.
     """
-    for expression in time_expressions(ctx):
+    expressions = time_expressions(ctx)
+    facts = timing(ctx)
+    if facts is not None and ctx.situation is not None:
+        # dates outside the next steps too ("we promised it for Monday 10 March"): the other
+        # sentences where the eager scan saw a time word, and that hold a digit
+        searched = set(ctx.next_step_spans())
+        text = ctx.text
+        spans = sorted({bounds for start, _end in ctx.found.get("timeframe", ())
+                        if (bounds := ctx.sentence_at(start)) not in searched
+                        and _DIGIT.search(text, *bounds)})
+        if spans:
+            locale = ctx.customer.locale if ctx.customer is not None else None
+            expressions = expressions + find_time_expressions(
+                text, sent_at=facts.sent_at, zone=ctx.situation.timezone, locale=locale,
+                spans=spans, norm=ctx.norm)
+    for expression in expressions:
         if expression.weekday_mismatch and expression.due is not None:
             quoted = ctx.text[expression.start:expression.end]
             yield Hit(expression.start, expression.end,
