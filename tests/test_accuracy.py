@@ -52,8 +52,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_timing.jsonl", "EL"):
         "EL003/EL004 fire on replies whose next-step sentences are missed (see next_steps)",
     ("replies_timing.jsonl", "TM"):
-        "TM006 misses one-line chat/SMS sign-offs, TM005 bare tracking codes and links; "
-        "TM004/7/8 follow the element misses; 'thanks for your patience' passes TM001",
+        "TM004 and TM007 follow the next-step and restitution misses",
 }
 
 

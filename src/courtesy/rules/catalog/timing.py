@@ -62,7 +62,10 @@ def time_expressions(ctx: CheckContext) -> list[TimeExpression]:
 
 def _unacknowledged_wait(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a reply sent later than the response-time target for the (escalated) severity
-    that does not acknowledge the wait ('Sorry for the slow reply').
+    that does not acknowledge the wait: by owning it ('Sorry for the slow reply', 'I'm
+    sorry it has taken us three days to reply') or by thanking the customer for it ('Thank
+    you for your patience', 'Danke für Ihre Geduld'). The rule asks for acknowledgement,
+    not an apology; the report's note says how late the reply is.
     """
     situation = ctx.situation
     if situation is None or situation.received_at is None:
