@@ -75,3 +75,20 @@ def test_a_document_in_the_account_now_is_a_next_step() -> None:
     report = check(text, situation={"kind": "error", "our_fault": True})
     assert report.elements["next_steps"]
     assert "EL003" not in {f.rule for f in report.findings}
+
+
+def test_a_phrase_and_a_pattern_on_the_same_words_are_one_finding() -> None:
+    text = "I'm sorry, but please contact the relevant department about your refund."
+    (transfer,) = [f for f in check(text).findings if f.rule == "CT002"]
+    assert text[transfer.start:transfer.end] == "please contact the relevant department"
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # to someone else: a transfer on every channel
+    ("So sorry! Please contact the restaurant directly, they handle food quality.", True),
+    # to our own private line: what a public reply should do
+    ("So sorry! Please contact our team by DM and we'll sort it today.", False),
+])
+def test_transfers_on_a_public_channel(text: str, flagged: bool) -> None:
+    assert ("CT002" in _codes(text, channel="public")) is flagged
+    assert "CT002" in _codes(text, channel="email")

@@ -80,6 +80,21 @@ class Salutation:
         return text[self.address_start : self.address_end]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined into one: a phrase and a pattern of one
+    topic that find the same words ("Please contact the relevant department", "contact the
+    relevant department") are one finding, not two."""
+    spans.sort()
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = out[-1]
+        if start < last_end:
+            out[-1] = (last_start, max(last_end, end))
+        else:
+            out.append((start, end))
+    return out
+
+
 @dataclass(slots=True)
 class CheckContext:
     """Everything rules may look at for one message."""
@@ -115,7 +130,7 @@ class CheckContext:
                 extra = matcher.lazy_spans(self.text, topic, self.norm,
                                            present)  # type: ignore[arg-type]
                 if extra:
-                    self.found[topic] = sorted(self.found.get(topic, []) + extra)
+                    self.found[topic] = _merged(self.found.get(topic, []) + extra)
                 self._cache[lazy_key] = True
         return self.found.get(topic, [])
 

@@ -66,8 +66,24 @@ def _ask_politely(request: str, sentence: str) -> tuple[str, str]:
     return word, template.format(lower=lower, bare=sentence.rstrip(".!"))
 
 
-def _not_public(ctx: CheckContext) -> bool:
-    return ctx.channel is not Channel.PUBLIC
+def _transfers(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags phrases that pass the customer to another department, number or company.
+    On a public channel, moving the conversation to our own private line is the courteous
+    thing ("please contact our team by DM"); passing it to someone else still is not
+    ("please contact the restaurant directly")."""
+    text = ctx.text
+    public = ctx.channel is Channel.PUBLIC
+    for start, end in ctx.spans("transfer"):
+        quoted = text[start:end]
+        if public and _OURS.search(quoted):
+            continue
+        yield Hit(start, end,
+                  f"{quoted!r} passes the customer to someone else instead of taking "
+                  "responsibility.")
+
+
+#: words of a transfer to our own team or line, not to someone else
+_OURS = re.compile(r"(?i)\b(?:our|us|me|my|we)\b")
 
 
 def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
@@ -245,10 +261,7 @@ RULES = (
     ),
     Rule(
         code="CT002", name="transfer", category=Category.CONTACT, severity=Severity.WARNING,
-        kind=Existence(topic="transfer",
-                       message="{match!r} passes the customer to someone else instead of "
-                               "taking responsibility.",
-                       when=_not_public),
+        kind=Custom(check=_transfers),
         seed="002",
         practice="If you transfer a call at all, it should be to a senior member of staff who "
                  "can deal directly with the problem.",
