@@ -136,3 +136,128 @@ def test_denial_of_our_error_is_blame_shifting() -> None:
     found = matcher().scan_all("Ce n'est pas une erreur de notre part.")
     assert "blame-partner" in found
     assert "apology" not in found
+
+
+# -- next steps: present for future, futur proche/simple, tracking lines ------------------------
+
+NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
+    # Präsens mit Zeitangabe, in beiden Wortstellungen
+    ("de-present-with-date", "Unsere Monteurin kommt am Donnerstag zwischen 10 und 12 Uhr vorbei.",
+     True),
+    ("de-time-first", "Am Freitag ruft Sie Herr Berg aus der Technik an.", True),
+    ("de-goes-out", "Die Ersatzlieferung geht heute noch raus.", True),
+    ("de-money-there", "Das Geld ist spätestens am Montag auf Ihrem Konto.", True),
+    ("de-parcel-with-you", "Ihr Paket ist morgen bei Ihnen.", True),
+    ("de-usually", "Der Zusteller kommt normalerweise am Vormittag.", False),
+    ("de-arrived", "Das Paket ist am Montag bei Ihnen angekommen.", False),
+    ("de-not-coming", "Der Kurier kommt am Freitag leider nicht.", False),
+    ("de-delays", "Heute kommt es leider zu längeren Wartezeiten am Telefon.", False),
+    ("de-habit", "Seit dem Update am Dienstag startet die App ständig neu.", False),
+    ("de-nothing-goes-out", "Wegen des Feiertags geht heute nichts raus.", False),
+    # Passiv mit "wird"
+    ("de-will-be-sent", "Ihre neue Karte wird morgen per Post verschickt.", True),
+    ("de-will-be-credited", "Der Betrag wird Ihnen bis Freitag auf dem Kundenkonto "
+     "gutgeschrieben.", True),
+    ("de-will-call", "Frau Kaya aus der Schadenabteilung wird Sie bis Mittwoch anrufen.", True),
+    ("de-not-refunded", "Der Betrag wird nicht erstattet, da die Frist abgelaufen ist.", False),
+    ("de-only-after", "Rücksendungen werden erst nach Prüfung erstattet.", False),
+    # "meldet sich bei Ihnen", "liegt für Sie bereit", Umstellung mit "wir"
+    ("de-gets-in-touch", "Frau Keller aus der Buchhaltung meldet sich noch heute bei Ihnen.", True),
+    ("de-lies-ready", "Ihr Gutschein liegt ab sofort im Kundenkonto für Sie bereit.", True),
+    ("de-we-cover", "Die Kosten für den Schlüsseldienst übernehmen wir.", True),
+    ("de-we-waive", "Den Aufpreis für das Upgrade erlassen wir Ihnen.", True),
+    ("de-we-do-not-cover", "Die Kosten für den Schlüsseldienst übernehmen wir leider nicht.",
+     False),
+    ("de-you-get-amount", "Als Entschädigung bekommst du 15 € Guthaben.", True),
+    ("de-effort", "Wir setzen alles daran, das Gerät bis Freitag zu reparieren.", True),
+    # futur proche
+    ("fr-near-future", "Une technicienne va passer chez vous jeudi matin.", True),
+    ("fr-near-future-pronoun", "Le transporteur va vous appeler pour fixer un créneau.", True),
+    ("fr-near-future-passive", "La pièce va être remplacée jeudi par notre technicien.", True),
+    ("fr-price-rises", "Le tarif va augmenter en janvier.", False),
+    # futur simple des tierces personnes, et de « je » / « nous »
+    ("fr-future-3rd", "Le plombier viendra récupérer l'ancien chauffe-eau.", True),
+    ("fr-reopens", "La boutique rouvrira lundi à 9 h.", True),
+    ("fr-will-be-sent", "Votre nouvelle carte sera directement envoyée à votre agence.", True),
+    ("fr-to-you-refunded", "Les frais de dossier vous sont intégralement remboursés.", True),
+    ("fr-we-will-publish", "Nous publierons un bilan vendredi sur cette page.", True),
+    ("fr-i-will-update", "Je mettrai à jour votre dossier ce soir.", True),
+    ("fr-all-goes-well", "Tout se passera bien.", False),
+    ("fr-will-not-come", "Le technicien ne viendra pas demain.", False),
+    ("fr-we-will-see", "Nous verrons ce qu'il est possible de faire.", False),
+    # présent avec une date
+    ("fr-present-with-date", "Le technicien passe demain entre 8 h et 10 h.", True),
+    ("fr-parcel-leaves", "Votre colis part aujourd'hui.", True),
+    ("fr-plan-changes", "Votre forfait passe de 10 à 20 Go.", False),
+    ("fr-usually-passes", "Le livreur passe généralement le mardi.", False),
+    # joindre, offres, rien à faire, effort
+    ("fr-call-me", "Vous pouvez aussi m'appeler au 01 23 45 67 89.", True),
+    ("fr-can-still", "Vous pourrez toujours consulter vos factures en ligne.", True),
+    ("fr-workshop-can", "Notre atelier de Nantes peut réparer la charnière en une semaine.", True),
+    ("fr-nothing-to-do", "Vous n'avez rien à faire de votre côté.", True),
+    ("fr-effort", "Nous mettons tout en œuvre pour rétablir le service.", True),
+)
+
+
+@pytest.mark.parametrize(("text", "next_step"), [case[1:] for case in NEXT_STEPS],
+                         ids=[case[0] for case in NEXT_STEPS])
+def test_next_step_sentence(text: str, next_step: bool) -> None:
+    assert _found(text, "next_steps") == ([text] if next_step else [])
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Votre colis arrive jeudi. Suivi : suivi.example/AB123.", "Suivi : suivi.example/AB123."),
+    ("Il est parti ce matin. Suivi: colis.example/t/9981.", "Suivi: colis.example/t/9981."),
+])
+def test_tracking_line_is_a_next_step(text: str, line: str) -> None:
+    assert line in _found(text, "next_steps")
+
+
+def test_word_suivi_alone_is_no_tracking() -> None:
+    assert "tracking" not in matcher().scan_all("Merci pour le suivi de ma demande hier.")
+
+
+# -- stock excuses and vague times --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Aufgrund eines hohen Bestellvolumens verzögert sich der Versand.",
+    "Derzeit kommt es leider zu längeren Bearbeitungszeiten.",
+    "En raison d'un afflux exceptionnel de colis, les livraisons prennent du retard.",
+    "Nous faisons tout notre possible pour vous livrer.",
+])
+def test_stock_excuse_is_canned(text: str) -> None:
+    assert "canned" in matcher().scan_all(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Aufgrund Ihrer Nachricht haben wir die Adresse geändert.",
+    "En raison de votre déménagement, nous avons changé l'adresse de livraison.",
+])
+def test_reason_without_stock_excuse_is_not_canned(text: str) -> None:
+    assert "canned" not in matcher().scan_all(text)
+
+
+# (reply, the vague words TM002 must flag in it: a high-severity failure of ours)
+VAGUE_PROMISES: tuple[tuple[str, str], ...] = (
+    ("Es tut mir leid. Wir melden uns schnellstmöglich bei Ihnen.", "schnellstmöglich"),
+    ("Es tut mir leid. Ein Mitarbeiter wird sich zeitnah bei Ihnen melden.", "zeitnah"),
+    ("Es tut mir leid. Sie werden in Kürze eine neue Auftragsbestätigung erhalten.", "in Kürze"),
+    ("Je suis désolée. Nous reviendrons vers vous dans les meilleurs délais.",
+     "dans les meilleurs délais"),
+    ("Je suis désolée. Un technicien va rétablir la ligne au plus vite.", "au plus vite"),
+    ("Je suis désolée. Votre accès sera rétabli rapidement.", "rapidement"),
+)
+
+
+@pytest.mark.parametrize(("text", "vague"), VAGUE_PROMISES)
+def test_vague_time_in_a_promise_is_flagged_when_urgent(text: str, vague: str) -> None:
+    report = check(text, situation=URGENT, select=["TM002"])
+    assert [text[f.start:f.end] for f in report.findings] == [vague]
+
+
+@pytest.mark.parametrize("text", [
+    "Es tut mir leid. Danke, dass Sie so schnell wie möglich geantwortet haben.",
+    "Je suis désolée. Merci d'avoir répondu rapidement à notre question.",
+])
+def test_vague_word_outside_a_promise_is_not_flagged(text: str) -> None:
+    assert check(text, situation=URGENT, select=["TM002"]).findings == ()
