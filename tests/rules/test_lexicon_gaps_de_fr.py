@@ -217,6 +217,68 @@ def test_word_suivi_alone_is_no_tracking() -> None:
     assert "tracking" not in matcher().scan_all("Merci pour le suivi de ma demande hier.")
 
 
+# -- restitution ---------------------------------------------------------------------------------
+
+# (id, text, situation, the words a restitution span must overlap)
+RESTITUTION: tuple[tuple[str, str, dict[str, Any], str], ...] = (
+    ("de-credit-verb", "Wir schreiben Ihnen die 12 € auf dem Kundenkonto gut.", OURS,
+     "schreiben Ihnen die 12 €"),
+    ("de-credit-inverted", "Für den Ausfall schreiben wir dir zwei Freimonate gut.", OURS,
+     "schreiben wir dir zwei Freimonate gut"),
+    ("de-credit-infinitive", "Ich werde Ihnen den Betrag gutschreiben.", OURS, "gutschreiben"),
+    ("de-waive", "Die Mahngebühr von 5 € erlassen wir Ihnen selbstverständlich.", OURS,
+     "Mahngebühr von 5 € erlassen"),
+    ("de-strike", "Wir streichen die Bearbeitungsgebühr von 15 €.", OURS,
+     "streichen die Bearbeitungsgebühr"),
+    ("de-our-cost", "Die Rücksendung erfolgt auf unsere Kosten.", OURS, "auf unsere Kosten"),
+    ("de-new-one-sent", "Wir haben Ihnen einen neuen Wasserkocher geschickt.", OURS,
+     "einen neuen Wasserkocher geschickt"),
+    ("de-new-one-ordered", "Ich habe eine neue Matratze für Sie bestellt.", OURS,
+     "eine neue Matratze für Sie bestellt"),
+    ("de-gift", "Die Versandkosten schenken wir Ihnen.", OURS, "schenken wir"),
+    ("de-cover-pronoun", "Falls Gebühren anfallen, übernehmen wir die.", OURS,
+     "übernehmen wir die"),
+    ("fr-fees-offered", "Les frais de livraison de votre prochaine commande seront offerts.", OURS,
+     "seront offerts"),
+    ("fr-fees-cancelled", "Les frais de dossier sont annulés.", OURS,
+     "frais de dossier sont annulés"),
+    ("fr-at-our-cost", "La nuit d'hôtel est à nos frais.", OURS, "à nos frais"),
+    ("fr-at-our-charge", "Le remorquage reste à notre charge.", OURS, "à notre charge"),
+    ("fr-compensation-ours", "Vous recevrez une indemnisation de 100 €.", OURS, "indemnisation"),
+)
+
+NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("de-new-invoice", "Wir haben Ihnen eine neue Rechnung geschickt.", OURS),
+    ("de-contract-cover", "Die Kosten für den Gutachter übernehmen wir gemäß Ihrem Vertrag.",
+     NOT_OURS),
+    ("de-no-waiver", "Gebühren erlassen wir grundsätzlich nicht.", OURS),
+    ("de-policy", "Laut unseren Erstattungsbedingungen ist eine Erstattung nur innerhalb von "
+     "14 Tagen möglich.", NOT_OURS),
+    ("de-refused", "Eine Rückerstattung ist leider nicht möglich.", NOT_OURS),
+    ("de-our-cost-refused", "Eine Rücksendung auf unsere Kosten ist leider nicht möglich.", OURS),
+    ("de-write-well", "Morgen schreiben wir Ihnen eine gut verständliche Anleitung.", OURS),
+    ("fr-your-charge", "Les frais de retour sont à votre charge.", OURS),
+    ("fr-not-offered", "Les frais de port ne sont pas offerts pour cette commande.", OURS),
+    ("fr-insurance-cover", "Nous vous indemnisons selon les conditions de votre contrat.",
+     NOT_OURS),
+    ("fr-policy", "Conformément à nos conditions, le remboursement n'est possible que sous "
+     "14 jours.", NOT_OURS),
+    ("fr-not-refundable", "Ce billet n'est pas remboursable.", NOT_OURS),
+)
+
+
+@pytest.mark.parametrize(("text", "situation", "words"), [case[1:] for case in RESTITUTION],
+                         ids=[case[0] for case in RESTITUTION])
+def test_restitution_is_found(text: str, situation: dict[str, Any], words: str) -> None:
+    assert _covers(text, "restitution", words, situation), _found(text, "restitution", situation)
+
+
+@pytest.mark.parametrize(("text", "situation"), [case[1:] for case in NO_RESTITUTION],
+                         ids=[case[0] for case in NO_RESTITUTION])
+def test_no_restitution(text: str, situation: dict[str, Any]) -> None:
+    assert _found(text, "restitution", situation) == []
+
+
 # -- stock excuses and vague times --------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
