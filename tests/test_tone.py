@@ -97,3 +97,14 @@ def test_low_score_is_a_tone_finding() -> None:
     assert low
     assert str(low[0].category) == "tone"
     assert f"{report.tone:.2f}" in low[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag Herr Owen, da ist bei uns etwas schiefgelaufen. Wir melden uns.",
+    "Please contact the relevant department about ticket INC-48213. Mistakes were made.",
+    "Sorry, but the charge is non-refundable. Contact the courier directly.",
+])
+def test_the_tone_score_does_not_depend_on_the_rules_selected(text: str) -> None:
+    full = check(text).tone
+    assert check(text, select=["TN005"]).tone == full
+    assert check(text, ignore=["CT", "JG", "TN001", "TN002", "BL"]).tone == full

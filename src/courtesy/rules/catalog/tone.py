@@ -74,13 +74,18 @@ _COUNTED = tuple((name, topics) for name, (_w, _cap, topics) in STRATEGIES.items
 
 
 def strategy_counts(ctx: CheckContext) -> dict[str, int]:
-    """How often each strategy occurs in the message (uncapped)."""
+    """How often each strategy occurs in the message (uncapped).
+
+    Topics with lazy patterns are matched here if no rule has asked for them yet, so the
+    score does not depend on which rules ran.
+    """
     found = ctx.found
+    lazy = ctx.matcher.lazy_topics if ctx.matcher is not None else {}
     counts: dict[str, int] = {}
     for name, topics in _COUNTED:
         count = 0
         for topic in topics:
-            spans = found.get(topic)
+            spans = ctx.spans(topic) if topic in lazy else found.get(topic)
             if spans:
                 count += len(spans)
         counts[name] = count
