@@ -95,6 +95,48 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: Abbreviations whose full stop does not end a sentence when a capitalised word follows
+#: ("Mr. Owen", "Dr. Keane", "Frau Dr. Weber", "M. Dupont", "St. Pancras").
+_TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "hr", "fr", "sr", "sra", "srta", "dra",
+    "mme", "mlle", "m", "sig", "jr", "rev", "capt", "col", "gen", "lt", "sgt", "dipl", "ing",
+})
+#: Abbreviations whose full stop does not end a sentence before a number ("No. 5", "Nr. 12").
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nr", "nos", "tel", "ref", "art", "núm", "n", "vol"})
+#: German month names: "am 12. März" is a date, not a sentence ending in 12.
+_GERMAN_MONTHS = frozenset({
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember",
+})
+
+
+def _inner_full_stop(text: str, at: int) -> bool:
+    """Whether the full stop at ``at`` (before a space) belongs to an abbreviation or a
+    German ordinal ("Mr. Owen", "No. 5", "am 12. März") rather than ending a sentence."""
+    start = at
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    word = text[start:at]
+    if not word or (start > 0 and text[start - 1] not in " \t\n(\"'“‘"):
+        return False
+    nxt = at + 1
+    while nxt < len(text) and text[nxt] in " \t":
+        nxt += 1
+    following = text[nxt:nxt + 12]
+    if not following:
+        return False
+    if word.isdigit():
+        # an ordinal before a month or a lower-case word ("am 12. März", "zum 2. Mal")
+        if len(word) > 2:
+            return False
+        month = following.split(None, 1)[0].rstrip(".,;").casefold() if following.strip() else ""
+        return month in _GERMAN_MONTHS or following[0].islower()
+    folded = word.casefold()
+    if folded in _NUMBER_ABBREVIATIONS:
+        return following[0].isdigit()
+    return folded in _TITLE_ABBREVIATIONS and following[0].isupper()
+
+
 @dataclass(slots=True)
 class CheckContext:
     """Everything rules may look at for one message."""
@@ -164,7 +206,8 @@ class CheckContext:
         index = self._cache.get("sentence_index")
         if index is None:
             # every sentence end, found once per check, and the starts that follow them
-            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+                      if text[m.start()] != "." or not _inner_full_stop(text, m.start())]
             index = (breaks, [
                 p + 1 if text[p] == "\n" else p + 2
                 for p in breaks if text[p] == "\n" or text[p + 1 : p + 2] in _SPACE_OR_TAB])
@@ -186,6 +229,8 @@ class CheckContext:
         text = self.text
         while i >= 0 and text[i] in " \t\"'“‘(":
             i -= 1
+        if i >= 0 and text[i] == "." and _inner_full_stop(text, i):
+            return False  # "Mr. Owen", "am 12. März"
         return i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
 
     # -- salutation -------------------------------------------------------------------------
