@@ -1,0 +1,145 @@
+"""English and Spanish phrase families added after the timing corpus showed them missing.
+
+Admissions of fault (apology), next steps in other tenses and words, restitution given as a
+credit, a reversed charge or a cost we cover, vague times and blame on partners. Every sentence
+here is written for this file (not taken from the corpora). A positive case names the words a
+span of the element (or topic) must overlap, as tests/test_accuracy.py counts it; a near miss
+is a sentence that looks like the family and must not be found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from courtesy import check
+from courtesy.rules.engine import matcher
+
+OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
+NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
+URGENT = {"kind": "delay", "our_fault": True, "severity": "high"}
+
+
+def _element(text: str, kind: str, situation: dict[str, Any] | None = None) -> list[str]:
+    report = check(text, situation=situation)
+    return [text[span.start:span.end] for span in report.elements[kind]]
+
+
+def _covers(spans: list[str], text: str, words: str) -> bool:
+    """Whether a found span overlaps ``words`` in ``text``."""
+    at = text.index(words)
+    found = []
+    for span in spans:
+        start = text.find(span)
+        while start != -1:
+            found.append((start, start + len(span)))
+            start = text.find(span, start + 1)
+    return any(start < at + len(words) and at < end for start, end in found)
+
+
+def _topic(text: str, topic: str) -> list[str]:
+    return [text[start:end] for start, end in matcher().scan_all(text).get(topic, [])]
+
+
+# -- apology: admissions of fault -------------------------------------------------------------
+
+# (text, words an apology span must overlap)
+ADMISSIONS: tuple[tuple[str, str], ...] = (
+    # whose the mistake is
+    ("The mistake was entirely ours, and your statement has been corrected.",
+     "The mistake was entirely ours"),
+    ("Please ignore the late fee: the error lies with us.", "the error lies with us"),
+    ("This one is on me: I forgot to press send.", "This one is on me"),
+    ("We take full responsibility for the missed appointment.",
+     "We take full responsibility"),
+    ("I accept the blame for the mix-up with your booking.", "I accept the blame"),
+    ("Your card was declined due to our error, not your bank's.", "due to our error"),
+    ("That was an oversight on our part, and it has been fixed.", "oversight on our part"),
+    ("The refund stalled through a mistake by one of our agents.", "a mistake by one of our"),
+    # what we did wrong
+    ("We sent your order to the wrong address.", "We sent your order to the wrong"),
+    ("I'm afraid we entered your meter reading incorrectly last month.",
+     "we entered your meter reading incorrectly"),
+    ("We got your surname wrong on the tickets.", "We got your surname wrong"),
+    ("Our booking system gave you the wrong collection time.",
+     "Our booking system gave you the wrong"),
+    ("We mistakenly cancelled your subscription.", "We mistakenly"),
+    ("I accidentally deleted the note on your account.", "I accidentally"),
+    ("Your payment bounced because of a technical fault in our billing system.",
+     "because of a technical fault in our"),
+    ("The app logged you out after an error on one of our servers.",
+     "after an error on one of our"),
+    # what we should have done, failed to do
+    ("Our team should have phoned you before closing the account.",
+     "Our team should have phoned"),
+    ("We should've warned you about the engineering works.", "We should've warned"),
+    ("That charge should never have been applied.", "should never have been"),
+    ("Our warehouse missed the last collection on Friday.", "Our warehouse missed"),
+    ("We didn't tell you that the store had moved.", "We didn't tell you"),
+    ("We fell short of what we promised you.", "We fell short"),
+    ("I really let you down on this one.", "I really let you down"),
+    ("We didn't keep our promise of next-day delivery.", "We didn't keep our promise"),
+    # Spanish
+    ("Su pedido se retrasó por un descuido de nuestro repartidor.",
+     "por un descuido de nuestro"),
+    ("La cita se anuló debido a un error técnico en nuestra web.",
+     "debido a un error técnico en nuestra"),
+    ("Fue un descuido de nuestra parte no avisarle.", "descuido de nuestra parte"),
+    ("Ha sido un despiste mío y ya está corregido.", "despiste mío"),
+    ("Se nos pasó enviarle la confirmación.", "Se nos pasó"),
+    ("Nos confundimos de dirección al preparar el envío.", "Nos confundimos"),
+    ("Esto no debió ocurrir en ningún caso.", "no debió ocurrir"),
+    ("Deberíamos haberle llamado antes de cortar el suministro.", "Deberíamos haberle"),
+    ("Te enviamos la talla equivocada.", "Te enviamos la talla equivocada"),
+    ("Le cobramos de más en la factura de abril.", "Le cobramos de más"),
+    ("Cancelamos su reserva por error.", "Cancelamos su reserva por error"),
+    ("No cumplimos con el plazo que le dimos.", "No cumplimos con el plazo"),
+    ("Esta vez no estuvimos a la altura.", "no estuvimos a la altura"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), ADMISSIONS, ids=[t[:40] for t, _ in ADMISSIONS])
+def test_an_admission_of_fault_is_an_apology(text: str, words: str) -> None:
+    spans = _element(text, "apology", OURS)
+    assert _covers(spans, text, words), spans
+
+
+NOT_ADMISSIONS: tuple[str, ...] = (
+    "If the error is in the postcode you gave, you can change it in your account.",
+    "We cannot accept responsibility for items left in the vehicle.",
+    "Our error messages can look alarming, but your data is safe.",
+    "You entered the wrong postcode at checkout, so the parcel came back to us.",
+    "If we sent the wrong size, just reply and we'll swap it.",
+    "We sent an engineer to find out what went wrong.",
+    "It was refused because of an error in the card number you gave.",
+    "You should have received a confirmation email by now.",
+    "We didn't receive the form you mentioned; could you send it again?",
+    "You may have accidentally deleted the app.",
+    "Our drivers never let you down.",
+    # Spanish
+    "La tarjeta fue rechazada por un error en el número de cuenta que nos dio.",
+    "Se nos comunicó que el paquete había llegado.",
+    "Deberíamos recibir el repuesto el lunes.",
+    "Usted nos indicó una dirección equivocada.",
+    "Si le cobramos de más, se lo devolvemos.",
+    "Le enviamos la talla correcta y recogemos la equivocada.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_ADMISSIONS, ids=[t[:40] for t in NOT_ADMISSIONS])
+def test_a_near_miss_is_no_apology(text: str) -> None:
+    assert _element(text, "apology", OURS) == []
+
+
+def test_a_non_apology_about_our_driver_stays_a_non_apology() -> None:
+    text = "We are sorry if you feel our driver did not handle your parcel with care."
+    assert _element(text, "apology", OURS) == []
+    assert "TN001" in {f.rule for f in check(text, situation=OURS).findings}
+
+
+def test_canned_thanks_and_sympathy_still_count_as_elements() -> None:
+    text = "Thank you for bringing this to our attention."
+    assert _covers(_element(text, "thanks"), text, "Thank you")
+    text = "We're sorry to hear you're unhappy with the repair."
+    assert _covers(_element(text, "apology"), text, "sorry to hear")
