@@ -143,3 +143,70 @@ def test_canned_thanks_and_sympathy_still_count_as_elements() -> None:
     assert _covers(_element(text, "thanks"), text, "Thank you")
     text = "We're sorry to hear you're unhappy with the repair."
     assert _covers(_element(text, "apology"), text, "sorry to hear")
+
+
+# -- next steps -------------------------------------------------------------------------------
+
+# (text, the sentence that must be a next step)
+NEXT_STEPS: tuple[tuple[str, str], ...] = (
+    ("We are also crediting the delivery fee to your card.", "We are also crediting"),
+    ("We're currently rebooking everyone on the cancelled flight.",
+     "We're currently rebooking"),
+    ("We've knocked £15 off your March invoice.", "We've knocked £15 off"),
+    ("I reduced your plan to the old price.", "I reduced your plan"),
+    ("Your bank may take up to 5 working days to show it.", "may take up to 5"),
+    ("The refund can take a few days to appear.", "can take a few days"),
+    ("It usually shows in your app within an hour.", "usually shows"),
+    ("Your order ships tomorrow.", "ships tomorrow"),
+    ("It's out for delivery on Friday.", "out for delivery on Friday"),
+    ("Your parcel is first on tomorrow's round.", "first on tomorrow's round"),
+    ("Our billing specialist, Dana, can call you this afternoon.", "can call you"),
+    ("The Leeds branch can help with anything you need.", "can help with anything"),
+    ("What we can do is hold the room until noon.", "What we can do is"),
+    ("Questions: 0800 555 0101.", "Questions:"),
+    ("You don't need to do anything: the credit is applied automatically.",
+     "You don't need to do anything"),
+    ("There's nothing you need to do.", "nothing you need to do"),
+    ("There's a £20 credit on your account for your next order.", "There's a £20 credit"),
+    ("Your voucher is now in your account.", "voucher is now in your account"),
+    ("Our developers have a fix in progress for the next version.", "fix in progress"),
+    ("Updates at status.example.com.", "Updates at"),
+    # Spanish
+    ("Ya reactivamos su tarjeta.", "Ya reactivamos"),
+    ("Ya le cambié la cita al jueves.", "Ya le cambié"),
+    ("Te conseguí una mesa para las nueve.", "Te conseguí"),
+    ("Le reservamos una habitación en el hotel de enfrente.", "Le reservamos"),
+    ("Un técnico revisará la instalación el viernes.", "revisará"),
+    ("Pasará el técnico entre las 9 y las 12.", "Pasará el técnico"),
+    ("Llega mañana antes de las 14:00.", "Llega mañana"),
+    ("Sale hoy desde nuestro almacén.", "Sale hoy"),
+    ("No tiene que hacer nada: el abono es automático.", "No tiene que hacer nada"),
+    ("No hace falta que haga nada más.", "No hace falta que haga nada"),
+    ("Le acreditaremos la diferencia en su próxima factura.", "acreditaremos"),
+    ("Dudas: 600 555 321.", "Dudas:"),
+    ("Consultas: 0800-555-0101.", "Consultas:"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), NEXT_STEPS, ids=[t[:40] for t, _ in NEXT_STEPS])
+def test_a_next_step_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "next_steps")
+    assert _covers(spans, text, words), spans
+
+
+NOT_NEXT_STEPS: tuple[str, ...] = (
+    "It took us three weeks to answer, which is too long.",
+    "The parcel didn't arrive on Wednesday.",
+    "Anything else I can help with?",
+    "Questions about your bill are answered in the FAQ.",
+    # Spanish: the first person plural also tells what went wrong
+    "Le cobramos dos veces la cuota de marzo.",
+    "Cerramos todas las tiendas el lunes festivo.",
+    "El técnico revisó la caldera ayer.",
+    "No llegó el martes como esperábamos.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_NEXT_STEPS, ids=[t[:40] for t in NOT_NEXT_STEPS])
+def test_a_near_miss_is_no_next_step(text: str) -> None:
+    assert _element(text, "next_steps") == []
