@@ -210,3 +210,56 @@ NOT_NEXT_STEPS: tuple[str, ...] = (
 @pytest.mark.parametrize("text", NOT_NEXT_STEPS, ids=[t[:40] for t in NOT_NEXT_STEPS])
 def test_a_near_miss_is_no_next_step(text: str) -> None:
     assert _element(text, "next_steps") == []
+
+
+# -- restitution ------------------------------------------------------------------------------
+
+RESTITUTION: tuple[tuple[str, str], ...] = (
+    ("We'll credit the £12 to your account today.", "We'll credit"),
+    ("I can credit the difference back to your card.", "I can credit"),
+    ("I've reversed the duplicate payment.", "reversed the duplicate payment"),
+    ("We are reversing the £35 late fee.", "reversing the £35"),
+    ("We'll cover the taxi fare.", "We'll cover the taxi fare"),
+    ("We will pay the difference in price.", "We will pay the difference"),
+    ("There is no charge for this month's box.", "There is no charge for"),
+    ("We won't charge you for the second visit.", "We won't charge you"),
+    ("Sorry that your refund was delayed. I released the refund this morning.",
+     "released the refund"),
+    ("I've upgraded you to a suite at no extra cost.", "at no extra cost"),
+    # Spanish
+    ("Le acreditaremos 500 pesos en su próxima factura.", "acreditaremos"),
+    ("La diferencia corre por nuestra cuenta.", "corre por nuestra cuenta"),
+    ("Asumimos el coste de la reparación.", "Asumimos el coste"),
+    ("No le cobraremos la visita del técnico.", "No le cobraremos la"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), RESTITUTION, ids=[t[:40] for t, _ in RESTITUTION])
+def test_restitution_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "restitution", OURS)
+    assert _covers(spans, text, words), spans
+
+
+NOT_RESTITUTION: tuple[str, ...] = (
+    "Your credit card was charged on 3 May.",
+    "The bank reversed its decision on the overdraft.",
+    "Your insurance will cover the cost of repairs.",
+    "Sorry that your refund hasn't reached you yet.",
+    "Your refund reference is RF-3301.",
+    "Your quote left out the loyalty discount, so I've reissued it.",
+    "I've rebooked you on the 08:35 flight at no extra cost.",
+    # Spanish
+    "Puede cambiar la fecha de la cita sin costo.",
+    "Según las condiciones, el envío corre por cuenta del cliente.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_RESTITUTION, ids=[t[:40] for t in NOT_RESTITUTION])
+def test_a_near_miss_is_no_restitution(text: str) -> None:
+    assert _element(text, "restitution", OURS) == []
+
+
+def test_a_charge_we_waive_counts_only_after_our_failure() -> None:
+    text = "There is no charge for the second visit."
+    assert _element(text, "restitution", OURS)
+    assert _element(text, "restitution", NOT_OURS) == []
