@@ -263,3 +263,70 @@ def test_a_charge_we_waive_counts_only_after_our_failure() -> None:
     text = "There is no charge for the second visit."
     assert _element(text, "restitution", OURS)
     assert _element(text, "restitution", NOT_OURS) == []
+
+
+# -- vague time -------------------------------------------------------------------------------
+
+VAGUE: tuple[tuple[str, str], ...] = (
+    ("Supply will be back ASAP.", "ASAP"),
+    ("We'll confirm a new date in the coming days.", "in the coming days"),
+    ("We'll be in touch over the next few weeks.", "over the next few weeks"),
+    ("We'll fix it as quickly as possible.", "as quickly as possible"),
+    ("Le llamaremos en unos días.", "en unos días"),
+    ("Lo solucionaremos en el menor tiempo posible.", "en el menor tiempo posible"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), VAGUE, ids=[t[:40] for t, _ in VAGUE])
+def test_a_vague_time_is_found(text: str, words: str) -> None:
+    assert _topic(text, "vague-time") == [words]
+
+
+@pytest.mark.parametrize("text", [
+    "We'll confirm the new date on Monday.",
+    "Le llamaremos el lunes a las 10.",
+])
+def test_a_concrete_time_is_not_vague(text: str) -> None:
+    assert _topic(text, "vague-time") == []
+
+
+def test_a_vague_time_in_an_urgent_next_step_is_flagged() -> None:
+    text = "I'm sorry, that's our mistake. We'll confirm a new date in the coming days. Thanks."
+    assert "TM002" in {f.rule for f in check(text, situation=URGENT).findings}
+
+
+# -- blame on partners ------------------------------------------------------------------------
+
+BLAME: tuple[tuple[str, str], ...] = (
+    ("The granite supplier has not yet finished cutting them.",
+     "supplier has not yet finished"),
+    ("Our courier lost the first parcel.", "Our courier lost"),
+    ("The parcel is late because of a delay at the courier.", "delay at the courier"),
+    ("Debido a una incidencia con la empresa de transporte, su pedido llegará tarde.",
+     "incidencia con la empresa de transporte"),
+    ("El proveedor todavía no ha enviado las piezas.", "El proveedor todavía no ha"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), BLAME, ids=[t[:40] for t, _ in BLAME])
+def test_blame_on_a_partner_is_found(text: str, words: str) -> None:
+    spans = _topic(text, "blame-partner")
+    assert _covers(spans, text, words), spans
+
+
+@pytest.mark.parametrize("text", [
+    "The courier has now delivered your parcel.",
+    "If the courier hasn't arrived by 6pm, call me.",
+    "Our supplier has confirmed a new date of 3 June.",
+    "Si tiene un problema con su banco, llámenos.",
+    "El transportista ya ha entregado su paquete.",
+])
+def test_a_partner_doing_its_job_is_no_blame(text: str) -> None:
+    assert _topic(text, "blame-partner") == []
+
+
+def test_a_partner_fault_is_blame_not_an_admission() -> None:
+    for text in ("The parcel is late due to a fault with our courier.",
+                 "Se retrasó por un problema con nuestra empresa de transporte."):
+        assert _element(text, "apology", OURS) == []
+        assert "BL001" in {f.rule for f in check(text, situation=OURS).findings}
