@@ -39,21 +39,7 @@ MIN_GOLD = 5
 #: Score-based rules validated elsewhere (tests/test_tone.py), not by the labels.
 UNLABELLED = frozenset({"TN005"})
 #: (corpus, entry) → why it is below the bar today. Everything else must meet it.
-KNOWN_SHORT: dict[tuple[str, str], str] = {
-    ("replies_timing.jsonl", "apology"):
-        "admissions of fault ('we booked the courier for the wrong day', 'par erreur', "
-        "'falsch konfiguriert', 'por un error de nuestra plataforma') are not found",
-    ("replies_timing.jsonl", "next_steps"):
-        "commitments in the present or near future ('Ein Techniker kommt am Mittwoch', "
-        "'Il viendra', 'va rétablir', 'Ya te conseguí', 'We've knocked £10 off') are missed",
-    ("replies_timing.jsonl", "restitution"):
-        "misses 'credit' as a verb, waived charges and 'at our cost' ('no charge for', "
-        "'schenken wir dir', 'à nos frais'); counts every mention of 'refund' or 'replacement'",
-    ("replies_timing.jsonl", "EL"):
-        "EL003/EL004 fire on replies whose next-step sentences are missed (see next_steps)",
-    ("replies_timing.jsonl", "TM"):
-        "TM004 and TM007 follow the next-step and restitution misses",
-}
+KNOWN_SHORT: dict[tuple[str, str], str] = {}
 
 
 @dataclass
