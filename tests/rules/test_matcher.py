@@ -72,6 +72,7 @@ def _anchored_matches(text: str) -> list[tuple[int, int, str]]:
 
 def test_anchoring_finds_what_a_full_search_finds_on_the_corpora() -> None:
     assert any(raw.anchored for raw in MATCHER.raws), "no anchored pattern left to test"
+    assert any(raw.windowed for raw in MATCHER.raws), "no windowed pattern left to test"
     for text in TEXTS:
         assert _anchored_matches(text) == _every_match(text), text
 
@@ -84,7 +85,8 @@ _WORDS = st.sampled_from([
     "name", "}}", "[NAME]", "%", "noreply@shop.example", "+44", "20", "7946", "0000",
     "www.shop.example", "Entschuldigung", "Geduld", "désolé", "attente", "espera", ".", ",",
     "!", "\n", "(", ")", "\u00a0", "%NOM%", "%first_name%", "%{ticket.requester.name}",
-    "FIRST_NAME", "CUSTOMER_TITLE", "%FNAME%", "%{agent.name}",
+    "FIRST_NAME", "CUSTOMER_TITLE", "%FNAME%", "%{agent.name}", "we", "our", "sent", "wrong",
+    "wrongly", "courier", "lost", "supplier", "hasn't", "finished", "warehouse", "if",
 ])
 
 
@@ -92,6 +94,16 @@ _WORDS = st.sampled_from([
 @given(st.lists(_WORDS, max_size=40).map(" ".join))
 def test_anchoring_finds_what_a_full_search_finds_on_any_mix(text: str) -> None:
     assert _anchored_matches(text) == _every_match(text)
+
+
+def test_a_windowed_pattern_finds_its_matches_far_into_a_long_text() -> None:
+    filler = "Your order left our depot this morning and is on its way to you now. " * 12
+    text = (filler + "I'm sorry: we sent it to the wrong address, and our courier lost "
+            "the second parcel. " + filler)
+    assert _anchored_matches(text) == _every_match(text)
+    found = engine.matcher().scan_all(text)
+    assert any(text[s:e].startswith("we sent it") for s, e in found["apology"])
+    assert any("courier lost" in text[s:e] for s, e in found["blame-partner"])
 
 
 def test_marker_words_belong_to_one_language() -> None:

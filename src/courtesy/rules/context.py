@@ -126,7 +126,7 @@ def _inner_full_stop(text: str, at: int) -> bool:
     if not following:
         return False
     if word.isdigit():
-        # an ordinal before a month or a lower-case word ("am 12. März", "zum 2. Mal")
+        # an ordinal before a month or a lower-case word ("am 12. März", "am 3. des Monats")
         if len(word) > 2:
             return False
         month = following.split(None, 1)[0].rstrip(".,;").casefold() if following.strip() else ""
@@ -152,6 +152,8 @@ class CheckContext:
     #: computed here when the caller did not pass it
     norm: str = ""
     _cache: dict[str, object] = field(default_factory=dict)
+    #: the lazy topics already matched (see :meth:`spans`)
+    _lazy_done: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.norm and self.text:
@@ -162,18 +164,17 @@ class CheckContext:
     def spans(self, topic: str) -> list[tuple[int, int]]:
         """Spans of a lexicon topic; lazy topics (raw patterns) are matched on first use."""
         matcher = self.matcher
-        if matcher is not None and topic in matcher.lazy_topics:
-            lazy_key = "lazy:" + topic
-            if lazy_key not in self._cache:
-                present = self._cache.get("triggers")
-                if present is None:
-                    present = matcher.present_triggers(self.norm)
-                    self._cache["triggers"] = present
-                extra = matcher.lazy_spans(self.text, topic, self.norm,
-                                           present)  # type: ignore[arg-type]
-                if extra:
-                    self.found[topic] = _merged(self.found.get(topic, []) + extra)
-                self._cache[lazy_key] = True
+        if matcher is not None and topic not in self._lazy_done \
+                and topic in matcher.lazy_topics:
+            present = self._cache.get("triggers")
+            if present is None:
+                present = matcher.present_triggers(self.norm)
+                self._cache["triggers"] = present
+            extra = matcher.lazy_spans(self.text, topic, self.norm,
+                                       present)  # type: ignore[arg-type]
+            if extra:
+                self.found[topic] = _merged(self.found.get(topic, []) + extra)
+            self._lazy_done.add(topic)
         return self.found.get(topic, [])
 
     def has(self, topic: str) -> bool:
@@ -206,8 +207,11 @@ class CheckContext:
         index = self._cache.get("sentence_index")
         if index is None:
             # every sentence end, found once per check, and the starts that follow them
-            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)
-                      if text[m.start()] != "." or not _inner_full_stop(text, m.start())]
+            # a full stop after a word of five letters or more ends a sentence: only the
+            # rest can be an abbreviation or an ordinal ("Mr.", "No.", "12.")
+            breaks = [at for m in _SENTENCE_BREAK.finditer(text)
+                      if text[at := m.start()] != "." or (at >= 5 and text[at - 5:at].isalpha())
+                      or not _inner_full_stop(text, at)]
             index = (breaks, [
                 p + 1 if text[p] == "\n" else p + 2
                 for p in breaks if text[p] == "\n" or text[p + 1 : p + 2] in _SPACE_OR_TAB])

@@ -18,7 +18,10 @@ comment (the file's opening comment cites its source). Phrase syntax:
               ``re[@]: ...`` runs the pattern only on texts containing one of the
               characters in brackets, so that rare patterns cost nothing elsewhere;
               ``re^[sorry|apologi]: ...`` promises that every match *starts* with one
-              of the words, at the start of a word, and the pattern is tried only there
+              of the words, at the start of a word, and the pattern is tried only there;
+              ``re~[wrong|incorrect]: ...`` promises that every match *holds* one of
+              the words, starting at most 120 characters before one and ending at most
+              60 after it, and the pattern is searched only there
 ============  ===================================================================
 
 The phrases of each language (with the language-neutral ones) compile into one
@@ -118,7 +121,7 @@ _DIGITS = tuple("0123456789")
 _DIGIT = "0"
 _ANY_DIGIT = re.compile(r"\d")
 _CLASSES = {"<num>": r"\d+(?:[.,]\d+)*", "<word>": r"\w+"}
-_RAW_PREFIXES = ("re:", "re[", "re^[")
+_RAW_PREFIXES = ("re:", "re[", "re^[", "re~[")
 _CLASS_SPLIT = re.compile(r"(<num>|<word>)")
 _APOSTROPHE = re.compile("['’]")
 
@@ -434,6 +437,9 @@ class RawPattern:
     on_norm: bool = False
     needs_digit: bool = False
     anchored: bool = False
+    #: every match holds one of ``triggers``: the pattern is searched only near each
+    #: trigger found in the text (:data:`WINDOW_BEFORE`, :data:`WINDOW_AFTER`)
+    windowed: bool = False
     #: ``"@de"``: runs only on texts that look German (or whose language is unknown)
     language: str = ""
     #: where the pattern comes from, for errors ("courtesy/rules/lexicons/en/x.txt:4")
@@ -463,6 +469,8 @@ class RawPattern:
     def spans(self, text: str, norm: str, present: Triggers) -> list[re.Match[str]]:
         """The pattern's matches in ``text`` (``norm`` for phrase patterns)."""
         subject = norm if self.on_norm else text
+        if self.windowed:
+            return _windowed(self.pattern, subject, norm, present.intersection(self.triggers))
         if not self.anchored:
             return list(self.pattern.finditer(subject))
         starts = []
@@ -476,6 +484,45 @@ class RawPattern:
                 place = norm.find(trigger, place + 1)
         starts.sort()
         return list(matches_at(self.pattern, subject, starts))
+
+#: How far before and after a trigger a windowed pattern (``re~[...]``) may match: its
+#: matches start at most this many characters before the trigger...
+WINDOW_BEFORE = 120
+#: ... and end at most this many after it (to the end of that word).
+WINDOW_AFTER = 60
+
+
+def _windowed(pattern: re.Pattern[str], subject: str, norm: str,
+              triggers: Iterable[str]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(subject)`` finds, when every match holds one of ``triggers``:
+    searched only from :data:`WINDOW_BEFORE` characters before each trigger to
+    :data:`WINDOW_AFTER` after it. A window ends at the end of a word (a search's end is
+    the end of the text to ``\\b``)."""
+    n = len(subject)
+    windows: list[tuple[int, int]] = []
+    for trigger in triggers:
+        place = norm.find(trigger)
+        while place != -1:
+            low = max(0, place - WINDOW_BEFORE)
+            high = min(n, place + len(trigger) + WINDOW_AFTER)
+            while high < n and (subject[high].isalnum() or subject[high] == "_"):
+                high += 1
+            windows.append((low, high))
+            place = norm.find(trigger, place + 1)
+    if not windows:
+        return []
+    windows.sort()
+    merged = [windows[0]]
+    for low, high in windows[1:]:
+        if low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    found: list[re.Match[str]] = []
+    for low, high in merged:
+        found.extend(pattern.finditer(subject, low, high))
+    return found
+
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
                stop: int | None = None) -> Iterator[re.Match[str]]:
@@ -728,7 +775,7 @@ def compile_matcher(
     #: per (topic key, language): <num>/<word> phrases, raw lines (in file order)
     class_items: dict[tuple[tuple[str, ...], str], list[tuple[int, str, str, str]]] = {}
     raw_items: dict[tuple[tuple[str, ...], str],
-                    list[tuple[str, tuple[str, ...], bool, str]]] = {}
+                    list[tuple[str, tuple[str, ...], str, str]]] = {}
     class_firsts: dict[tuple[tuple[str, ...], str], set[str]] = {}
     class_markers: dict[tuple[tuple[str, ...], str], str] = {}
     marked = {language for language, words in (markers or {}).items() if words}
@@ -741,10 +788,10 @@ def compile_matcher(
             topics.update(key)
             if phrase.startswith(_RAW_PREFIXES):
                 trigger, _, pattern = phrase.partition(":")
-                anchored = trigger.startswith("re^[")
+                mode = trigger[2] if trigger.startswith(("re^[", "re~[")) else ""
                 spec = trigger[trigger.index("[") + 1:-1] if trigger != "re" else ""
                 raw_items.setdefault((key, lexicon.language), []).append(
-                    (pattern.strip(), _triggers(spec), anchored, f"{lexicon.source}:{_line}"))
+                    (pattern.strip(), _triggers(spec), mode, f"{lexicon.source}:{_line}"))
             elif "<" in phrase:  # <num>/<word>: a lazy regular expression for this topic
                 # one marker per pattern, so that group names never repeat across patterns
                 # (``group_topics`` maps them all)
@@ -759,13 +806,14 @@ def compile_matcher(
     for (key, language), patterns in raw_items.items():
         # One regex per raw line: each keeps the literal prefix that lets the regex engine
         # skip ahead (an alternation of them would lose it and cost more than all of them).
-        for pattern_text, triggers, anchored, origin in patterns:
+        for pattern_text, triggers, mode, origin in patterns:
             name = f"r{len(group_topics)}"
             group_topics[name] = key
             for topic in key:
                 lazy.setdefault(topic, {})[len(raws)] = None
             raws.append(RawPattern(f"(?P<{name}>{pattern_text})", triggers,
-                                   anchored=anchored and bool(triggers),
+                                   anchored=mode == "^" and bool(triggers),
+                                   windowed=mode == "~" and bool(triggers),
                                    language=_language_key(language, marked), origin=origin))
     for (key, language), items_for_key in class_items.items():
         names: dict[str, str] = {}
