@@ -77,21 +77,30 @@ class _Shared:
 
 
 #: plans by the identity of their rules tuple (select_rules and Config.for_situation hand
-#: out the same tuple for the same selection); the entry keeps the tuple, and so its id
-_PLANS: dict[int, tuple[tuple[Rule, ...], tuple[Rule | _Shared, ...]]] = {}
+#: out the same tuple for the same selection) and the facts of the check; the entry keeps
+#: the tuple, and so its id
+_Plan = tuple[Rule | _Shared, ...]
+_PLANS: dict[tuple[int, frozenset[str]], tuple[tuple[Rule, ...], _Plan]] = {}
 
 
-def _plan(rules: tuple[Rule, ...]) -> tuple[Rule | _Shared, ...]:
+def _plan(rules: tuple[Rule, ...], have: frozenset[str]) -> tuple[Rule | _Shared, ...]:
     """The rules in order, with those that share an analysis (and the facts they need)
-    gathered into one step where the first of them stands."""
-    entry = _PLANS.get(id(rules))
+    gathered into one step where the first of them stands, less the steps whose facts the
+    check does not have (a timing rule for a situation without timing facts)."""
+    key = (id(rules), have)
+    entry = _PLANS.get(key)
     if entry is not None and entry[0] is rules:
         return entry[1]
-    plan = _make_plan(rules)
+    plan = tuple(step for step in _make_plan(rules) if _runs(step, have))
     if len(_PLANS) >= 256:  # callers with ever-new rule tuples
         _PLANS.clear()
-    _PLANS[id(rules)] = (rules, plan)
+    _PLANS[key] = (rules, plan)
     return plan
+
+
+def _runs(step: Rule | _Shared, have: frozenset[str]) -> bool:
+    needs = step.needs if isinstance(step, _Shared) else getattr(step.kind, "needs", None)
+    return not needs or needs <= have
 
 
 def _make_plan(rules: Iterable[Rule]) -> tuple[Rule | _Shared, ...]:
@@ -142,10 +151,10 @@ def run(
     findings: list[Finding] = []
     lazy = compiled.lazy_topics
     found = ctx.found
-    for step in _plan(rules) if isinstance(rules, tuple) else _make_plan(rules):
+    plan = _plan(rules, have) if isinstance(rules, tuple) else tuple(
+        step for step in _make_plan(rules) if _runs(step, have))
+    for step in plan:
         if isinstance(step, _Shared):  # rules fed by one analysis: run it once
-            if step.needs and not step.needs <= have:
-                continue
             for key, hits in step.analysis(ctx).items():
                 rule = step.rules.get(key)
                 if rule is not None:
@@ -167,8 +176,6 @@ def run(
                     suggestion=rule.suggestion,
                 ))
             continue
-        if kind.needs and not kind.needs <= have:
-            continue  # e.g. a timing rule for a situation without timing facts
         _add(findings, rule, kind.check(ctx), severities)
     if len(findings) > 1:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
