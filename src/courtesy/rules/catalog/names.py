@@ -334,11 +334,13 @@ def _inline_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
             at = text.find(probe, at + 1)
     if not starts and norm.find("!", body) == -1:
         return  # nothing starts like the name, and no "Thanks, Sarah!"
-    # ... and those right before a "!" or ","
+    # ... and the capitalised words right before a "!" or ","
     for mark in "!,":
         at = norm.find(mark, body)
         while at != -1:
-            starts.add(norm.rfind(" ", body, at) + 1 or body)
+            start = norm.rfind(" ", body, at) + 1 or body
+            if not text[start].islower():
+                starts.add(start)
             at = norm.find(mark, at + 1)
     exact = forms.exact
     cursor = body
