@@ -330,3 +330,11 @@ def test_a_wrong_weekday_is_flagged_outside_the_next_steps_too() -> None:
     assert "Tuesday" in finding.message
     right = text.replace("Monday 10 March", "Tuesday 10 March")
     assert not check(right, situation=MISSED, select=["TM008"]).findings
+
+
+def test_a_vague_time_inside_a_canned_promise_is_still_vague() -> None:
+    text = "Hi Nick, sorry your parcel is late. We'll get back to you as soon as possible. Helen"
+    urgent = {"kind": "delay", "our_fault": True, "severity": "high",
+              "received_at": "2026-03-10T09:00:00+00:00", "sent_at": "2026-03-10T10:00:00+00:00"}
+    (vague,) = [f for f in check(text, situation=urgent).findings if f.rule == "TM002"]
+    assert "as soon as possible" in text[vague.start:vague.end]
