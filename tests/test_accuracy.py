@@ -39,7 +39,29 @@ MIN_GOLD = 5
 #: Score-based rules validated elsewhere (tests/test_tone.py), not by the labels.
 UNLABELLED = frozenset({"TN005"})
 #: (corpus, entry) → why it is below the bar today. Everything else must meet it.
-KNOWN_SHORT: dict[tuple[str, str], str] = {}
+KNOWN_SHORT: dict[tuple[str, str], str] = {
+    # The held-out corpus was written and labelled before courtesy saw it; these are the
+    # generalisation gaps it measured (the element and family misses are listed by record
+    # in the commit that added the corpus to TITLES).
+    ("replies_fresh.jsonl", "apology"):
+        "admissions worded outside the lexicon ('our picker should have packed it') are missed",
+    ("replies_fresh.jsonl", "next_steps"):
+        "verbless, present-tense, passive and offer steps ('Neue Zustellung: morgen') are missed",
+    ("replies_fresh.jsonl", "restitution"):
+        "amends in new words ('taken the delivery fee off', 'dinner on us') are missed",
+    ("replies_fresh.jsonl", "BL"):
+        "blame on a supplier, contractor or subcontractor, and policy-wording blame, is missed",
+    ("replies_fresh.jsonl", "CT"):
+        "transfers to another firm ('wenden Sie sich direkt an') missed; a DM taken for no route",
+    ("replies_fresh.jsonl", "EL"):
+        "missed next steps and admissions become false EL003, EL004 and EL001 findings",
+    ("replies_fresh.jsonl", "FL"):
+        "a canned reply missed, a specific one flagged, a Spanish 'por segunda vez' not heard",
+    ("replies_fresh.jsonl", "PV"):
+        "a booking reference after 'référence' in a French public reply is not found",
+    ("replies_fresh.jsonl", "TM"):
+        "new dates in missed next steps unseen; a suspended debit date read as a promise",
+}
 
 
 @dataclass
@@ -143,7 +165,8 @@ def _print_tables() -> Any:
 
 
 TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Spanish",
-          "replies_timing.jsonl": "Timing facts (en/de/fr/es)"}
+          "replies_timing.jsonl": "Timing facts (en/de/fr/es)",
+          "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
