@@ -57,8 +57,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "missed next steps and admissions become false EL003, EL004 and EL001 findings",
     ("replies_fresh.jsonl", "FL"):
         "a canned reply missed, a specific one flagged, a Spanish 'por segunda vez' not heard",
-    ("replies_fresh.jsonl", "PV"):
-        "a booking reference after 'référence' in a French public reply is not found",
     ("replies_fresh.jsonl", "TM"):
         "new dates in missed next steps unseen; a suspended debit date read as a promise",
 }

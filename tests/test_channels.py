@@ -135,6 +135,9 @@ def test_channel_rules_only_run_on_their_channel() -> None:
     ("Lo enviamos a Calle Mayor 5 por error.", "PV004"),
     ("Write to maria.cruz@example.es and we'll sort it.", "PV002"),
     ("We've written to help.desk.fan@gmail.com about it.", "PV002"),
+    ("We can see booking ref QX7TRF, and the bag is on the 14:20 flight.", "PV001"),
+    ("Votre nouvelle réservation, référence KXP4TZ, est confirmée.", "PV001"),
+    ("Tu pedido se envió a la calle Alcalá 212 por error.", "PV004"),
 ])
 def test_private_data_in_public_replies(text: str, rule: str) -> None:
     assert rule in {f.rule for f in check(text, channel="public").findings}
@@ -155,6 +158,13 @@ def test_private_data_in_public_replies(text: str, rule: str) -> None:
 def test_public_replies_without_private_data_pass_privacy(text: str) -> None:
     assert not [f for f in check(text, channel="public").findings
                 if f.rule.startswith("PV")]
+
+
+def test_an_order_number_is_not_a_phone_number() -> None:
+    text = "Perdona el lío: tu pedido 4410-2287 salió tarde. Te escribimos por privado."
+    rules = [(f.rule, text[f.start:f.end]) for f in check(text, channel="public").findings
+             if f.rule.startswith("PV")]
+    assert rules == [("PV001", "4410-2287")]
 
 
 def test_an_address_holding_the_customers_name_is_personal_even_at_a_company() -> None:

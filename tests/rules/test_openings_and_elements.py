@@ -92,3 +92,20 @@ def test_a_phrase_and_a_pattern_on_the_same_words_are_one_finding() -> None:
 def test_transfers_on_a_public_channel(text: str, flagged: bool) -> None:
     assert ("CT002" in _codes(text, channel="public")) is flagged
     assert "CT002" in _codes(text, channel="email")
+
+
+def test_a_spanish_opening_exclamation_mark_does_not_hide_the_salutation() -> None:
+    text = "¡Hola Alejandro! Gracias por escribirnos. Le he aplicado un descuento de 5 €."
+    formal = {"name": "Alejandro Ruiz", "locale": "es-ES", "formality": "formal"}
+    (informal,) = [f for f in check(text, customer=formal).findings if f.rule == "NM008"]
+    assert text[informal.start:informal.end] == "Hola"
+
+
+def test_ss_for_sharp_s_is_a_misspelling_but_capitals_may_write_ss() -> None:
+    customer = {"name": {"title": "Herr", "given": "Jonas", "family": "Großkopf"},
+                "locale": "de-DE"}
+    text = "Sehr geehrter Herr Grosskopf,\n\nIhr Paket kommt am Montag."
+    (finding,) = [f for f in check(text, customer=customer).findings if f.rule[:2] == "NM"]
+    assert (finding.rule, finding.suggestion) == ("NM001", "Großkopf")
+    capitals = "Sehr geehrter Herr GROSSKOPF,\n\nIhr Paket kommt am Montag."
+    assert "NM001" not in {f.rule for f in check(capitals, customer=customer).findings}

@@ -285,6 +285,7 @@ def test_near_misses_are_not_restitution(text: str) -> None:
     "Thanks, Priya - Lumen Fibre",
     "Danke für deine Geduld! Nina, Veloplus",
     "Merci ! Camille, Lulu Bio",
+    "Thanks, Ana at SwiftDrop",
 ])
 def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> None:
     text = ("Hi Nick, sorry your order missed Tuesday. It arrives Thursday 19 March, tracking "

@@ -251,6 +251,8 @@ class CheckContext:
     def _find_salutation(self) -> Salutation | None:
         text = self.text
         first = len(text) - len(text.lstrip())
+        if text[first:first + 1] in ("¡", "¿"):  # "¡Hola Alejandro!"
+            first += 1
         for topic, generic in (("generic-salutation", True), ("greeting", False)):
             spans = self.found.get(topic)
             if spans and spans[0][0] == first:

@@ -173,10 +173,12 @@ def _sms_length(ctx: CheckContext) -> Iterator[Hit]:
               f"segments (at most {MAX_SMS_SEGMENTS}).", suggestion)
 
 
+_ORDER_WORDS = (r"order|invoice|ticket|case|tracking|booking|reservation|ref|reference|"
+                r"bestellung|auftrag|rechnung|buchung|buchungsnummer|referenz|commande|facture|"
+                r"réservation|référence|dossier|pedido|factura|reserva|referencia|localizador")
 _ORDER = re.compile(
-    r"(?i:\b(?:order|invoice|ticket|case|tracking|bestellung|auftrag|rechnung|commande|"
-    r"facture|pedido|factura)\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|#))?"
-    r"\s*[:#]?\s*)([A-Z0-9][A-Z0-9-]{3,}\d)"
+    rf"(?i:\b(?:{_ORDER_WORDS})\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|"
+    r"code|#))?\s*[:#,]?\s*)((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])\b"
     r"|\b[A-Z]{1,4}-\d{3,}\b|\b[A-Z]{2}\d{8,}[A-Z]{0,2}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{6,}\d(?!\w)")
@@ -188,9 +190,15 @@ _STREET = re.compile(
     r"|\b\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|chemin|place|allée|"
     r"impasse|quai)\s+\w"
     # Spanish: Calle Mayor 5, Avenida de la Paz, 12.
-    r"|\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino)\s+(?:[\w'’-]+\s+){0,3}\d{1,5}\b"
+    r"|\b(?i:calle|c/|avenida|avda\.|plaza|paseo|camino)\s+(?:[\w'’-]+\s+){0,3}\d{1,5}\b"
     # German: Hauptstraße 5, Am Lindenweg 12a.
     r"|\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s+\d{1,5}")
+
+
+#: an order word right before a number: the number is the order's
+_ORDER_BEFORE = re.compile(
+    rf"(?i:\b(?:{_ORDER_WORDS})\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|#))?"
+    r"\s*[:#]?\s*)$")
 
 
 def _public_only(ctx: CheckContext) -> bool:
@@ -271,7 +279,10 @@ def _phones(ctx: CheckContext) -> Iterator[Hit]:
     """On the public channel: flags phone numbers (7+ digits) that are not dates or sums."""
     if not _public_only(ctx):
         return
-    for m in _PHONE.finditer(ctx.text):
+    text = ctx.text
+    for m in _PHONE.finditer(text):
+        if _ORDER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "tu pedido 4410-2287": an order number (PV001), not a phone
         digits = sum(c.isdigit() for c in m.group(0))
         if (digits >= 7 and "." not in m.group(0).strip(".")) or digits >= 9:
             yield Hit(m.start(), m.end(),

@@ -178,6 +178,12 @@ def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
             roles.append(forms.exact[correct])
             if correct in PARTICLES and bare == correct.capitalize() and len(roles) == 1:
                 continue  # "Dear Mr Van der Berg": a leading particle may take a capital
+            if bare.lower() != correct.lower() and not bare.isupper():
+                # "Grosskopf" for "Großkopf": the same when case-folded, but spelt otherwise
+                out.add("misspelt", start, end,
+                        f"{_quote(bare)} spells the customer's name differently: "
+                        f"{_quote(correct)}.", correct)
+                continue
             out.add("casing", start, end,
                     f"{_quote(bare)} is not how the customer writes their name: "
                     f"{_quote(correct)}.", correct)

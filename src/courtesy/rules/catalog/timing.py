@@ -177,7 +177,7 @@ def _missed_deadline_without_tracking(ctx: CheckContext) -> Iterator[Hit]:
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _SIGNATURE = re.compile(
     rf"^\s*(?:[-—–]\s*)?(?P<name>{_NAME_WORD}(?:\s+(?:(?:de|del|la|van|von|der|da|le|di)\s+)?"
-    rf"{_NAME_WORD}){{0,3}})\s*(?:[,|(–—-].*)?$"
+    rf"{_NAME_WORD}){{0,3}})\s*(?:[,|(–—-].*|\s(?:at|from|@|bei|de|von)\s+\S.*)?$"
 )
 _NOT_NAMES = frozenset({
     "team", "support", "service", "services", "care", "customer", "customers", "department",
@@ -223,7 +223,7 @@ def _signed_by_person(text: str, customer_names: Container[str] = ()) -> bool:
 #: where a sentence ends inside a line ("... Thanks for waiting. – Sam")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: what follows a signer's name on the same line: a company ("Sam, Linen Loft")
-_AFTER_NAME = re.compile(r"[,|–—]|\s-\s")
+_AFTER_NAME = re.compile(r"[,|–—]|\s-\s|\s(?:at|from|@|bei|de|von)\s")
 #: a closing word before the signer's name on the same line ("Thanks, Priya")
 _CLOSING_WORDS = re.compile(
     r"^(?i:thanks|thank you|cheers|best|regards|kind regards|danke|viele grüße|grüße|"
