@@ -58,7 +58,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_fresh.jsonl", "FL"):
         "a canned reply missed, a specific one flagged, a Spanish 'por segunda vez' not heard",
     ("replies_fresh.jsonl", "TM"):
-        "new dates in missed next steps unseen; a suspended debit date read as a promise",
+        "new dates in next steps that are missed go unseen (TM004)",
 }
 
 

@@ -339,3 +339,17 @@ def test_a_vague_time_inside_a_canned_promise_is_still_vague() -> None:
               "received_at": "2026-03-10T09:00:00+00:00", "sent_at": "2026-03-10T10:00:00+00:00"}
     (vague,) = [f for f in check(text, situation=urgent).findings if f.rule == "TM002"]
     assert "as soon as possible" in text[vague.start:vague.end]
+
+
+@pytest.mark.parametrize(("text", "promised"), [
+    ("Le prélèvement du 25 janvier est suspendu, et nous vous offrons un geste de 30 €.", False),
+    ("We've cancelled the debit of 30 January and will refund you today.", False),
+    ("Nous vous rembourserons le 25 janvier.", True),
+    ("We will refund you by 30 January.", True),
+])
+def test_a_date_that_names_a_thing_is_no_promise(text: str, promised: bool) -> None:
+    urgent = {"kind": "error", "our_fault": True, "severity": "high",
+              "timezone": "Europe/Paris", "received_at": "2026-01-19T08:30:00+01:00",
+              "sent_at": "2026-01-19T11:15:00+01:00"}
+    found = check(text, situation=urgent, select=["TM003"]).findings
+    assert bool(found) is promised

@@ -130,7 +130,7 @@ def _slower_than_target(ctx: CheckContext) -> Iterator[Hit]:
     if facts is None:
         return
     for expression in time_expressions(ctx):
-        if expression.due is None:
+        if expression.due is None or _names_a_thing(ctx.norm, expression.start):
             continue
         span = expression.due.astimezone(UTC) - facts.sent_at
         if span > facts.promise_target:
@@ -139,6 +139,17 @@ def _slower_than_target(ctx: CheckContext) -> Iterator[Hit]:
                       f"'{quoted}' falls due in {format_duration(span)}; for a "
                       f"{facts.severity}-severity grievance the target is "
                       f"{format_duration(facts.promise_target)}.")
+
+
+#: Words before a date that make it the name of a thing, not a promise: "the debit of 25
+#: January", "le prélèvement du 25 janvier", "die Abbuchung vom 25. Januar", "el cargo del
+#: 25 de enero".
+_OF_A_DATE = re.compile(r"(?:\bof(?: the)?|\bdu|\bvom|\bdel|\bdated|\bdaté(?:e)?|\bfechad[oa])\s*$")
+
+
+def _names_a_thing(norm: str, start: int) -> bool:
+    """Whether the date at ``start`` belongs to a thing ("the debit of 25 January")."""
+    return _OF_A_DATE.search(norm, max(0, start - 12), start) is not None
 
 
 def _missed_deadline_without_new_date(ctx: CheckContext) -> Iterator[Hit]:
