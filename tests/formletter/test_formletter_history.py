@@ -58,6 +58,25 @@ def test_repeat_contact_needs_acknowledging() -> None:
         assert not check(acknowledged, customer=customer, select=["FL005"]).findings
 
 
+@pytest.mark.parametrize(("acknowledged", "plain"), [
+    ("Sehr geehrter Herr Owen,\n\nes tut mir leid, dass Sie uns erneut schreiben mussten. "
+     "Die Erstattung von 24,99 € ist heute raus.",
+     "Sehr geehrter Herr Owen,\n\ndie Erstattung von 24,99 € ist heute raus."),
+    ("Bonjour Monsieur Owen,\n\ndésolée que vous ayez dû nous écrire une deuxième fois : "
+     "le remboursement de 24,99 € part aujourd'hui.",
+     "Bonjour Monsieur Owen,\n\nle remboursement de 24,99 € part aujourd'hui."),
+    ("Estimado Sr. Owen:\n\nsiento que haya tenido que escribirnos por segunda vez. El "
+     "reembolso de 24,99 € sale hoy.",
+     "Estimado Sr. Owen:\n\nel reembolso de 24,99 € sale hoy."),
+])
+def test_repeat_contact_is_acknowledged_in_german_french_and_spanish(
+        acknowledged: str, plain: str) -> None:
+    customer = _customer(_inbound(3, "refund"), _inbound(10, "refund"))
+    assert not check(acknowledged, customer=customer, select=["FL005"]).findings
+    assert [f.rule for f in check(plain, customer=customer, select=["FL005"]).findings] \
+        == ["FL005"]
+
+
 def test_one_contact_or_different_topics_need_no_acknowledgement() -> None:
     plain = "Dear Mr Owen,\n\nI have issued a refund of £24.99 for the kettle today."
     assert not check(plain, customer=_customer(_inbound(3, "refund")),

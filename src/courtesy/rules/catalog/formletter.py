@@ -606,6 +606,21 @@ _ACKNOWLEDGE = re.compile(
     r"(?:email|e-mail|message|messages|call|calls|chat|contact|request|ticket|emails|letters?)"
     r"|(?:again|previously|before|second time|third time|several times|more than once|"
     r"each time|every time|so many times|keep having to|had to (?:contact|write|chase|call))"
+    # German, French, Spanish: "erneut", "zum zweiten Mal", "Ihre letzte Nachricht"; "à
+    # nouveau", "une deuxième fois", "votre précédent message"; "de nuevo", "por segunda
+    # vez", "su anterior correo"
+    r"|erneut|nochmals|noch einmal|wieder|zum (?:zweiten|dritten|wiederholten) mal|mehrmals"
+    r"|(?:bereits|schon) (?:mehrmals |einmal |mehrfach )?(?:geschrieben|gemeldet|kontaktiert|"
+    r"angerufen|nachgefragt)"
+    r"|(?:ihre|deine|ihrer|deiner) (?:vorherige|letzte|frühere|erste)n? "
+    r"(?:e-mail|mail|nachricht|anfrage|anruf)"
+    r"|à nouveau|de nouveau|une (?:deuxième|seconde|troisième) fois|plusieurs fois"
+    r"|(?:déjà|plusieurs fois) (?:écrit|contacté|appelé|signalé|relancé)"
+    r"|(?:votre|ton) (?:précédente?|dernière?|premier|première) "
+    r"(?:message|e-mail|courriel|appel|demande)"
+    r"|de nuevo|otra vez|por (?:segunda|tercera) vez|varias veces|volver a (?:escribir|llamar)"
+    r"|ya (?:nos )?(?:había|habia|ha) (?:escrito|contactado|llamado)"
+    r"|(?:su|tu) (?:anterior|último|ultimo|primer) (?:mensaje|correo|email|e-mail|llamada)"
     r")\b"
 )
 
@@ -614,7 +629,8 @@ def _repeat_contact(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a reply to a customer whose history holds two or more inbound messages
     (``Thresholds.repeat_contacts``) on the topic of their latest one, when the reply does
     not acknowledge the earlier contact ("I can see you contacted us on 3 May about...",
-    "your previous email", "sorry you had to write again").
+    "your previous email", "sorry you had to write again", "erneut", "une deuxième fois",
+    "por segunda vez").
     """
     customer = ctx.customer
     if customer is None or not customer.history:
