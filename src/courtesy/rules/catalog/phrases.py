@@ -83,7 +83,8 @@ def _transfers(ctx: CheckContext) -> Iterator[Hit]:
 
 
 #: words of a transfer to our own team or line, not to someone else
-_OURS = re.compile(r"(?i)\b(?:our|us|me|my|we)\b")
+_OURS = re.compile(r"(?i)\b(?:our|us|me|my|we|unser\w*|uns|mir|mich|wir|notre|nos|nous|moi|"
+                   r"nuestr[oa]s?|nosotros)\b")
 
 
 def _missing_please(ctx: CheckContext) -> Iterator[Hit]:
