@@ -68,6 +68,26 @@ ADMISSIONS: tuple[tuple[str, str, str], ...] = (
      "Ich hatte Ihre Bestellung irrtümlich"),
     ("de-passive-by-mistake", "Ihr Abo wurde versehentlich zum Monatsende gekündigt.",
      "wurde versehentlich"),
+    # c'est notre ... qui a oublié
+    ("fr-cleft-team", "C'est notre équipe de préparation qui a oublié de joindre la notice.",
+     "qui a oublié"),
+    ("fr-cleft-me", "C'est moi qui me suis trompée de date dans votre dossier.",
+     "C'est moi qui me suis trompée"),
+    # aurait dû ..., ce qui n'a pas été le cas
+    ("fr-should-have-was-not", "Votre box aurait dû être remplacée la semaine dernière, ce "
+     "qui n'a pas été le cas.", "ce qui n'a pas été le cas"),
+    ("fr-was-due-was-not", "Le technicien devait passer mardi, et cela n'a pas été fait.",
+     "cela n'a pas été fait"),
+    # the wrong item sent
+    ("fr-instead-of", "Nous vous avons livré le canapé gris au lieu du bleu.", "au lieu d"),
+    ("fr-wrong-one", "Je vous ai envoyé la mauvaise facture hier soir.",
+     "Je vous ai envoyé la mauvaise"),
+    # a failure of ours; our staff got it wrong
+    ("fr-delay-of-our", "Le retard de notre atelier vous a fait manquer votre rendez-vous.",
+     "Le retard de notre"),
+    ("fr-error-in-our", "Une erreur dans notre logiciel de facturation a doublé le montant.",
+     "Une erreur dans notre"),
+    ("fr-our-staff", "Notre conseiller a mal noté votre adresse.", "a mal noté"),
 )
 
 NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
@@ -75,6 +95,10 @@ NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
     ("de-customer-by-mistake", "Sie haben versehentlich zweimal bestellt."),
     ("de-bank-by-mistake", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("de-lay-with-others", "Das lag an einer Baustelle, die die Stadt eingerichtet hat."),
+    ("fr-cleft-customer", "C'est vous qui avez oublié de valider la commande."),
+    ("fr-should-have-only", "Votre colis devait arriver samedi, il arrive lundi."),
+    ("fr-customer-instead-of", "Vous avez commandé le modèle gris au lieu du bleu."),
+    ("fr-no-error-in-our", "Aucune erreur dans notre système n'a été constatée."),
 )
 
 
@@ -98,6 +122,9 @@ def test_near_miss_is_no_apology(text: str) -> None:
     "Es gab einen Fehler bei unserem Zahlungsdienstleister.",
     "Weil bei unserem Paketdienst ein Engpass herrscht, verzögert sich die Lieferung.",
     "Das ist nicht unser Fehler.",
+    "C'est notre transporteur qui a perdu le colis.",
+    "Le retard de notre transporteur est indépendant de notre volonté.",
+    "Notre livreur a égaré votre colis.",
 ])
 def test_blame_on_a_partner(text: str) -> None:
     assert "BL001" in _rules(text)
@@ -116,14 +143,21 @@ def test_no_blame_without_a_partner_at_fault(text: str) -> None:
     "Bitte wenden Sie sich direkt an den Hersteller unter 0800 1234567.",
     "Wende dich bitte an die Fluggesellschaft, sie bucht dich um.",
     "Kontaktieren Sie direkt die Werkstatt, die den Einbau gemacht hat.",
+    "Veuillez contacter directement votre banque pour faire opposition.",
+    "Adressez-vous directement au syndic de l'immeuble.",
 ])
 def test_transfer_to_another_firm(text: str) -> None:
     assert "CT002" in _rules(text)
     assert _found(text, "next_steps") == [text]
 
 
-def test_our_own_line_is_no_transfer() -> None:
-    assert "CT002" not in _rules("Wenden Sie sich jederzeit direkt an mich unter 030 1234567.")
+@pytest.mark.parametrize("text", [
+    "Wenden Sie sich jederzeit direkt an mich unter 030 1234567.",
+    "Vous pouvez me joindre directement au 01 23 45 67 89.",
+    "Veuillez contacter directement notre service comptabilité.",
+])
+def test_our_own_line_is_no_transfer(text: str) -> None:
+    assert "CT002" not in _rules(text)
 
 
 # -- next steps ----------------------------------------------------------------------------------
@@ -165,6 +199,22 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("de-cancelled-at-time", "Die Gutschrift habe ich um 9:15 Uhr veranlasst.", True),
     ("de-admission-not-a-step", "Sorry, wir haben dir gestern einen falschen Preis angezeigt.",
      False),
+    # "vous pouvez" and any infinitive
+    ("fr-you-can", "Vous pouvez télécharger votre facture dans l'espace client.", True),
+    ("fr-you-can-tu", "Tu peux aussi nous envoyer une photo du ticket.", True),
+    ("fr-you-can-be-reassured", "Vous pouvez être rassuré : tout est en ordre.", False),
+    # passive future and state of a step fixed
+    ("fr-will-be-deployed", "Un correctif sera déployé cette nuit.", True),
+    ("fr-is-confirmed", "Votre rendez-vous est confirmé pour mardi à 10 h.", True),
+    ("fr-is-planned", "La livraison est prévue pour jeudi entre 8 h et 12 h.", True),
+    ("fr-is-cancelled", "Votre vol est annulé en raison de la grève.", False),
+    # a third party will act; present with a date
+    ("fr-will-come-back", "Le service juridique reviendra vers vous sous huit jours.", True),
+    ("fr-calls-tomorrow", "Le technicien vous appelle demain matin pour fixer un créneau.", True),
+    ("fr-calls-habitually", "Le technicien vous appelle souvent le matin.", False),
+    ("fr-she-will-receive", "Elle recevra un code d'accès par SMS.", True),
+    ("fr-it-suffices", "Il vous suffit de confirmer en répondant OUI.", True),
+    ("fr-rescheduled", "Nous avons reprogrammé votre intervention au 3 juin.", True),
 )
 
 
@@ -187,6 +237,8 @@ RESTITUTION: tuple[tuple[str, str, dict[str, Any], str], ...] = (
      OURS, "doppelte Abbuchung"),
     ("de-second-booking-cancelled", "Die zweite Buchung über 89 € habe ich storniert.", OURS,
      "zweite Buchung"),
+    ("fr-keep-it-on-us", "Gardez l'autre, c'est offert.", OURS, "c'est offert"),
+    ("fr-keep-both", "Vous pouvez les garder, c'est pour nous !", OURS, "c'est pour nous"),
 )
 
 NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -194,6 +246,10 @@ NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("de-compensation-later", "Unser Team meldet sich wegen einer möglichen Entschädigung bei "
      "Ihnen.", OURS),
     ("de-whether-refund", "Wir prüfen, ob eine Erstattung in Frage kommt.", OURS),
+    ("fr-gift-not-ours", "Gardez l'autre, c'est offert.", NOT_OURS),
+    ("fr-priority-for-us", "Votre satisfaction, c'est pour nous une priorité.", OURS),
+    ("fr-possible-compensation", "Un conseiller vous contactera au sujet d'un éventuel "
+     "dédommagement.", OURS),
 )
 
 
@@ -221,6 +277,29 @@ def test_stock_regret_is_defensive_boilerplate(text: str) -> None:
     assert "TN001" not in rules
 
 
+def test_french_effort_formula_is_defensive_boilerplate() -> None:
+    text = "Nous mettons tout en œuvre pour vous livrer au plus vite."
+    assert "TN002" in _rules(text)
+    assert _found(text, "next_steps") == [text]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Nous avons bien reçu votre message et vous en remercions.", "vous en remercions"),
+    ("Je voulais simplement vous remercier pour votre patience.", "vous remercier"),
+])
+def test_french_thanks_without_repeated_subject(text: str, words: str) -> None:
+    assert _covers(text, "thanks", words)
+
+
+@pytest.mark.parametrize(("text", "arguing"), [
+    ("Vous vous trompez : la garantie a expiré en mars.", True),
+    ("Tu te trompes sur la date, c'était le 3 mai.", True),
+    ("Si je ne me trompe pas, la commande date du 3 mai.", False),
+])
+def test_you_are_mistaken_argues(text: str, arguing: bool) -> None:
+    assert ("TN004" in _rules(text)) is arguing
+
+
 def test_understanding_that_it_is_annoying_is_empathy() -> None:
     text = "Ich verstehe gut, dass das ärgerlich ist, wenn die Lieferung ausbleibt."
     assert _covers(text, "apology", "Ich verstehe gut, dass das ärgerlich")
@@ -229,6 +308,7 @@ def test_understanding_that_it_is_annoying_is_empathy() -> None:
 @pytest.mark.parametrize("text", [
     "Schreiben Sie uns gern per Direktnachricht, dann klären wir das.",
     "Schick uns einfach eine Privatnachricht mit der Bestellnummer.",
+    "Écrivez-nous en message privé avec votre numéro de commande.",
 ])
 def test_private_message_is_a_route(text: str) -> None:
     assert "CT003" not in _rules(text, "public")
