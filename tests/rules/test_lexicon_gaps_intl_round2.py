@@ -88,6 +88,23 @@ ADMISSIONS: tuple[tuple[str, str, str], ...] = (
     ("fr-error-in-our", "Une erreur dans notre logiciel de facturation a doublé le montant.",
      "Une erreur dans notre"),
     ("fr-our-staff", "Notre conseiller a mal noté votre adresse.", "a mal noté"),
+    ("de-instead-of", "Wir haben Ihnen die blaue statt der roten Jacke geschickt.",
+     "statt der roten Jacke geschickt"),
+    # lo que se quedó en nuestras instalaciones; el fallo de algo nuestro
+    ("es-stuck-at-ours", "Su maleta se quedó en nuestro almacén de Barajas.",
+     "se quedó en nuestro"),
+    ("es-fault-of-ours", "La avería de nuestro servidor provocó el corte de ayer.",
+     "La avería de nuestro"),
+    # hecho mal; lo que debimos hacer
+    ("es-noted-wrongly", "Anotamos mal el número de su portal.", "Anotamos mal"),
+    ("es-wrote-wrongly", "Hemos escrito mal su nombre en la reserva.", "Hemos escrito mal"),
+    ("es-should-have", "Debimos avisarle antes del cambio de horario.", "Debimos avisarle"),
+    ("es-should-have-clitics", "Debí mandárselo con la primera entrega.", "Debí mandárselo"),
+    # "le ofrezco una disculpa"; nuestro equipo se equivocó; "en lugar de"
+    ("es-offer-apology", "Le ofrecemos nuestras más sinceras disculpas por el cobro duplicado.",
+     "Le ofrecemos nuestras más sinceras disculpas"),
+    ("es-our-staff", "Nuestro repartidor olvidó dejar el aviso.", "Nuestro repartidor olvidó"),
+    ("es-instead-of", "Le enviamos la talla M en lugar de la L que pidió.", "en lugar de"),
 )
 
 NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
@@ -99,6 +116,11 @@ NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
     ("fr-should-have-only", "Votre colis devait arriver samedi, il arrive lundi."),
     ("fr-customer-instead-of", "Vous avez commandé le modèle gris au lieu du bleu."),
     ("fr-no-error-in-our", "Aucune erreur dans notre système n'a été constatée."),
+    ("de-instead-offered", "Sie haben die blaue statt der roten Jacke bestellt."),
+    ("es-stuck-elsewhere", "Su maleta se quedó en el aeropuerto de origen."),
+    ("es-customer-wrote-wrongly", "Usted escribió mal el código postal."),
+    ("es-had-to", "Debimos cancelar el vuelo por la tormenta."),
+    ("es-customer-instead-of", "Usted pidió la talla M en lugar de la L."),
 )
 
 
@@ -125,6 +147,10 @@ def test_near_miss_is_no_apology(text: str) -> None:
     "C'est notre transporteur qui a perdu le colis.",
     "Le retard de notre transporteur est indépendant de notre volonté.",
     "Notre livreur a égaré votre colis.",
+    "El retraso de nuestro proveedor nos impide enviarlo.",
+    "La incidencia se debe a un fallo de la empresa subcontratada.",
+    "Se retrasó porque nuestra mensajería no pasó a recogerlo.",
+    "Nuestro transportista olvidó dejar el aviso.",
 ])
 def test_blame_on_a_partner(text: str) -> None:
     assert "BL001" in _rules(text)
@@ -145,6 +171,8 @@ def test_no_blame_without_a_partner_at_fault(text: str) -> None:
     "Kontaktieren Sie direkt die Werkstatt, die den Einbau gemacht hat.",
     "Veuillez contacter directement votre banque pour faire opposition.",
     "Adressez-vous directement au syndic de l'immeuble.",
+    "Para anular el cargo, póngase en contacto directamente con su banco.",
+    "Deberá reclamar directamente a la aerolínea.",
 ])
 def test_transfer_to_another_firm(text: str) -> None:
     assert "CT002" in _rules(text)
@@ -155,6 +183,8 @@ def test_transfer_to_another_firm(text: str) -> None:
     "Wenden Sie sich jederzeit direkt an mich unter 030 1234567.",
     "Vous pouvez me joindre directement au 01 23 45 67 89.",
     "Veuillez contacter directement notre service comptabilité.",
+    "Si lo prefiere, llame directamente al 900 123 456.",
+    "Si tiene dudas, contacte directamente conmigo.",
 ])
 def test_our_own_line_is_no_transfer(text: str) -> None:
     assert "CT002" not in _rules(text)
@@ -215,6 +245,20 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("fr-she-will-receive", "Elle recevra un code d'accès par SMS.", True),
     ("fr-it-suffices", "Il vous suffit de confirmer en répondant OUI.", True),
     ("fr-rescheduled", "Nous avons reprogrammé votre intervention au 3 juin.", True),
+    # "puede" + infinitivo at the head of a clause
+    ("es-you-can", "Si desea cambiar la fecha, puede hacerlo desde la app.", True),
+    ("es-you-can-and", "Ya está listo y puede recogerlo en tienda.", True),
+    ("es-someone-can", "Su hermano puede usarlo sin problema.", False),
+    # "va a" + a step; only have to; offers in the present; reminders; third parties
+    ("es-going-to-receive", "Vas a recibir el reembolso en tu tarjeta en tres días.", True),
+    ("es-not-going-to", "No va a llegar a tiempo, lo siento.", False),
+    ("es-only-have-to", "Solo tiene que firmar el albarán al recibirlo.", True),
+    ("es-tell-me", "Dígamelo y le reservo la mesa de la terraza.", True),
+    ("es-reminder", "Le recordamos su cita del jueves a las 9:00.", True),
+    ("es-calls-tomorrow", "La técnica le llama mañana a las 9 para confirmar.", True),
+    ("es-calls-habitually", "La técnica le llama siempre por la tarde.", False),
+    ("es-we-asked", "Ya hemos pedido al almacén que lo reenvíe hoy.", True),
+    ("es-attached", "Se la adjunto en este correo.", True),
 )
 
 
@@ -239,6 +283,10 @@ RESTITUTION: tuple[tuple[str, str, dict[str, Any], str], ...] = (
      "zweite Buchung"),
     ("fr-keep-it-on-us", "Gardez l'autre, c'est offert.", OURS, "c'est offert"),
     ("fr-keep-both", "Vous pouvez les garder, c'est pour nous !", OURS, "c'est pour nous"),
+    ("es-meal-voucher", "Te mandé un bono de cena de 30 € al correo.", OURS, "bono de cena"),
+    ("es-voucher-amount", "Le hemos enviado un bono de 20 euros para su próxima compra.", OURS,
+     "bono de 20 euros"),
+    ("es-keep-it", "Puede quedárselo, es cortesía nuestra.", OURS, "es cortesía nuestra"),
 )
 
 NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -250,6 +298,8 @@ NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("fr-priority-for-us", "Votre satisfaction, c'est pour nous une priorité.", OURS),
     ("fr-possible-compensation", "Un conseiller vous contactera au sujet d'un éventuel "
      "dédommagement.", OURS),
+    ("es-data-bundle", "El bono de 10 GB cuesta 5 € al mes.", OURS),
+    ("es-possible-compensation", "El perito le contactará sobre una posible compensación.", OURS),
 )
 
 
@@ -309,6 +359,7 @@ def test_understanding_that_it_is_annoying_is_empathy() -> None:
     "Schreiben Sie uns gern per Direktnachricht, dann klären wir das.",
     "Schick uns einfach eine Privatnachricht mit der Bestellnummer.",
     "Écrivez-nous en message privé avec votre numéro de commande.",
+    "Escríbenos por mensaje privado con tu número de pedido.",
 ])
 def test_private_message_is_a_route(text: str) -> None:
     assert "CT003" not in _rules(text, "public")
