@@ -105,6 +105,27 @@ ADMISSIONS: tuple[tuple[str, str, str], ...] = (
      "Le ofrecemos nuestras más sinceras disculpas"),
     ("es-our-staff", "Nuestro repartidor olvidó dejar el aviso.", "Nuestro repartidor olvidó"),
     ("es-instead-of", "Le enviamos la talla M en lugar de la L que pidió.", "en lugar de"),
+    # what slipped through; what we should have done; what was overlooked; our staff
+    ("de-slipped", "Bei der Bearbeitung ist uns ein Zahlendreher passiert.",
+     "ist uns ein Zahlendreher passiert"),
+    ("de-should-have-we", "Wir hätten Sie vorab über die Umstellung informieren müssen.",
+     "Wir hätten Sie vorab"),
+    ("de-should-have-inverted", "Das hätten wir früher merken sollen.", "Das hätten wir"),
+    ("de-overlooked", "Leider wurde Ihre Bestellung in unserem Lager übersehen.",
+     "wurde Ihre Bestellung in unserem Lager übersehen"),
+    ("de-our-driver", "Unser Fahrer hat das Paket beim falschen Nachbarn abgegeben.",
+     "Unser Fahrer hat"),
+    ("de-our-team-forgot", "Unser Versandteam hatte die Rechnung vergessen.",
+     "Unser Versandteam hatte"),
+    ("fr-wrong-address", "Nous avons expédié votre commande à votre ancienne adresse.",
+     "à votre ancienne"),
+    ("fr-our-staff-wrong-date", "Notre service a enregistré votre résiliation à la mauvaise "
+     "date.", "à la mauvaise"),
+    ("es-old-address", "Enviamos su pedido a la dirección antigua.", "la dirección antigua"),
+    ("es-error-was-ours", "El error fue de nuestro equipo de facturación.",
+     "El error fue de nuestro"),
+    ("es-left-unprocessed", "Su solicitud se quedó sin tramitar durante dos semanas.",
+     "se quedó sin tramitar"),
 )
 
 NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
@@ -121,6 +142,12 @@ NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
     ("es-customer-wrote-wrongly", "Usted escribió mal el código postal."),
     ("es-had-to", "Debimos cancelar el vuelo por la tormenta."),
     ("es-customer-instead-of", "Usted pidió la talla M en lugar de la L."),
+    ("de-nothing-happened", "Uns ist bewusst, dass dabei nichts passiert ist."),
+    ("de-would-have-liked", "Wir hätten Ihnen gerne geholfen, müssen aber ablehnen."),
+    ("de-bank-double", "Ihre Zahlung wurde von Ihrer Bank doppelt abgebucht."),
+    ("fr-customer-wrong-address", "Vous avez saisi la mauvaise adresse lors de la commande."),
+    ("fr-updated-old-address", "Nous avons bien mis à jour votre ancienne adresse."),
+    ("es-customer-old-address", "Usted nos dio la dirección antigua."),
 )
 
 
@@ -151,6 +178,11 @@ def test_near_miss_is_no_apology(text: str) -> None:
     "La incidencia se debe a un fallo de la empresa subcontratada.",
     "Se retrasó porque nuestra mensajería no pasó a recogerlo.",
     "Nuestro transportista olvidó dejar el aviso.",
+    "Leider hat der Paketdienst die Sendung beschädigt.",
+    "Unser Paketdienst hat die Sendung verloren.",
+    "Notre prestataire de paiement a rencontré une panne.",
+    "El error fue de nuestro proveedor.",
+    "La empresa de mantenimiento no se presentó a la cita.",
 ])
 def test_blame_on_a_partner(text: str) -> None:
     assert "BL001" in _rules(text)
@@ -259,6 +291,17 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("es-calls-habitually", "La técnica le llama siempre por la tarde.", False),
     ("es-we-asked", "Ya hemos pedido al almacén que lo reenvíe hoy.", True),
     ("es-attached", "Se la adjunto en este correo.", True),
+    # available from now; what the customer will see; looking into it; present with a date
+    ("de-active-now", "Ihr neues Passwort ist ab sofort aktiv.", True),
+    ("de-you-will-see", "Die Gutschrift sehen Sie auf Ihrer nächsten Rechnung.", True),
+    ("de-i-look-into-it", "Ich schaue mir das gleich an und melde mich bis 15 Uhr.", True),
+    ("de-we-take-the-cost", "Die Versandkosten übernehmen selbstverständlich wir.", True),
+    ("fr-will-appear", "Le remboursement apparaîtra sur votre relevé sous 5 jours.", True),
+    ("fr-we-cover", "Nous prenons en charge les frais de réparation.", True),
+    ("es-comes-tomorrow", "El técnico pasa mañana entre las 9 y las 11.", True),
+    ("es-arrives-this-week", "Su nueva tarjeta llega esta semana por correo.", True),
+    ("es-comes-always", "El camión pasa siempre los lunes.", False),
+    ("es-discounted", "Le hemos descontado la cuota de este mes.", True),
 )
 
 
@@ -287,6 +330,13 @@ RESTITUTION: tuple[tuple[str, str, dict[str, Any], str], ...] = (
     ("es-voucher-amount", "Le hemos enviado un bono de 20 euros para su próxima compra.", OURS,
      "bono de 20 euros"),
     ("es-keep-it", "Puede quedárselo, es cortesía nuestra.", OURS, "es cortesía nuestra"),
+    ("de-fee-dropped", "Die Stornogebühr entfällt in Ihrem Fall.", OURS, "Stornogebühr entfällt"),
+    ("de-fee-deducted", "Die Mahngebühr ziehen wir Ihnen natürlich ab.", OURS,
+     "Mahngebühr ziehen wir Ihnen natürlich ab"),
+    ("de-on-us-today", "Das Essen geht heute auf uns.", OURS, "geht heute auf uns"),
+    ("fr-we-cover-costs", "Nous prenons en charge les frais de réparation.", OURS,
+     "prenons en charge les frais"),
+    ("es-discounted", "Le hemos descontado la cuota de este mes.", OURS, "Le hemos descontado"),
 )
 
 NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -300,6 +350,7 @@ NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
      "dédommagement.", OURS),
     ("es-data-bundle", "El bono de 10 GB cuesta 5 € al mes.", OURS),
     ("es-possible-compensation", "El perito le contactará sobre una posible compensación.", OURS),
+    ("de-fee-stays", "Die Stornogebühr entfällt leider nicht.", OURS),
 )
 
 
