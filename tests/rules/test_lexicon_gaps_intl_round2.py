@@ -126,6 +126,11 @@ ADMISSIONS: tuple[tuple[str, str, str], ...] = (
      "El error fue de nuestro"),
     ("es-left-unprocessed", "Su solicitud se quedó sin tramitar durante dos semanas.",
      "se quedó sin tramitar"),
+    ("fr-our-software-twice", "Notre logiciel de facturation a traité votre échéance deux "
+     "fois.", "deux fois"),
+    ("es-not-in-time", "Su devolución llegó el 3 de abril, pero no la registramos hasta ayer.",
+     "registramos hasta"),
+    ("es-not-told-in-time", "No le avisamos a tiempo del cambio de andén.", "avisamos a tiempo"),
 )
 
 NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
@@ -148,6 +153,7 @@ NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
     ("fr-customer-wrong-address", "Vous avez saisi la mauvaise adresse lors de la commande."),
     ("fr-updated-old-address", "Nous avons bien mis à jour votre ancienne adresse."),
     ("es-customer-old-address", "Usted nos dio la dirección antigua."),
+    ("es-told-in-time", "Le avisamos antes de las 10 de cualquier cambio."),
 )
 
 
@@ -302,6 +308,11 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("es-arrives-this-week", "Su nueva tarjeta llega esta semana por correo.", True),
     ("es-comes-always", "El camión pasa siempre los lunes.", False),
     ("es-discounted", "Le hemos descontado la cuota de este mes.", True),
+    ("de-you-get-back", "Die Lieferpauschale bekommen Sie selbstverständlich zurück.", True),
+    ("de-approved-now", "Ihr Antrag ist jetzt genehmigt.", True),
+    ("de-goes-in-the-post", "Die Karte geht morgen in die Post.", True),
+    ("fr-comes-again", "Le livreur repasse demain entre 9 h et 11 h.", True),
+    ("fr-reachable", "Votre gestionnaire reste joignable au 01 40 00 12 12.", True),
 )
 
 
@@ -337,6 +348,11 @@ RESTITUTION: tuple[tuple[str, str, dict[str, Any], str], ...] = (
     ("fr-we-cover-costs", "Nous prenons en charge les frais de réparation.", OURS,
      "prenons en charge les frais"),
     ("es-discounted", "Le hemos descontado la cuota de este mes.", OURS, "Le hemos descontado"),
+    ("de-you-get-it-back", "Die Versandkosten erhalten Sie von uns zurück.", OURS,
+     "erhalten Sie von uns zurück"),
+    ("fr-delivery-is-free", "Pour le retard, la livraison est offerte.", OURS,
+     "livraison est offerte"),
+    ("es-keep-the-other", "La otra te la puedes quedar.", OURS, "te la puedes quedar"),
 )
 
 NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -351,6 +367,7 @@ NO_RESTITUTION: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("es-data-bundle", "El bono de 10 GB cuesta 5 € al mes.", OURS),
     ("es-possible-compensation", "El perito le contactará sobre una posible compensación.", OURS),
     ("de-fee-stays", "Die Stornogebühr entfällt leider nicht.", OURS),
+    ("de-not-back", "Die Anzahlung bekommen Sie leider nicht zurück.", OURS),
 )
 
 
