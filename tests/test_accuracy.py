@@ -45,14 +45,10 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # in the commit that added the corpus to TITLES).
     ("replies_fresh.jsonl", "apology"):
         "admissions worded outside the lexicon ('our picker should have packed it') are missed",
-    ("replies_fresh.jsonl", "next_steps"):
-        "verbless, present-tense, passive and offer steps ('Neue Zustellung: morgen') are missed",
     ("replies_fresh.jsonl", "restitution"):
         "amends in new words ('taken the delivery fee off', 'dinner on us') are missed",
     ("replies_fresh.jsonl", "BL"):
         "blame on a supplier, contractor or subcontractor, and policy-wording blame, is missed",
-    ("replies_fresh.jsonl", "CT"):
-        "transfers to another firm ('wenden Sie sich direkt an') missed; a DM taken for no route",
     ("replies_fresh.jsonl", "EL"):
         "missed next steps and admissions become false EL003, EL004 and EL001 findings",
     ("replies_fresh.jsonl", "FL"):

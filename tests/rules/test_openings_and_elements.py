@@ -109,3 +109,11 @@ def test_ss_for_sharp_s_is_a_misspelling_but_capitals_may_write_ss() -> None:
     assert (finding.rule, finding.suggestion) == ("NM001", "Großkopf")
     capitals = "Sehr geehrter Herr GROSSKOPF,\n\nIhr Paket kommt am Montag."
     assert "NM001" not in {f.rule for f in check(capitals, customer=customer).findings}
+
+
+def test_an_admission_is_not_a_next_step_though_it_holds_a_commitment() -> None:
+    text = ("Bonjour, nous vous avons envoyé le chargeur européen au lieu du chargeur "
+            "britannique. Le bon part demain.")
+    report = check(text, situation={"kind": "error", "our_fault": True})
+    assert [text[s.start:s.end] for s in report.elements["next_steps"]] == ["Le bon part demain."]
+    assert report.elements["apology"]

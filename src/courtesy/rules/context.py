@@ -361,11 +361,18 @@ class CheckContext:
             # Eager (phrase) spans only for contact ways and tracking: their raw patterns
             # (phone numbers, URLs, references) would cost a regex pass on every text.
             no_reply = self.found.get("no-reply", [])
+            # a commitment inside an admission is the mistake, not a step ("we sent you the
+            # size M instead of the L")
+            owned = self.spans("apology")
             for topic in ("commitment", "transfer", "contact-way"):
                 spans = self.found.get(topic, []) if topic == "contact-way" else self.spans(topic)
                 for start, end in spans:
-                    if not no_reply or not any(s < end and start < e for s, e in no_reply):
-                        seen[self.sentence_at(start)] = None
+                    if no_reply and any(s < end and start < e for s, e in no_reply):
+                        continue
+                    if topic == "commitment" and owned and any(
+                            s <= start and end <= e for s, e in owned):
+                        continue
+                    seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
             for topic in ("instruction", "imperative", "tracking"):
