@@ -1,0 +1,187 @@
+"""English phrase families added after the held-out corpus (replies_fresh.jsonl) showed them
+missing: admissions of fault without "sorry", next steps already taken or standing now,
+amends in other words, blame on a contractor or a policy wording, passing the customer to
+another trade, and the relevant-team form letter.
+
+Every sentence here is written for this file (not taken from the corpora). A positive case
+names the words a span of the element (or topic) must overlap, as tests/test_accuracy.py
+counts it; a near miss is a sentence that looks like the family and must not be found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from courtesy import check
+from courtesy.rules.engine import matcher
+
+OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
+NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
+COMPLAINT = {"kind": "complaint", "our_fault": False, "severity": "medium"}
+
+
+def _element(text: str, kind: str,
+             situation: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    report = check(text, situation=situation)
+    return [(span.start, span.end) for span in report.elements[kind]]
+
+
+def _covers(spans: list[tuple[int, int]], text: str, words: str) -> bool:
+    """Whether a found span overlaps ``words`` in ``text``."""
+    at = text.index(words)
+    return any(start < at + len(words) and at < end for start, end in spans)
+
+
+def _topic(text: str, topic: str) -> list[str]:
+    return [text[start:end] for start, end in matcher().scan_all(text).get(topic, [])]
+
+
+def _rules(text: str, situation: dict[str, Any] | None = None, channel: str = "email",
+           customer: dict[str, Any] | None = None) -> set[str]:
+    report = check(text, situation=situation, channel=channel, customer=customer)
+    return {f.rule for f in report.findings}
+
+
+# -- apology: admissions of fault -------------------------------------------------------------
+
+# (text, words an apology span must overlap)
+ADMISSIONS: tuple[tuple[str, str], ...] = (
+    # formal apologies with an adjective
+    ("Please accept our sincere apologies for the missed collection.",
+     "accept our sincere apologies"),
+    ("Forgive my deepest apologies for the mix-up with your seats.", "my deepest apologies"),
+    # whose it is
+    ("The double booking is entirely down to us.", "entirely down to us"),
+    ("That's down to me, and I've put it right.", "That's down to me"),
+    ("Honestly, this one was all down to us.", "this one was all down to us"),
+    # where it went wrong, when the place is ours
+    ("The wrong size came from a packing error in our Leeds warehouse.",
+     "error in our Leeds"),
+    ("It was a keying mistake at our end of the booking desk, not yours.",
+     "mistake at our"),
+    ("The mix-up happened at our depot when the labels were printed.",
+     "mix-up happened at our"),
+    ("The error was made by our billing team in March.", "error was made by our"),
+    ("There's been a backlog in our returns centre since the sale.",
+     "There's been a backlog in our"),
+    ("We've had a staffing problem at our Croydon branch this week.",
+     "We've had a staffing problem at our"),
+    ("Your card was sent late due to a printing delay in our card centre.",
+     "due to a printing delay in our"),
+    # what our people or systems did wrong
+    ("Our packing team forgot to include the charger.", "Our packing team forgot to"),
+    ("Our booking system never sent the confirmation text.",
+     "Our booking system never"),
+    ("Our front desk didn't pass on your message about the cot.",
+     "Our front desk didn't"),
+    ("My colleague mistakenly closed your case last week.", "My colleague mistakenly"),
+    ("Our website billed you twice for the same ticket.", "billed you twice"),
+    ("The payment terminal took your payment twice on Saturday.", "took your payment twice"),
+    ("Our app double-charged you for the March subscription.", "double-charged you"),
+    # what we never did, or did late
+    ("We never processed the cancellation you sent in May.", "We never processed"),
+    ("I never passed on your request to the installer.", "I never passed on"),
+    ("Your address change was never saved to the account.", "was never saved"),
+    ("The discount has never been applied to your plan.", "has never been applied"),
+    ("We didn't update your direct debit after the price change.", "We didn't update"),
+    ("We processed your refund two days late.", "processed your refund two days late"),
+    ("Our kitchen team left your order behind when the rider came.",
+     "left your order behind"),
+    ("The second box was left behind at our sorting centre.", "was left behind at our"),
+    ("Your complaint sat unanswered for three weeks.", "sat unanswered"),
+    ("The form had been sitting unprocessed since January.",
+     "had been sitting unprocessed"),
+    # what should have been done
+    ("We should have checked the measurements before cutting the worktop.",
+     "should have checked"),
+    ("Our driver should have waited for a signature.", "should have waited"),
+    ("I should've flagged the price change when you renewed.", "should've flagged"),
+    ("We really should have given you a courtesy call.", "should have given"),
+    # the wrong thing, done to the customer, by us
+    ("You were quoted the wrong price by our sales team.", "by our sales"),
+    ("The parcel was sent to an incorrect address by one of our drivers.",
+     "by one of our"),
+    # what we gave instead of what was ordered
+    ("We delivered a grey sofa instead of the green one you ordered.",
+     "We delivered a grey sofa instead of the green one you ordered"),
+    ("I booked you a twin room, not the double room you'd asked for.",
+     "I booked you a twin room"),
+    # in everyday words
+    ("Honestly, we messed this up from the start.", "we messed this up"),
+    ("We misplaced the paperwork you posted in May.", "We misplaced the"),
+    ("There's simply no excuse for the way the call was handled.",
+     "There's simply no excuse for"),
+    ("We haven't lived up to our promise of a two-hour window.",
+     "We haven't lived up to our promise"),
+    ("The fault for the delay lies squarely with us.", "The fault for the delay lies"),
+    ("I let your request slip while I was covering another desk.",
+     "I let your request slip"),
+    ("We took far too long to get the engineer out.", "We took far too long"),
+    ("Our communication has been patchy at best.", "Our communication has been patchy"),
+    # a cause that is a change of ours
+    ("Your login stopped working because of a security update we rolled out on Monday.",
+     "because of a security update we rolled out"),
+    ("The emails bounced due to a settings change that we made overnight.",
+     "due to a settings change that we made"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), ADMISSIONS, ids=[t[:40] for t, _ in ADMISSIONS])
+def test_an_admission_of_fault_is_an_apology(text: str, words: str) -> None:
+    spans = _element(text, "apology", OURS)
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_ADMISSIONS: tuple[str, ...] = (
+    # a denial or a question, not an admission
+    "Is there an error in our records? I've checked, and the meter reading matches.",
+    "Thanks for asking where our warehouse is; it's in Leeds.",
+    "We never share your details with third parties.",
+    "We never received the return you mentioned; could you send the tracking number?",
+    "We didn't receive the form, so please send it again.",
+    "Our records show the parcel was signed for at 10:02.",
+    "Your order is two days late, and the courier says it will arrive tomorrow.",
+    "You paid the invoice a week late, so the fee applies.",
+    "The parcel was left behind the gate as you asked.",
+    "Your bag was left unattended at the gate.",
+    # forecasts and other people's "should have"
+    "We should have your replacement in stock by Friday.",
+    "Our engineers should have restored power by 6pm today.",
+    "You should have received a text with the new time.",
+    "Our courier should have delivered it on Monday, but the van broke down.",
+    "If you have any questions, our team should have the answers.",
+    # the wrong thing done by the customer, or by a partner
+    "You entered the wrong card number, which was then declined by our bank.",
+    "The wrong address was given to us by the seller.",
+    # what we gave, with no order to compare
+    "We sent you the manual rather than a paper copy, as you asked.",
+    "We delivered your order on Tuesday, not Wednesday, so it came early.",
+    # a change of ours that is not the cause of a failure
+    "After the update we released on Monday, the app is faster.",
+    "Your bill is lower because of the changes you made to your plan.",
+    # down to the customer's choice
+    "Which colour you choose is down to you.",
+    # everyday words about someone else, or a question
+    "We've lost count of the five-star reviews for this kettle!",
+    "Did our service meet your expectations?",
+)
+
+
+@pytest.mark.parametrize("text", NOT_ADMISSIONS, ids=[t[:40] for t in NOT_ADMISSIONS])
+def test_a_near_miss_is_no_apology(text: str) -> None:
+    spans = _element(text, "apology", OURS)
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_partner_named_after_our_is_blame_not_an_admission() -> None:
+    text = "Sorry: there was a problem with our courier on Tuesday."
+    assert "BL001" in _rules(text, OURS)
+    assert not _covers(_element(text, "apology", OURS), text, "problem with our courier")
+
+
+def test_granting_the_customer_their_feeling_is_deference_not_an_apology() -> None:
+    text = "You're right to be cross about the wait. Your new meter is fitted on Friday."
+    assert _element(text, "apology", OURS) == []
+    assert _topic(text, "deference")
