@@ -185,3 +185,98 @@ def test_granting_the_customer_their_feeling_is_deference_not_an_apology() -> No
     text = "You're right to be cross about the wait. Your new meter is fitted on Friday."
     assert _element(text, "apology", OURS) == []
     assert _topic(text, "deference")
+
+
+# -- next steps -------------------------------------------------------------------------------
+
+# (text, words a next-step sentence must overlap)
+NEXT_STEPS: tuple[tuple[str, str], ...] = (
+    # a state, in a contraction
+    ("Thanks for waiting. It's now rescheduled for Monday 9 June, 8am to noon.",
+     "It's now rescheduled"),
+    ("You're all booked in for the 14:30 slot.", "You're all booked in"),
+    ("That's sorted: they're on their way to you by first-class post.",
+     "they're on their way"),
+    ("Good news, it's working again after the overnight restart.", "it's working again"),
+    # a fix done and checked
+    ("I've tested the login on your account and it works.", "I've tested"),
+    ("I've set your spending cap back to £50.", "I've set your spending cap"),
+    ("We've retried the payment and it cleared at 11:02.", "We've retried"),
+    ("We rolled the update back at 6am and the app is stable.", "We rolled the update back"),
+    ("I approved your claim this morning.", "I approved your claim"),
+    ("I verified the new bank details with our payments team.", "I verified"),
+    ("We've re-enabled two-factor sign-in on your account.", "We've re-enabled"),
+    # where to get what is needed
+    ("Sandbags are available at the leisure centre car park until 8pm.",
+     "Sandbags are available at"),
+    ("Your new password letter is available to download in the app.",
+     "available to download"),
+    # a label with the new time, amends and goods under way, work in hand
+    ("Expected delivery: Saturday 21 June, before 1pm.", "Expected delivery:"),
+    ("Your estimated arrival time is now 16:40.", "estimated arrival time is now"),
+    ("The credit was applied to your account on Friday.", "credit was applied"),
+    ("The hold on your card has been lifted.", "has been lifted"),
+    ("We're already on it, and Tomasz is with the router now.", "We're already on it"),
+    ("Good news: the booking site is back online.", "is back online"),
+    ("I've pencilled you in for the 8am slot.", "I've pencilled you in"),
+    ("The bakery team are preparing it now.", "are preparing it"),
+    ("Your rider is five stops away.", "stops away"),
+    ("I went ahead and moved your delivery to Saturday.", "I went ahead and"),
+    ("Your replacement has shipped.", "Your replacement has shipped"),
+    ("The pallet left our depot in Wakefield at 6:10.", "left our depot"),
+    ("Your new card went out by first-class post.", "went out by"),
+    ("Your documents were posted this afternoon.", "Your documents were posted this afternoon"),
+    # an offer of something in particular
+    ("I can sort a replacement for you today if that helps.", "I can sort a replacement"),
+    # a time within the hour
+    ("I'll call you back within the hour.", "within the hour"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), NEXT_STEPS, ids=[t[:40] for t, _ in NEXT_STEPS])
+def test_a_next_step_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "next_steps")
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_NEXT_STEPS: tuple[str, ...] = (
+    "Anything else I can sort for you while you're here?",
+    "Is there anything else I can sort?",
+    "It's a shame the weather spoiled your trip.",
+    "We rolled out a new app last month, which is where the fault began.",
+    "Unlocking is only available after six months on the plan.",
+    "Please accept our sincere apologies for the wait.",
+    "The rate is fixed for the first twelve months.",
+    "Your expected delivery date was last Tuesday.",
+    "The trail shoes are back in stock in most sizes.",
+    "The hotel is ten minutes' walk from the station.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_NEXT_STEPS, ids=[t[:40] for t in NOT_NEXT_STEPS])
+def test_a_near_miss_is_no_next_step(text: str) -> None:
+    spans = _element(text, "next_steps")
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_time_within_the_hour_answers_when() -> None:
+    text = ("Sorry about the roaming fault. Reply here with your number and I'll switch it on "
+            "within the hour.")
+    assert "EL004" not in _rules(text, OURS, channel="chat")
+    assert _topic(text, "timeframe") == ["within the hour"]
+
+
+@pytest.mark.parametrize("text", [
+    "Your refund was sent at 10:15 (reference RF-20931) and should clear tomorrow.",
+    "The payment went out by bank transfer, ref. 88213-B.",
+])
+def test_a_reference_code_is_tracking(text: str) -> None:
+    assert _topic(text, "tracking")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your reference to last year's invoice.",
+    "With reference to your letter, the meter was read on time.",
+])
+def test_reference_in_words_is_no_tracking(text: str) -> None:
+    assert _topic(text, "tracking") == []
