@@ -280,3 +280,66 @@ def test_a_reference_code_is_tracking(text: str) -> None:
 ])
 def test_reference_in_words_is_no_tracking(text: str) -> None:
     assert _topic(text, "tracking") == []
+
+
+# -- restitution ------------------------------------------------------------------------------
+
+# (text, words a restitution span must overlap)
+RESTITUTION: tuple[tuple[str, str], ...] = (
+    ("I've reversed the duplicate £12.50 payment.", "reversed the duplicate"),
+    ("I'll void the second charge this afternoon.", "void the second"),
+    ("We've also paid an extra £25 into your account for the trouble.",
+     "paid an extra £25"),
+    ("I've transferred £40 into your bank account as a goodwill gesture.",
+     "transferred £40 into your bank account"),
+    ("I've knocked the delivery charge off your order.", "knocked the delivery charge off"),
+    ("We took it off your final bill.", "took it off your final bill"),
+    ("I've removed the late payment fee from your statement.",
+     "removed the late payment fee"),
+    ("We've dropped the reconnection charge.", "dropped the reconnection charge"),
+    ("Your next box is on us.", "Your next box is on us"),
+    ("Drinks are on us when you come back.", "Drinks are on us"),
+    ("I'd like to offer you breakfast on us tomorrow.", "breakfast on us"),
+    ("We'll credit the £9.99 you paid for the rental.", "credit the £9.99"),
+    ("I'll credit the cost of the taxi to your account.", "credit the cost"),
+    ("The admin fee shouldn't have been added, so I've waived it.", "waived it"),
+    ("I've added £15 to your account balance.", "added £15 to your account"),
+    ("The card replacement fee has been waived.", "fee has been waived"),
+    ("We'll pick up the tab for your hotel that night.", "pick up the tab"),
+    ("I've covered the taxi fare you paid at the airport.", "I've covered the taxi fare"),
+    ("I've comped your parking for the weekend.", "comped your"),
+    ("I've added an extra month to your membership free.", "an extra month to your membership"),
+    ("Your next box is completely free.", "Your next box is completely free"),
+    ("I'll send you a new charger today.", "send you a new charger"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), RESTITUTION, ids=[t[:40] for t, _ in RESTITUTION])
+def test_restitution_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "restitution", OURS)
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_RESTITUTION: tuple[str, ...] = (
+    "You can void the duplicate invoice from the Invoices page.",
+    "You paid £45 for the upgrade last month.",
+    "We've taken the old meter away.",
+    "Take the cover off before you switch it on.",
+    "That mistake is on us, and I'm sorry.",
+    "I've removed it from your saved addresses.",
+    "The fee covers the courier's cost.",
+    "I've added your partner to the booking.",
+    "Delivery is free on orders over £40.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_RESTITUTION, ids=[t[:40] for t in NOT_RESTITUTION])
+def test_a_near_miss_is_no_restitution(text: str) -> None:
+    spans = _element(text, "restitution", OURS)
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_gift_counts_only_after_our_failure() -> None:
+    text = "Your new card has expired, so I'll send you a new card today."
+    assert _element(text, "restitution", NOT_OURS) == []
+    assert _element(text, "restitution", OURS) != []
