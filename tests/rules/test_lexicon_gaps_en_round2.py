@@ -13,9 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from courtesy import check
 from courtesy.rules.engine import matcher
+from courtesy.rules.lexicon import normalize
 
 OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
 NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
@@ -343,3 +346,157 @@ def test_a_gift_counts_only_after_our_failure() -> None:
     text = "Your new card has expired, so I'll send you a new card today."
     assert _element(text, "restitution", NOT_OURS) == []
     assert _element(text, "restitution", OURS) != []
+
+
+# -- blame on partners and on the customer ----------------------------------------------------
+
+BLAME_PARTNER: tuple[tuple[str, str], ...] = (
+    ("Sorry, your order is delayed because our wholesaler supplier is out of stock.",
+     "our wholesaler supplier is out of stock"),
+    ("The courier has run out of vans in your area this week.",
+     "The courier has run out"),
+    ("The printer is waiting for paper stock, so the brochures will be late.",
+     "The printer is waiting for"),
+    ("Repairs in your building are carried out by our contractor, who says the part is late.",
+     "are carried out by our contractor"),
+    ("Returns are handled by a third-party courier, so the delay is theirs.",
+     "are handled by a third-party courier"),
+    ("The blame here lies with the manufacturer.", "lies with the manufacturer"),
+    ("I'm afraid this is a courier issue.", "a courier issue"),
+    ("It's the responsibility of the installer to book the visit.",
+     "It's the responsibility of the installer"),
+    ("The supplier sent us the wrong tiles.", "The supplier sent us the wrong"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), BLAME_PARTNER,
+                         ids=[t[:40] for t, _ in BLAME_PARTNER])
+def test_blame_on_a_partner_is_found(text: str, words: str) -> None:
+    found = _topic(text, "blame-partner")
+    assert any(words in span or span in words for span in found), found
+    assert "BL001" in _rules(text, COMPLAINT)
+
+
+NOT_BLAME_PARTNER: tuple[str, ...] = (
+    "I've phoned our supplier and they will send the part today.",
+    "The supplier is sending a new batch on Monday, which I've reserved for you.",
+    "We carried out the repair ourselves on Tuesday.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_BLAME_PARTNER, ids=[t[:40] for t in NOT_BLAME_PARTNER])
+def test_a_partner_doing_its_job_is_no_blame(text: str) -> None:
+    assert "BL001" not in _rules(text, COMPLAINT)
+
+
+BLAME_CUSTOMER: tuple[str, ...] = (
+    "Under the lease it is the tenant's responsibility to bleed the radiators.",
+    "As the terms say, the cardholder is responsible for keeping the PIN safe.",
+    "It remains your sole responsibility to insure the goods in transit.",
+    "You're responsible for returning the equipment within 14 days.",
+    "You didn't include the serial number, so we couldn't process the claim.",
+)
+
+
+@pytest.mark.parametrize("text", BLAME_CUSTOMER, ids=[t[:40] for t in BLAME_CUSTOMER])
+def test_responsibility_put_on_the_customer_is_blame(text: str) -> None:
+    assert "BL002" in _rules(text, COMPLAINT)
+
+
+NOT_BLAME_CUSTOMER: tuple[str, ...] = (
+    "Keeping your card safe is our responsibility as much as yours, so I've blocked it.",
+    "The landlord's responsibility for the boiler ends at the meter.",
+    "If you didn't receive the code, I can send it again.",
+    "We are responsible for returning the deposit within 10 days.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_BLAME_CUSTOMER, ids=[t[:40] for t in NOT_BLAME_CUSTOMER])
+def test_responsibility_of_ours_is_no_blame_on_the_customer(text: str) -> None:
+    assert "BL002" not in _rules(text, COMPLAINT)
+
+
+# -- transfers to another firm or trade -------------------------------------------------------
+
+TRANSFERS: tuple[str, ...] = (
+    "You'll need to speak to your letting agent about the damp in the hallway.",
+    "Please contact your energy supplier to have the meter replaced.",
+    "You should check with the airline about your seat.",
+    "You would need to call your building society to release the funds.",
+    "You'll have to take it up with the seller, as we only carried the parcel.",
+    "Please direct your complaint to the venue.",
+)
+
+
+@pytest.mark.parametrize("text", TRANSFERS, ids=[t[:40] for t in TRANSFERS])
+def test_passing_the_customer_to_another_firm_is_a_transfer(text: str) -> None:
+    assert "CT002" in _rules(text, COMPLAINT)
+
+
+NOT_TRANSFERS: tuple[str, ...] = (
+    "I've contacted your landlord's electrician myself, and he'll call you at 10.",
+    "You don't need to contact the airline; I've moved your seat.",
+    "Please contact us if the electrician doesn't arrive.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_TRANSFERS, ids=[t[:40] for t in NOT_TRANSFERS])
+def test_handling_it_ourselves_is_no_transfer(text: str) -> None:
+    assert "CT002" not in _rules(text, COMPLAINT)
+
+
+# -- the relevant-team form letter ------------------------------------------------------------
+
+FENWICK = {"name": {"title": "Mr", "given": "Tom", "family": "Fenwick"}, "locale": "en-GB"}
+
+
+def test_the_relevant_team_reply_is_a_form_letter() -> None:
+    situation = {**OURS, "kind": "complaint",
+                 "customer_message": "The blender lid cracked the first time I used it."}
+    text = ("Dear Mr Fenwick,\n\nThank you for contacting us. We were sorry to learn of your "
+            "recent disappointment. I have forwarded your feedback to the appropriate "
+            "department, and someone will be in touch in due course.\n\n"
+            "Kind regards,\nCustomer Relations")
+    assert "FL001" in _rules(text, situation, customer=FENWICK)
+    assert _covers(_element(text, "next_steps", situation), text, "someone will be in touch")
+
+
+def test_a_personal_reply_naming_a_team_is_no_form_letter() -> None:
+    situation = {**OURS, "kind": "complaint",
+                 "customer_message": "The blender lid cracked the first time I used it."}
+    text = ("Dear Mr Fenwick,\n\nI'm sorry the lid cracked. I've passed the photos to our "
+            "quality team, and a new lid left our Wakefield store today; it should reach you "
+            "on Thursday.\n\nKind regards,\nPriya")
+    assert "FL001" not in _rules(text, situation, customer=FENWICK)
+
+
+# -- the patterns behind these families find what a full search finds -------------------------
+
+_MIX = st.sampled_from([
+    "we", "I", "our", "picker", "system", "should", "have", "should've", "packed", "taken",
+    "it", "by", "Friday", "6pm", "was", "been", "given", "the", "wrong", "slip", "us",
+    "one", "of", "sent", "you", "instead", "not", "ordered", "you'd", "paid", "for",
+    "because", "due", "to", "a", "change", "made", "fee", "removed", "them", "waived",
+    "reference", "ref.", "AB-1234", "5-7", "courier", "supplier", "is", "out", "stock",
+    ".", ",", "\n", "courier's",
+])
+_MATCHER = matcher()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MIX, max_size=30).map(" ".join))
+def test_the_new_patterns_find_where_tried_what_a_full_search_finds(text: str) -> None:
+    norm = normalize(text)
+    present = {entry[2] for group in _MATCHER.groups
+               for _end, entries in _MATCHER.automaton(group).iter(norm)
+               for entry in entries if entry[1] < 0}
+    if any(ch.isdigit() for ch in norm):
+        present |= set("0123456789")
+    present |= _MATCHER.languages
+    for raw in _MATCHER.raws:
+        if not raw.origin.startswith("courtesy/rules/lexicons/en/"):
+            continue
+        everywhere = [m.span() for m in raw.pattern.finditer(norm if raw.on_norm else text)]
+        tried = [m.span() for m in raw.spans(text, norm, present)] \
+            if raw.triggered(present) else []
+        assert tried == everywhere, raw.origin
