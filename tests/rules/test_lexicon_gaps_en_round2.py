@@ -1,0 +1,502 @@
+"""English phrase families added after the held-out corpus (replies_fresh.jsonl) showed them
+missing: admissions of fault without "sorry", next steps already taken or standing now,
+amends in other words, blame on a contractor or a policy wording, passing the customer to
+another trade, and the relevant-team form letter.
+
+Every sentence here is written for this file (not taken from the corpora). A positive case
+names the words a span of the element (or topic) must overlap, as tests/test_accuracy.py
+counts it; a near miss is a sentence that looks like the family and must not be found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from courtesy import check
+from courtesy.rules.engine import matcher
+from courtesy.rules.lexicon import normalize
+
+OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
+NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
+COMPLAINT = {"kind": "complaint", "our_fault": False, "severity": "medium"}
+
+
+def _element(text: str, kind: str,
+             situation: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    report = check(text, situation=situation)
+    return [(span.start, span.end) for span in report.elements[kind]]
+
+
+def _covers(spans: list[tuple[int, int]], text: str, words: str) -> bool:
+    """Whether a found span overlaps ``words`` in ``text``."""
+    at = text.index(words)
+    return any(start < at + len(words) and at < end for start, end in spans)
+
+
+def _topic(text: str, topic: str) -> list[str]:
+    return [text[start:end] for start, end in matcher().scan_all(text).get(topic, [])]
+
+
+def _rules(text: str, situation: dict[str, Any] | None = None, channel: str = "email",
+           customer: dict[str, Any] | None = None) -> set[str]:
+    report = check(text, situation=situation, channel=channel, customer=customer)
+    return {f.rule for f in report.findings}
+
+
+# -- apology: admissions of fault -------------------------------------------------------------
+
+# (text, words an apology span must overlap)
+ADMISSIONS: tuple[tuple[str, str], ...] = (
+    # formal apologies with an adjective
+    ("Please accept our sincere apologies for the missed collection.",
+     "accept our sincere apologies"),
+    ("Forgive my deepest apologies for the mix-up with your seats.", "my deepest apologies"),
+    # whose it is
+    ("The double booking is entirely down to us.", "entirely down to us"),
+    ("That's down to me, and I've put it right.", "That's down to me"),
+    ("Honestly, this one was all down to us.", "this one was all down to us"),
+    # where it went wrong, when the place is ours
+    ("The wrong size came from a packing error in our Leeds warehouse.",
+     "error in our Leeds"),
+    ("It was a keying mistake at our end of the booking desk, not yours.",
+     "mistake at our"),
+    ("The mix-up happened at our depot when the labels were printed.",
+     "mix-up happened at our"),
+    ("The error was made by our billing team in March.", "error was made by our"),
+    ("There's been a backlog in our returns centre since the sale.",
+     "There's been a backlog in our"),
+    ("We've had a staffing problem at our Croydon branch this week.",
+     "We've had a staffing problem at our"),
+    ("Your card was sent late due to a printing delay in our card centre.",
+     "due to a printing delay in our"),
+    # what our people or systems did wrong
+    ("Our packing team forgot to include the charger.", "Our packing team forgot to"),
+    ("Our booking system never sent the confirmation text.",
+     "Our booking system never"),
+    ("Our front desk didn't pass on your message about the cot.",
+     "Our front desk didn't"),
+    ("My colleague mistakenly closed your case last week.", "My colleague mistakenly"),
+    ("Our website billed you twice for the same ticket.", "billed you twice"),
+    ("The payment terminal took your payment twice on Saturday.", "took your payment twice"),
+    ("Our app double-charged you for the March subscription.", "double-charged you"),
+    # what we never did, or did late
+    ("We never processed the cancellation you sent in May.", "We never processed"),
+    ("I never passed on your request to the installer.", "I never passed on"),
+    ("Your address change was never saved to the account.", "was never saved"),
+    ("The discount has never been applied to your plan.", "has never been applied"),
+    ("We didn't update your direct debit after the price change.", "We didn't update"),
+    ("We processed your refund two days late.", "processed your refund two days late"),
+    ("Our kitchen team left your order behind when the rider came.",
+     "left your order behind"),
+    ("The second box was left behind at our sorting centre.", "was left behind at our"),
+    ("Your complaint sat unanswered for three weeks.", "sat unanswered"),
+    ("The form had been sitting unprocessed since January.",
+     "had been sitting unprocessed"),
+    # what should have been done
+    ("We should have checked the measurements before cutting the worktop.",
+     "should have checked"),
+    ("Our driver should have waited for a signature.", "should have waited"),
+    ("I should've flagged the price change when you renewed.", "should've flagged"),
+    ("We really should have given you a courtesy call.", "should have given"),
+    # the wrong thing, done to the customer, by us
+    ("You were quoted the wrong price by our sales team.", "by our sales"),
+    ("The parcel was sent to an incorrect address by one of our drivers.",
+     "by one of our"),
+    # what we gave instead of what was ordered
+    ("We delivered a grey sofa instead of the green one you ordered.",
+     "We delivered a grey sofa instead of the green one you ordered"),
+    ("I booked you a twin room, not the double room you'd asked for.",
+     "I booked you a twin room"),
+    # in everyday words
+    ("Honestly, we messed this up from the start.", "we messed this up"),
+    ("We misplaced the paperwork you posted in May.", "We misplaced the"),
+    ("There's simply no excuse for the way the call was handled.",
+     "There's simply no excuse for"),
+    ("We haven't lived up to our promise of a two-hour window.",
+     "We haven't lived up to our promise"),
+    ("The fault for the delay lies squarely with us.", "The fault for the delay lies"),
+    ("I let your request slip while I was covering another desk.",
+     "I let your request slip"),
+    ("We took far too long to get the engineer out.", "We took far too long"),
+    ("Our communication has been patchy at best.", "Our communication has been patchy"),
+    # a cause that is a change of ours
+    ("Your login stopped working because of a security update we rolled out on Monday.",
+     "because of a security update we rolled out"),
+    ("The emails bounced due to a settings change that we made overnight.",
+     "due to a settings change that we made"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), ADMISSIONS, ids=[t[:40] for t, _ in ADMISSIONS])
+def test_an_admission_of_fault_is_an_apology(text: str, words: str) -> None:
+    spans = _element(text, "apology", OURS)
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_ADMISSIONS: tuple[str, ...] = (
+    # a denial or a question, not an admission
+    "Is there an error in our records? I've checked, and the meter reading matches.",
+    "Thanks for asking where our warehouse is; it's in Leeds.",
+    "We never share your details with third parties.",
+    "We never received the return you mentioned; could you send the tracking number?",
+    "We didn't receive the form, so please send it again.",
+    "Our records show the parcel was signed for at 10:02.",
+    "Your order is two days late, and the courier says it will arrive tomorrow.",
+    "You paid the invoice a week late, so the fee applies.",
+    "The parcel was left behind the gate as you asked.",
+    "Your bag was left unattended at the gate.",
+    # forecasts and other people's "should have"
+    "We should have your replacement in stock by Friday.",
+    "Our engineers should have restored power by 6pm today.",
+    "You should have received a text with the new time.",
+    "Our courier should have delivered it on Monday, but the van broke down.",
+    "If you have any questions, our team should have the answers.",
+    # the wrong thing done by the customer, or by a partner
+    "You entered the wrong card number, which was then declined by our bank.",
+    "The wrong address was given to us by the seller.",
+    # what we gave, with no order to compare
+    "We sent you the manual rather than a paper copy, as you asked.",
+    "We delivered your order on Tuesday, not Wednesday, so it came early.",
+    # a change of ours that is not the cause of a failure
+    "After the update we released on Monday, the app is faster.",
+    "Your bill is lower because of the changes you made to your plan.",
+    # down to the customer's choice
+    "Which colour you choose is down to you.",
+    # everyday words about someone else, or a question
+    "We've lost count of the five-star reviews for this kettle!",
+    "Did our service meet your expectations?",
+)
+
+
+@pytest.mark.parametrize("text", NOT_ADMISSIONS, ids=[t[:40] for t in NOT_ADMISSIONS])
+def test_a_near_miss_is_no_apology(text: str) -> None:
+    spans = _element(text, "apology", OURS)
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_partner_named_after_our_is_blame_not_an_admission() -> None:
+    text = "Sorry: there was a problem with our courier on Tuesday."
+    assert "BL001" in _rules(text, OURS)
+    assert not _covers(_element(text, "apology", OURS), text, "problem with our courier")
+
+
+def test_granting_the_customer_their_feeling_is_deference_not_an_apology() -> None:
+    text = "You're right to be cross about the wait. Your new meter is fitted on Friday."
+    assert _element(text, "apology", OURS) == []
+    assert _topic(text, "deference")
+
+
+# -- next steps -------------------------------------------------------------------------------
+
+# (text, words a next-step sentence must overlap)
+NEXT_STEPS: tuple[tuple[str, str], ...] = (
+    # a state, in a contraction
+    ("Thanks for waiting. It's now rescheduled for Monday 9 June, 8am to noon.",
+     "It's now rescheduled"),
+    ("You're all booked in for the 14:30 slot.", "You're all booked in"),
+    ("That's sorted: they're on their way to you by first-class post.",
+     "they're on their way"),
+    ("Good news, it's working again after the overnight restart.", "it's working again"),
+    # a fix done and checked
+    ("I've tested the login on your account and it works.", "I've tested"),
+    ("I've set your spending cap back to £50.", "I've set your spending cap"),
+    ("We've retried the payment and it cleared at 11:02.", "We've retried"),
+    ("We rolled the update back at 6am and the app is stable.", "We rolled the update back"),
+    ("I approved your claim this morning.", "I approved your claim"),
+    ("I verified the new bank details with our payments team.", "I verified"),
+    ("We've re-enabled two-factor sign-in on your account.", "We've re-enabled"),
+    # where to get what is needed
+    ("Sandbags are available at the leisure centre car park until 8pm.",
+     "Sandbags are available at"),
+    ("Your new password letter is available to download in the app.",
+     "available to download"),
+    # a label with the new time, amends and goods under way, work in hand
+    ("Expected delivery: Saturday 21 June, before 1pm.", "Expected delivery:"),
+    ("Your estimated arrival time is now 16:40.", "estimated arrival time is now"),
+    ("The credit was applied to your account on Friday.", "credit was applied"),
+    ("The hold on your card has been lifted.", "has been lifted"),
+    ("We're already on it, and Tomasz is with the router now.", "We're already on it"),
+    ("Good news: the booking site is back online.", "is back online"),
+    ("I've pencilled you in for the 8am slot.", "I've pencilled you in"),
+    ("The bakery team are preparing it now.", "are preparing it"),
+    ("Your rider is five stops away.", "stops away"),
+    ("I went ahead and moved your delivery to Saturday.", "I went ahead and"),
+    ("Your replacement has shipped.", "Your replacement has shipped"),
+    ("The pallet left our depot in Wakefield at 6:10.", "left our depot"),
+    ("Your new card went out by first-class post.", "went out by"),
+    ("Your documents were posted this afternoon.", "Your documents were posted this afternoon"),
+    # an offer of something in particular
+    ("I can sort a replacement for you today if that helps.", "I can sort a replacement"),
+    # a time within the hour
+    ("I'll call you back within the hour.", "within the hour"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), NEXT_STEPS, ids=[t[:40] for t, _ in NEXT_STEPS])
+def test_a_next_step_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "next_steps")
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_NEXT_STEPS: tuple[str, ...] = (
+    "Anything else I can sort for you while you're here?",
+    "Is there anything else I can sort?",
+    "It's a shame the weather spoiled your trip.",
+    "We rolled out a new app last month, which is where the fault began.",
+    "Unlocking is only available after six months on the plan.",
+    "Please accept our sincere apologies for the wait.",
+    "The rate is fixed for the first twelve months.",
+    "Your expected delivery date was last Tuesday.",
+    "The trail shoes are back in stock in most sizes.",
+    "The hotel is ten minutes' walk from the station.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_NEXT_STEPS, ids=[t[:40] for t in NOT_NEXT_STEPS])
+def test_a_near_miss_is_no_next_step(text: str) -> None:
+    spans = _element(text, "next_steps")
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_time_within_the_hour_answers_when() -> None:
+    text = ("Sorry about the roaming fault. Reply here with your number and I'll switch it on "
+            "within the hour.")
+    assert "EL004" not in _rules(text, OURS, channel="chat")
+    assert _topic(text, "timeframe") == ["within the hour"]
+
+
+@pytest.mark.parametrize("text", [
+    "Your refund was sent at 10:15 (reference RF-20931) and should clear tomorrow.",
+    "The payment went out by bank transfer, ref. 88213-B.",
+])
+def test_a_reference_code_is_tracking(text: str) -> None:
+    assert _topic(text, "tracking")
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for your reference to last year's invoice.",
+    "With reference to your letter, the meter was read on time.",
+])
+def test_reference_in_words_is_no_tracking(text: str) -> None:
+    assert _topic(text, "tracking") == []
+
+
+# -- restitution ------------------------------------------------------------------------------
+
+# (text, words a restitution span must overlap)
+RESTITUTION: tuple[tuple[str, str], ...] = (
+    ("I've reversed the duplicate £12.50 payment.", "reversed the duplicate"),
+    ("I'll void the second charge this afternoon.", "void the second"),
+    ("We've also paid an extra £25 into your account for the trouble.",
+     "paid an extra £25"),
+    ("I've transferred £40 into your bank account as a goodwill gesture.",
+     "transferred £40 into your bank account"),
+    ("I've knocked the delivery charge off your order.", "knocked the delivery charge off"),
+    ("We took it off your final bill.", "took it off your final bill"),
+    ("I've removed the late payment fee from your statement.",
+     "removed the late payment fee"),
+    ("We've dropped the reconnection charge.", "dropped the reconnection charge"),
+    ("Your next box is on us.", "Your next box is on us"),
+    ("Drinks are on us when you come back.", "Drinks are on us"),
+    ("I'd like to offer you breakfast on us tomorrow.", "breakfast on us"),
+    ("We'll credit the £9.99 you paid for the rental.", "credit the £9.99"),
+    ("I'll credit the cost of the taxi to your account.", "credit the cost"),
+    ("The admin fee shouldn't have been added, so I've waived it.", "waived it"),
+    ("I've added £15 to your account balance.", "added £15 to your account"),
+    ("The card replacement fee has been waived.", "fee has been waived"),
+    ("We'll pick up the tab for your hotel that night.", "pick up the tab"),
+    ("I've covered the taxi fare you paid at the airport.", "I've covered the taxi fare"),
+    ("I've comped your parking for the weekend.", "comped your"),
+    ("I've added an extra month to your membership free.", "an extra month to your membership"),
+    ("Your next box is completely free.", "Your next box is completely free"),
+    ("I'll send you a new charger today.", "send you a new charger"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), RESTITUTION, ids=[t[:40] for t, _ in RESTITUTION])
+def test_restitution_in_other_words_is_found(text: str, words: str) -> None:
+    spans = _element(text, "restitution", OURS)
+    assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+NOT_RESTITUTION: tuple[str, ...] = (
+    "You can void the duplicate invoice from the Invoices page.",
+    "You paid £45 for the upgrade last month.",
+    "We've taken the old meter away.",
+    "Take the cover off before you switch it on.",
+    "That mistake is on us, and I'm sorry.",
+    "I've removed it from your saved addresses.",
+    "The fee covers the courier's cost.",
+    "I've added your partner to the booking.",
+    "Delivery is free on orders over £40.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_RESTITUTION, ids=[t[:40] for t in NOT_RESTITUTION])
+def test_a_near_miss_is_no_restitution(text: str) -> None:
+    spans = _element(text, "restitution", OURS)
+    assert spans == [], [text[s:e] for s, e in spans]
+
+
+def test_a_gift_counts_only_after_our_failure() -> None:
+    text = "Your new card has expired, so I'll send you a new card today."
+    assert _element(text, "restitution", NOT_OURS) == []
+    assert _element(text, "restitution", OURS) != []
+
+
+# -- blame on partners and on the customer ----------------------------------------------------
+
+BLAME_PARTNER: tuple[tuple[str, str], ...] = (
+    ("Sorry, your order is delayed because our wholesaler supplier is out of stock.",
+     "our wholesaler supplier is out of stock"),
+    ("The courier has run out of vans in your area this week.",
+     "The courier has run out"),
+    ("The printer is waiting for paper stock, so the brochures will be late.",
+     "The printer is waiting for"),
+    ("Repairs in your building are carried out by our contractor, who says the part is late.",
+     "are carried out by our contractor"),
+    ("Returns are handled by a third-party courier, so the delay is theirs.",
+     "are handled by a third-party courier"),
+    ("The blame here lies with the manufacturer.", "lies with the manufacturer"),
+    ("I'm afraid this is a courier issue.", "a courier issue"),
+    ("It's the responsibility of the installer to book the visit.",
+     "It's the responsibility of the installer"),
+    ("The supplier sent us the wrong tiles.", "The supplier sent us the wrong"),
+)
+
+
+@pytest.mark.parametrize(("text", "words"), BLAME_PARTNER,
+                         ids=[t[:40] for t, _ in BLAME_PARTNER])
+def test_blame_on_a_partner_is_found(text: str, words: str) -> None:
+    found = _topic(text, "blame-partner")
+    assert any(words in span or span in words for span in found), found
+    assert "BL001" in _rules(text, COMPLAINT)
+
+
+NOT_BLAME_PARTNER: tuple[str, ...] = (
+    "I've phoned our supplier and they will send the part today.",
+    "The supplier is sending a new batch on Monday, which I've reserved for you.",
+    "We carried out the repair ourselves on Tuesday.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_BLAME_PARTNER, ids=[t[:40] for t in NOT_BLAME_PARTNER])
+def test_a_partner_doing_its_job_is_no_blame(text: str) -> None:
+    assert "BL001" not in _rules(text, COMPLAINT)
+
+
+BLAME_CUSTOMER: tuple[str, ...] = (
+    "Under the lease it is the tenant's responsibility to bleed the radiators.",
+    "As the terms say, the cardholder is responsible for keeping the PIN safe.",
+    "It remains your sole responsibility to insure the goods in transit.",
+    "You're responsible for returning the equipment within 14 days.",
+    "You didn't include the serial number, so we couldn't process the claim.",
+)
+
+
+@pytest.mark.parametrize("text", BLAME_CUSTOMER, ids=[t[:40] for t in BLAME_CUSTOMER])
+def test_responsibility_put_on_the_customer_is_blame(text: str) -> None:
+    assert "BL002" in _rules(text, COMPLAINT)
+
+
+NOT_BLAME_CUSTOMER: tuple[str, ...] = (
+    "Keeping your card safe is our responsibility as much as yours, so I've blocked it.",
+    "The landlord's responsibility for the boiler ends at the meter.",
+    "If you didn't receive the code, I can send it again.",
+    "We are responsible for returning the deposit within 10 days.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_BLAME_CUSTOMER, ids=[t[:40] for t in NOT_BLAME_CUSTOMER])
+def test_responsibility_of_ours_is_no_blame_on_the_customer(text: str) -> None:
+    assert "BL002" not in _rules(text, COMPLAINT)
+
+
+# -- transfers to another firm or trade -------------------------------------------------------
+
+TRANSFERS: tuple[str, ...] = (
+    "You'll need to speak to your letting agent about the damp in the hallway.",
+    "Please contact your energy supplier to have the meter replaced.",
+    "You should check with the airline about your seat.",
+    "You would need to call your building society to release the funds.",
+    "You'll have to take it up with the seller, as we only carried the parcel.",
+    "Please direct your complaint to the venue.",
+)
+
+
+@pytest.mark.parametrize("text", TRANSFERS, ids=[t[:40] for t in TRANSFERS])
+def test_passing_the_customer_to_another_firm_is_a_transfer(text: str) -> None:
+    assert "CT002" in _rules(text, COMPLAINT)
+
+
+NOT_TRANSFERS: tuple[str, ...] = (
+    "I've contacted your landlord's electrician myself, and he'll call you at 10.",
+    "You don't need to contact the airline; I've moved your seat.",
+    "Please contact us if the electrician doesn't arrive.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_TRANSFERS, ids=[t[:40] for t in NOT_TRANSFERS])
+def test_handling_it_ourselves_is_no_transfer(text: str) -> None:
+    assert "CT002" not in _rules(text, COMPLAINT)
+
+
+# -- the relevant-team form letter ------------------------------------------------------------
+
+FENWICK = {"name": {"title": "Mr", "given": "Tom", "family": "Fenwick"}, "locale": "en-GB"}
+
+
+def test_the_relevant_team_reply_is_a_form_letter() -> None:
+    situation = {**OURS, "kind": "complaint",
+                 "customer_message": "The blender lid cracked the first time I used it."}
+    text = ("Dear Mr Fenwick,\n\nThank you for contacting us. We were sorry to learn of your "
+            "recent disappointment. I have forwarded your feedback to the appropriate "
+            "department, and someone will be in touch in due course.\n\n"
+            "Kind regards,\nCustomer Relations")
+    assert "FL001" in _rules(text, situation, customer=FENWICK)
+    assert _covers(_element(text, "next_steps", situation), text, "someone will be in touch")
+
+
+def test_a_personal_reply_naming_a_team_is_no_form_letter() -> None:
+    situation = {**OURS, "kind": "complaint",
+                 "customer_message": "The blender lid cracked the first time I used it."}
+    text = ("Dear Mr Fenwick,\n\nI'm sorry the lid cracked. I've passed the photos to our "
+            "quality team, and a new lid left our Wakefield store today; it should reach you "
+            "on Thursday.\n\nKind regards,\nPriya")
+    assert "FL001" not in _rules(text, situation, customer=FENWICK)
+
+
+# -- the patterns behind these families find what a full search finds -------------------------
+
+_MIX = st.sampled_from([
+    "we", "I", "our", "picker", "system", "should", "have", "should've", "packed", "taken",
+    "it", "by", "Friday", "6pm", "was", "been", "given", "the", "wrong", "slip", "us",
+    "one", "of", "sent", "you", "instead", "not", "ordered", "you'd", "paid", "for",
+    "because", "due", "to", "a", "change", "made", "fee", "removed", "them", "waived",
+    "reference", "ref.", "AB-1234", "5-7", "courier", "supplier", "is", "out", "stock",
+    ".", ",", "\n", "courier's",
+])
+_MATCHER = matcher()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MIX, max_size=30).map(" ".join))
+def test_the_new_patterns_find_where_tried_what_a_full_search_finds(text: str) -> None:
+    norm = normalize(text)
+    present = {entry[2] for group in _MATCHER.groups
+               for _end, entries in _MATCHER.automaton(group).iter(norm)
+               for entry in entries if entry[1] < 0}
+    if any(ch.isdigit() for ch in norm):
+        present |= set("0123456789")
+    present |= _MATCHER.languages
+    for raw in _MATCHER.raws:
+        if not raw.origin.startswith("courtesy/rules/lexicons/en/"):
+            continue
+        everywhere = [m.span() for m in raw.pattern.finditer(norm if raw.on_norm else text)]
+        tried = [m.span() for m in raw.spans(text, norm, present)] \
+            if raw.triggered(present) else []
+        assert tried == everywhere, raw.origin
