@@ -166,6 +166,17 @@ def test_other_languages_do_not_change_english_results(monkeypatch: pytest.Monke
     assert [check(text).to_dict() for text in english_texts] == full
 
 
+def test_a_trigger_may_hold_a_colon() -> None:
+    from courtesy.rules.lexicon import _read_lexicon
+
+    lexicon = _read_lexicon("en", "tracking", r"re^[ref:]: (?i:ref:\s*[A-Z0-9-]{4,})" "\n",
+                            "t.txt")
+    (raw,) = compile_matcher([lexicon]).raws
+    assert (raw.triggers, raw.anchored) == (("ref:",), True)
+    text = "Your booking, ref: CW-4471, is confirmed."
+    assert [m.group() for m in raw.spans(text, normalize(text), {"ref:"})] == ["ref: CW-4471"]
+
+
 def test_anchored_line_needs_its_words(tmp_path: Path) -> None:
     from courtesy.rules.lexicon import _read_lexicon
 

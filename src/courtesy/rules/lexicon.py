@@ -787,7 +787,11 @@ def compile_matcher(
             key = (lexicon.topic, *extra)
             topics.update(key)
             if phrase.startswith(_RAW_PREFIXES):
-                trigger, _, pattern = phrase.partition(":")
+                # the trigger list may itself hold a colon ("re^[ref:]: ..."): a bracketed
+                # one ends at "]:"
+                cut = phrase.index("]:") + 1 if phrase.startswith(_RAW_PREFIXES[1:]) \
+                    else phrase.index(":")
+                trigger, pattern = phrase[:cut], phrase[cut + 1:]
                 mode = trigger[2] if trigger.startswith(("re^[", "re~[")) else ""
                 spec = trigger[trigger.index("[") + 1:-1] if trigger != "re" else ""
                 raw_items.setdefault((key, lexicon.language), []).append(
