@@ -43,6 +43,20 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_fresh.jsonl", "FL"):
         "FL001 flags a specific reply whose closing line is canned ('please contact us'): "
         "a canned closer switches the specific-word test off",
+    # Held-out 2 was written and labelled apart, while the second round of lexicon work went
+    # on without seeing it; the misses are listed by record in the commit that added it.
+    ("replies_holdout.jsonl", "apology"):
+        "admissions in new words ('our crew isolated the wrong stopcock'), a German 'sorry'",
+    ("replies_holdout.jsonl", "restitution"):
+        "amends in new words ('taken the line rental off', 'hemos anulado ese cargo') are missed",
+    ("replies_holdout.jsonl", "BL"):
+        "blame on a supplier, a meter operator, a restaurant or the customer's notice is missed",
+    ("replies_holdout.jsonl", "EL"):
+        "missed next steps in de/fr/es become false EL003; times like 'within the hour' give EL004",
+    ("replies_holdout.jsonl", "FL"):
+        "a stock reply with support words ('disruption in your area', 'an engineer') is not caught",
+    ("replies_holdout.jsonl", "TM"):
+        "an owned weekend wait in German taken for none (TM001); a missed step hides TM003",
 }
 
 
@@ -148,7 +162,8 @@ def _print_tables() -> Any:
 
 TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Spanish",
           "replies_timing.jsonl": "Timing facts (en/de/fr/es)",
-          "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)"}
+          "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)",
+          "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
