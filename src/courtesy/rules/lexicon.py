@@ -592,6 +592,19 @@ class Matcher:
     #: start, check end),) and trigger → ``(0, -1, trigger, False, False)``; built when
     #: first needed (:meth:`automaton`)
     built: dict[str, Any] = field(default_factory=dict)
+    #: topic → ((``"@<language>"`` or ``""``, its indexes in ``raws``), ...): the lazy
+    #: patterns of a topic by language, so that a check passes over those of languages the
+    #: text does not show without a look at each
+    lazy_languages: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(
+        default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for topic, indexes in self.lazy_topics.items():
+            by_language: dict[str, list[int]] = {}
+            for index in indexes:
+                by_language.setdefault(self.raws[index].language, []).append(index)
+            self.lazy_languages[topic] = tuple(
+                (language, tuple(found)) for language, found in by_language.items())
 
     def automaton(self, group: str) -> Any:
         """The phrase-and-trigger automaton of a language (built on first use)."""
@@ -719,11 +732,14 @@ class Matcher:
         gate = self.topic_gates.get(topic)
         if gate is not None and present.isdisjoint(gate):
             return spans  # none of the topic's patterns can match: no trigger present
-        for index in self.lazy_topics.get(topic, ()):
-            raw = self.raws[index]
-            if raw.triggered(present):
-                spans.extend(m.span() for m in raw.spans(text, norm, present)
-                             if topic in self.group_topics[m.lastgroup or ""])
+        for language, indexes in self.lazy_languages.get(topic, ()):
+            if language and language not in present:
+                continue  # a language the text does not show
+            for index in indexes:
+                raw = self.raws[index]
+                if raw.triggered(present):
+                    spans.extend(m.span() for m in raw.spans(text, norm, present)
+                                 if topic in self.group_topics[m.lastgroup or ""])
         return spans
 
     def scan_all(self, text: str) -> Found:
