@@ -9,37 +9,15 @@ is a sentence that looks like the family and must not be found.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from lexicon_gaps import NOT_OURS, OURS, topic_spans
+from lexicon_gaps import element_spans as _element
+from lexicon_gaps import overlap as _covers
+from lexicon_gaps import topic as _topic
 
 from courtesy import check
-from courtesy.rules.engine import matcher
 
-OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
-NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
 URGENT = {"kind": "delay", "our_fault": True, "severity": "high"}
-
-
-def _element(text: str, kind: str, situation: dict[str, Any] | None = None) -> list[str]:
-    report = check(text, situation=situation)
-    return [text[span.start:span.end] for span in report.elements[kind]]
-
-
-def _covers(spans: list[str], text: str, words: str) -> bool:
-    """Whether a found span overlaps ``words`` in ``text``."""
-    at = text.index(words)
-    found = []
-    for span in spans:
-        start = text.find(span)
-        while start != -1:
-            found.append((start, start + len(span)))
-            start = text.find(span, start + 1)
-    return any(start < at + len(words) and at < end for start, end in found)
-
-
-def _topic(text: str, topic: str) -> list[str]:
-    return [text[start:end] for start, end in matcher().scan_all(text).get(topic, [])]
 
 
 # -- apology: admissions of fault -------------------------------------------------------------
@@ -310,7 +288,7 @@ BLAME: tuple[tuple[str, str], ...] = (
 
 @pytest.mark.parametrize(("text", "words"), BLAME, ids=[t[:40] for t, _ in BLAME])
 def test_blame_on_a_partner_is_found(text: str, words: str) -> None:
-    spans = _topic(text, "blame-partner")
+    spans = topic_spans(text, "blame-partner")
     assert _covers(spans, text, words), spans
 
 

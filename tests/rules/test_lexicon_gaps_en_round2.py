@@ -15,30 +15,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lexicon_gaps import NOT_OURS, OURS
+from lexicon_gaps import element_spans as _element
+from lexicon_gaps import overlap as _covers
+from lexicon_gaps import topic as _topic
 
 from courtesy import check
 from courtesy.rules.engine import matcher
 from courtesy.rules.lexicon import normalize
 
-OURS = {"kind": "error", "our_fault": True, "severity": "medium"}
-NOT_OURS = {"kind": "inquiry", "our_fault": False, "severity": "low"}
 COMPLAINT = {"kind": "complaint", "our_fault": False, "severity": "medium"}
-
-
-def _element(text: str, kind: str,
-             situation: dict[str, Any] | None = None) -> list[tuple[int, int]]:
-    report = check(text, situation=situation)
-    return [(span.start, span.end) for span in report.elements[kind]]
-
-
-def _covers(spans: list[tuple[int, int]], text: str, words: str) -> bool:
-    """Whether a found span overlaps ``words`` in ``text``."""
-    at = text.index(words)
-    return any(start < at + len(words) and at < end for start, end in spans)
-
-
-def _topic(text: str, topic: str) -> list[str]:
-    return [text[start:end] for start, end in matcher().scan_all(text).get(topic, [])]
 
 
 def _rules(text: str, situation: dict[str, Any] | None = None, channel: str = "email",

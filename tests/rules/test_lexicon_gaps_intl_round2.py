@@ -11,26 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from lexicon_gaps import NOT_OURS, OURS
+from lexicon_gaps import covers as _covers
+from lexicon_gaps import found as _found
 
 from courtesy import check
 from courtesy.rules.engine import matcher
-
-#: a failure of ours (restitution-free gifts count) and one that is not ours
-OURS: dict[str, Any] = {"kind": "error", "our_fault": True, "severity": "medium"}
-NOT_OURS: dict[str, Any] = {"kind": "inquiry", "our_fault": False, "severity": "low"}
-
-
-def _found(text: str, kind: str, situation: dict[str, Any] | None = None) -> list[str]:
-    report = check(text, situation=situation if situation is not None else OURS)
-    return [text[span.start:span.end] for span in report.elements[kind]]
-
-
-def _covers(text: str, kind: str, words: str, situation: dict[str, Any] | None = None) -> bool:
-    """Whether an element span of ``kind`` overlaps ``words`` where they stand in ``text``."""
-    at = text.index(words)
-    report = check(text, situation=situation if situation is not None else OURS)
-    return any(span.start < at + len(words) and at < span.end
-               for span in report.elements[kind])
 
 
 def _rules(text: str, channel: str | None = None) -> set[str]:
