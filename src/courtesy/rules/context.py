@@ -33,10 +33,10 @@ _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
 _SPACE_OR_TAB = (" ", "\t")
 _ADDRESS_STOP = ",;:!?\n"
-#: where an address may end: a stop, or a full stop that is not a title's or an initial's
 #: up to three capitalised words (or initials) that open a message, then a comma or "!"
 _VOCATIVE_OPENING = re.compile(r"((?:[^\W\d_]\.\s?)?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2})"
                                r"\s?[,!]")
+#: where an address may end: a stop, or a full stop that is not a title's or an initial's
 _ADDRESS_SCAN = re.compile(r"[,;:!?\n.]")
 #: Words that open a fronted condition, purpose or circumstance ("If it does not arrive,
 #: call us", "Pour changer le créneau, allez dans l'appli", "Wenn Sie stornieren möchten,
