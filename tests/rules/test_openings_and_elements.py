@@ -117,3 +117,12 @@ def test_an_admission_is_not_a_next_step_though_it_holds_a_commitment() -> None:
     report = check(text, situation={"kind": "error", "our_fault": True})
     assert [text[s.start:s.end] for s in report.elements["next_steps"]] == ["Le bon part demain."]
     assert report.elements["apology"]
+
+
+def test_a_signature_line_is_not_a_next_step() -> None:
+    text = ("Hi Nick,\n\nYour £349 refund was released this morning. Track it at "
+            "example.com/t/123.\n\nKind regards,\nAlice Moreau\nOrder Support, Loom & Timber")
+    steps = [text[s.start:s.end] for s in check(text, situation={"kind": "inquiry"})
+             .elements["next_steps"]]
+    assert "Track it at example.com/t/123." in steps
+    assert not [step for step in steps if "Loom" in step]

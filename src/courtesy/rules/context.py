@@ -375,14 +375,34 @@ class CheckContext:
                     seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
+            signature = self._signature_start()
             for topic in ("instruction", "imperative", "tracking"):
                 for start, _end in self.found.get(topic, []):
+                    if start >= signature:
+                        continue  # "Order Support, Loom & Timber" signs the reply
                     bounds = self.sentence_at(start)
                     if bounds[0] == start or self._after_fronted_clause(bounds[0], start):
                         seen[bounds] = None
             cached = sorted(seen)
             self._cache["next_steps"] = cached
         return cached  # type: ignore[return-value]
+
+    def _signature_start(self) -> int:
+        """Where the signature block begins: after a short closing line that ends with a
+        comma ("Kind regards,", "Mit freundlichen Grüßen,", "Best,") among the last five
+        lines; the end of the text when there is none."""
+        text = self.text
+        end = len(text.rstrip())
+        at = end
+        for _ in range(5):
+            line_start = text.rfind("\n", 0, at) + 1
+            line = text[line_start:at].strip()
+            if line.endswith(",") and 0 < len(line.split()) <= 4 and line_start > 0:
+                return at
+            if line_start == 0:
+                break
+            at = line_start - 1
+        return end
 
     def _after_fronted_clause(self, sentence_start: int, start: int) -> bool:
         """Whether ``start`` follows the comma that closes a clause opening the sentence
