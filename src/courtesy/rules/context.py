@@ -375,9 +375,11 @@ class CheckContext:
                     seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
-            signature = self._signature_start()
+            signature = -1
             for topic in ("instruction", "imperative", "tracking"):
                 for start, _end in self.found.get(topic, []):
+                    if signature < 0:
+                        signature = self._signature_start()
                     if start >= signature:
                         continue  # "Order Support, Loom & Timber" signs the reply
                     bounds = self.sentence_at(start)
@@ -396,11 +398,11 @@ class CheckContext:
         at = end
         for _ in range(5):
             line_start = text.rfind("\n", 0, at) + 1
-            line = text[line_start:at].strip()
-            if line.endswith(",") and 0 < len(line.split()) <= 4 and line_start > 0:
-                return at
             if line_start == 0:
-                break
+                break  # the first line opens the reply; it closes nothing
+            line = text[line_start:at].rstrip()
+            if line.endswith(",") and len(line.split()) <= 4:
+                return at
             at = line_start - 1
         return end
 
