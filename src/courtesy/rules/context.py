@@ -27,8 +27,12 @@ __all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
 
 _SENTENCE_END = ".!?\n"
-# (written to open with a character set, which the regex engine skips ahead to)
-_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s|$))")
+#: a sentence break: a line break, or ".", "!" or "?" before white space. Group "stop" marks
+#: a full stop after a short word or a number, which may be an abbreviation or an ordinal
+#: ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a sentence.
+#: The pattern opens with a character set, which the regex engine skips ahead to.
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[!?])(?=\s|$)|(?<=[^\W\d_]{5}\.)(?=\s|$)"
+                             r"|(?P<stop>(?=\s|$)))")
 #: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
 _SPACE_OR_TAB = (" ", "\t")
@@ -207,11 +211,8 @@ class CheckContext:
         index = self._cache.get("sentence_index")
         if index is None:
             # every sentence end, found once per check, and the starts that follow them
-            # a full stop after a word of five letters or more ends a sentence: only the
-            # rest can be an abbreviation or an ordinal ("Mr.", "No.", "12.")
-            breaks = [at for m in _SENTENCE_BREAK.finditer(text)
-                      if text[at := m.start()] != "." or (at >= 5 and text[at - 5:at].isalpha())
-                      or not _inner_full_stop(text, at)]
+            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+                      if m.lastgroup is None or not _inner_full_stop(text, m.start())]
             index = (breaks, [
                 p + 1 if text[p] == "\n" else p + 2
                 for p in breaks if text[p] == "\n" or text[p + 1 : p + 2] in _SPACE_OR_TAB])
