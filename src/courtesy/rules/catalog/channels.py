@@ -176,9 +176,11 @@ def _sms_length(ctx: CheckContext) -> Iterator[Hit]:
 _ORDER_WORDS = (r"order|invoice|ticket|case|tracking|booking|reservation|ref|reference|"
                 r"bestellung|auftrag|rechnung|buchung|buchungsnummer|referenz|commande|facture|"
                 r"réservation|référence|dossier|pedido|factura|reserva|referencia|localizador")
+#: an order word and its "no." ("order no.", "Bestellung Nr.", "pedido número")
+_ORDER_LEAD = (rf"\b(?:{_ORDER_WORDS})\b"
+               r"(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|code|#))?")
 _ORDER = re.compile(
-    rf"(?i:\b(?:{_ORDER_WORDS})\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|"
-    r"code|#))?\s*[:#,]?\s*)((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])\b"
+    rf"(?i:{_ORDER_LEAD}\s*[:#,]?\s*)((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{{3,}}[A-Z0-9])\b"
     r"|\b[A-Z]{1,4}-\d{3,}\b|\b[A-Z]{2}\d{8,}[A-Z]{0,2}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{6,}\d(?!\w)")
@@ -196,9 +198,7 @@ _STREET = re.compile(
 
 
 #: an order word right before a number: the number is the order's
-_ORDER_BEFORE = re.compile(
-    rf"(?i:\b(?:{_ORDER_WORDS})\b(?:\s+(?:no\.?|nr\.?|n°|nº|number|nummer|numéro|número|#))?"
-    r"\s*[:#]?\s*)$")
+_ORDER_BEFORE = re.compile(rf"(?i:{_ORDER_LEAD}\s*[:#]?\s*)$")
 
 
 def _public_only(ctx: CheckContext) -> bool:

@@ -80,15 +80,9 @@ def strategy_counts(ctx: CheckContext) -> dict[str, int]:
     score does not depend on which rules ran.
     """
     found = ctx.found
-    lazy = ctx.matcher.lazy_topics if ctx.matcher is not None else {}
     counts: dict[str, int] = {}
     for name, topics in _COUNTED:
-        count = 0
-        for topic in topics:
-            spans = ctx.spans(topic) if topic in lazy else found.get(topic)
-            if spans:
-                count += len(spans)
-        counts[name] = count
+        counts[name] = sum(len(ctx.spans(topic)) for topic in topics)
     counts["imperatives"] = len(bare_requests(ctx))
     # "Please do not reply to this email" asks nothing of the customer: no please there.
     no_reply = found.get("no-reply", ())
