@@ -45,12 +45,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a canned closer switches the specific-word test off",
     # Held-out 2 was written and labelled apart, while the second round of lexicon work went
     # on without seeing it; the misses are listed by record in the commit that added it.
-    ("replies_holdout.jsonl", "apology"):
-        "admissions in new words ('our crew isolated the wrong stopcock'), a German 'sorry'",
     ("replies_holdout.jsonl", "restitution"):
         "amends in new words ('taken the line rental off', 'hemos anulado ese cargo') are missed",
-    ("replies_holdout.jsonl", "BL"):
-        "blame on a supplier, a meter operator, a restaurant or the customer's notice is missed",
     ("replies_holdout.jsonl", "EL"):
         "missed next steps in de/fr/es become false EL003; times like 'within the hour' give EL004",
     ("replies_holdout.jsonl", "FL"):

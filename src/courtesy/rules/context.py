@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
+from courtesy.rules.attribution import attribution
 from courtesy.rules.lexicon import normalize
 from courtesy.rules.restitution import restitution_spans
 
@@ -25,6 +26,12 @@ __all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
 
 #: Situations in which a failure of ours calls for an owning apology (DESIGN.md table).
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
+
+#: topics to which the structural reading of failures adds clauses (rules/attribution.py)
+_ATTRIBUTED = frozenset({"apology", "blame-partner"})
+
+#: words that join an admission to the apology phrase after it ("…, and I'm sorry")
+_JOINING = re.compile(r"(?i)[,;]?\s+(?:and|but|so|und|aber|et|mais|y|pero)\b")
 
 _SENTENCE_END = ".!?\n"
 #: a sentence break: a line break, or ".", "!" or "?" before white space. Group "stop" marks
@@ -167,19 +174,57 @@ class CheckContext:
 
     def spans(self, topic: str) -> list[tuple[int, int]]:
         """Spans of a lexicon topic; lazy topics (raw patterns) are matched on first use."""
-        matcher = self.matcher
-        if matcher is not None and topic not in self._lazy_done \
-                and topic in matcher.lazy_topics:
-            present = self._cache.get("triggers")
-            if present is None:
-                present = matcher.present_triggers(self.norm)
-                self._cache["triggers"] = present
-            extra = matcher.lazy_spans(self.text, topic, self.norm,
-                                       present)  # type: ignore[arg-type]
-            if extra:
-                self.found[topic] = _merged(self.found.get(topic, []) + extra)
+        if topic not in self._lazy_done:
             self._lazy_done.add(topic)
+            matcher = self.matcher
+            if matcher is not None and topic in matcher.lazy_topics:
+                present = self._cache.get("triggers")
+                if present is None:
+                    present = matcher.present_triggers(self.norm)
+                    self._cache["triggers"] = present
+                extra = matcher.lazy_spans(self.text, topic, self.norm,
+                                           present)  # type: ignore[arg-type]
+                if extra:
+                    self.found[topic] = _merged(self.found.get(topic, []) + extra)
+            if topic in _ATTRIBUTED:
+                self._attribute(topic)
         return self.found.get(topic, [])
+
+    def _attribute(self, topic: str) -> None:
+        """Add the clauses that :mod:`courtesy.rules.attribution` reads as admitting a
+        failure (to ``apology``) or blaming a partner (to ``blame-partner``). A clause that
+        overlaps a phrase of the topic adds nothing; an admission inside a non-apology or
+        boilerplate ("we apologise for any errors") is not one."""
+        found = attribution(self)
+        extra = found.admissions if topic == "apology" else found.partner_blame
+        if not extra:
+            return
+        have = self.found.get(topic, [])
+        denied = self.spans("non-apology") + self.spans("boilerplate") \
+            if topic == "apology" else []
+        added = []
+        for start, clause_end, cue in extra:
+            end = clause_end
+            if any(start < d_end and d_start < end for d_start, d_end in denied):
+                continue
+            phrases = [s for s, e in have if start < e and s < end]
+            if phrases:
+                # a phrase of the clause said it first ("I'm sorry your order is running
+                # late"); one after the failure word stands apart from it, and the clause
+                # up to it is the admission ("Our crew isolated the wrong stopcock, and
+                # I'm sorry for that")
+                if min(phrases) <= cue:
+                    continue
+                end = min(phrases)
+                for joint in _JOINING.finditer(self.text, cue, end):
+                    end = joint.start()  # "..., and I'm sorry": up to the last "and"
+                while end > start and not self.text[end - 1].isalnum():
+                    end -= 1
+                if len(self.text[start:end].split()) < 3:
+                    continue
+            added.append((start, end))
+        if added:
+            self.found[topic] = sorted(have + added)
 
     def has(self, topic: str) -> bool:
         """Whether the topic occurs; answers from the eager scan when it can."""

@@ -1,0 +1,335 @@
+"""Who failed: admissions of fault and blame on partners, read from the clause.
+
+Seed 003 asks a business to "take responsibility"; seed 004 says "don't try to shift
+responsibility somewhere else, even if it's true". Phrase lists catch the wording they
+hold ("we sent you the wrong size") and little else: an admission can name any deed of
+any team ("our crew isolated the wrong stopcock", "a fault in our card system declined
+your payments"), and blame can fall on any partner ("the rim supplier sent the wrong
+spokes", "el restaurante se equivocó"). So this module reads the structure instead.
+
+A *failure word* (overlay topic ``failure``: "wrong", "instead", "should never", "never
+left", "fault", "overbooked"...) is looked at in its clause (the sentence, cut at ``;``,
+``:``, dashes and a comma before "but"/"aber"/"mais"/"pero"...). The clause tells who did
+it: the nearest doer before the word, else a doer just after it in the same stretch ("a
+fault *in our network*", "ein Ablesefehler *unseres Messstellenbetreibers*"). Doers are the
+words of ``lexicons/<lang>/agents.words``:
+
+- *ours* ("we", "our", "unser-", "notre", "nuestro"): the clause admits the failure and
+  counts as an apology (the DESIGN.md apology element: owning the failure);
+- *partner* ("courier", "supplier", "*betreiber", "transporteur", "restaurante"), also
+  after "our" ("our delivery partner"): the clause shifts blame (topic ``blame-partner``);
+- *customer* ("you" as a subject): neither; the lexicon's BL002 phrases judge that.
+
+Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "should
+have been") call a deed a mistake in themselves: they admit it unless the clause names a
+partner or the customer as the doer ("the driver delivered it by mistake to number 41").
+
+A clause is not read when the failure word follows a condition, purpose or future ("if
+anything goes wrong", "to make sure nothing is lost", "we will never…": the ``hedge``
+words), when a denial stands right before it ("there was no error on our side": the
+``negation`` words), or when the sentence is a question. The cost is paid only by texts
+that hold a failure word, and then only a word split of that clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from courtesy.rules.context import CheckContext
+
+__all__ = ["FAILURE", "MISTAKE", "Attribution", "Roles", "attribution", "load_roles"]
+
+#: overlay topic: words of a failure, which count only once a clause names the doer
+FAILURE = "failure"
+#: overlay topic: words that call a deed a mistake in themselves
+MISTAKE = "mistake"
+
+_OURS, _PARTNER, _CUSTOMER = 1, 2, 3
+#: the reading stopped at a verb of handling ("I've logged the bug with our developers")
+_HANDLED = 4
+#: the words of a clause, and its commas (which end a stretch and may lead a subject)
+_TOKEN = re.compile(r"\w+|,")
+#: where a clause ends inside a sentence: a semicolon, a colon, a dash, or a comma before a
+#: word of contrast
+_CLAUSE_MARKS = (";", ":", "—", "–", " - ")
+_CONTRAST = re.compile(
+    r",\s*(?:but|however|although|though|whereas|while|yet|aber|doch|jedoch|sondern|"
+    r"allerdings|mais|cependant|pourtant|toutefois|pero|sino|aunque|sin\s+embargo)\b")
+#: a doer after the failure word is looked for only this many words on, and not past a
+#: word that opens another clause ("the parcel was lost, and we are sending a new one")
+_AFTER_WORDS = 6
+_NEW_CLAUSE = frozenset({
+    "and", "so", "then", "because", "as", "since", "when", "while", "but", "or", "und",
+    "sodass", "dann", "weil", "da", "als", "wenn", "aber", "oder", "et", "donc", "puis",
+    "car", "parce", "puisque", "quand", "mais", "ou", "y", "así", "luego", "porque",
+    "cuando", "pero", "o", "como", "comme", "wie",
+})
+#: words after which "you" (or "vous", "usted") is the subject of its clause
+_SUBJECT_LEAD = frozenset({
+    "that", "because", "as", "since", "and", "but", "so", "when", "though", "although",
+    "once", "after", "before", "then", "que", "car", "comme", "et", "mais", "porque", "y",
+    "pero", "como",
+})
+#: how many words before the failure word a denial may stand ("not our fault", "there was
+#: no error")
+_NEGATION_REACH = 3
+#: a word of ours this close before a partner word makes the pair a partner ("our delivery
+#: partner", "unseres Messstellenbetreibers", "nuestro proveedor"); this close after a
+#: partner or the customer, it is an object ("le transporteur nous a livré", "usted nos
+#: indicó")
+_OURS_PARTNER_REACH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _WordSet:
+    """Words, prefixes (``word*``) and suffixes (``*word``) of one role."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+    def __contains__(self, word: object) -> bool:
+        assert isinstance(word, str)
+        return word in self.words or (bool(self.prefixes) and word.startswith(self.prefixes)) \
+            or (bool(self.suffixes) and word.endswith(self.suffixes))
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The sections of every language's ``agents.words``, merged."""
+
+    #: the company speaking ("we", "our", "unser-", "notre", "nuestro", "-amos")
+    ours: _WordSet
+    #: third parties ("courier", "*betreiber", "transporteur", "restaurante")
+    partner: _WordSet
+    #: the customer as a subject ("you", "vous", "usted")
+    customer: _WordSet
+    #: possessives that make a partner word the customer's own ("your restaurant")
+    customer_own: _WordSet
+    #: words after a partner word that show it is not the doer (prepositions, compounds)
+    not_doer: _WordSet
+    #: words that, right after a failure word, make it a thing's name ("error message")
+    not_failure: _WordSet
+    #: verbs of dealing with a failure ("fixed", "logged", "identified")
+    handling: _WordSet
+    #: conditions, purposes and futures ("if", "to make sure", "will"); whole words only
+    hedge: frozenset[str]
+    #: denials right before a failure word ("no error", "not our fault"); whole words only
+    negation: frozenset[str]
+
+
+_SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "not-failure",
+             "handling", "hedge", "negation")
+#: sections that a whole-clause set test reads, so they take whole words only
+_WHOLE_WORDS = frozenset({"hedge", "negation"})
+
+
+@cache
+def load_roles() -> Roles:
+    """Read ``lexicons/<lang>/agents.words`` of every shipped language (once)."""
+    sections: dict[str, tuple[set[str], set[str], set[str]]] = {
+        name: (set(), set(), set()) for name in _SECTIONS}
+    base = resources.files("courtesy.rules") / "lexicons"
+    for folder in sorted(base.iterdir(), key=lambda f: f.name):
+        entry = folder / "agents.words"
+        if not entry.is_file():
+            continue
+        current: tuple[set[str], set[str], set[str]] | None = None
+        for number, raw in enumerate(entry.read_text("utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                name = line.strip("[]")
+                if name not in sections:
+                    raise ValueError(f"{folder.name}/agents.words:{number}: unknown section "
+                                     f"[{name}]; expected one of {sorted(sections)}")
+                current = sections[name]
+                continue
+            if current is None:
+                raise ValueError(f"{folder.name}/agents.words:{number}: words before the "
+                                 "first [section]")
+            for word in line.lower().replace("’", "'").split():
+                if word.endswith("*"):
+                    current[1].add(word[:-1])
+                elif word.startswith("*"):
+                    current[2].add(word[1:])
+                else:
+                    current[0].add(word)
+    made: dict[str, Any] = {}
+    for name, (words, prefixes, suffixes) in sections.items():
+        if name in _WHOLE_WORDS:
+            if prefixes or suffixes:
+                raise ValueError(f"agents.words: [{name}] takes whole words, not "
+                                 f"{sorted(prefixes | suffixes)!r} with '*'")
+            made[name] = frozenset(words)
+        else:
+            made[name.replace("-", "_")] = _WordSet(frozenset(words), tuple(sorted(prefixes)),
+                                                    tuple(sorted(suffixes)))
+    return Roles(**made)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The clauses that admit a failure of ours, and those that blame a partner, each as
+    ``(start, end, failure word's start)``."""
+
+    admissions: list[tuple[int, int, int]]
+    partner_blame: list[tuple[int, int, int]]
+
+
+_NONE = Attribution([], [])
+
+
+def attribution(ctx: CheckContext) -> Attribution:
+    """Read every clause that holds a failure word, once per check."""
+    cached = ctx._cache.get(FAILURE)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    failures = ctx.found.get(FAILURE, [])
+    mistakes = ctx.found.get(MISTAKE, [])
+    if not failures and not mistakes:
+        ctx._cache[FAILURE] = _NONE
+        return _NONE
+    roles = load_roles()
+    admissions: dict[tuple[int, int], int] = {}
+    blame: dict[tuple[int, int], int] = {}
+    cues = sorted([(s, e, False) for s, e in failures] + [(s, e, True) for s, e in mistakes])
+    for start, end, strong in cues:
+        verdict = _read_clause(ctx, roles, start, end, strong)
+        if verdict is not None:
+            role, clause = verdict
+            (admissions if role == _OURS else blame).setdefault(clause, start)
+    result = Attribution(sorted((s, e, cue) for (s, e), cue in admissions.items()),
+                         sorted((s, e, cue) for (s, e), cue in blame.items()))
+    ctx._cache[FAILURE] = result
+    return result
+
+
+def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
+                 strong: bool) -> tuple[int, tuple[int, int]] | None:
+    """The doer of the failure word at ``start:end`` (ours or partner) and its clause."""
+    text, norm = ctx.text, ctx.norm
+    s0, s1 = ctx.sentence_at(start)
+    if s1 <= s0 or text[s1 - 1] == "?":
+        return None
+    c0, c1 = s0, s1
+    for mark in _CLAUSE_MARKS:
+        at = norm.rfind(mark, c0, start)
+        if at >= 0:
+            c0 = at + len(mark)
+        at = norm.find(mark, end, c1)
+        if at >= 0:
+            c1 = at
+    if "," in norm[c0:c1]:
+        for m in _CONTRAST.finditer(norm, c0, c1):
+            if m.start() < start:
+                c0 = m.start() + 1
+            elif m.start() >= end:
+                c1 = m.start()
+                break
+    after = _TOKEN.findall(norm, end, c1)
+    if after and _flags(roles, after[0]) & _NOT_FAILURE and norm[end : end + 1] == " ":
+        return None  # "our error messages can look alarming"
+    before = _TOKEN.findall(norm, c0, start)
+    if not roles.hedge.isdisjoint(before) \
+            or not roles.negation.isdisjoint(before[-_NEGATION_REACH:]):
+        return None
+    role = _nearest_before(roles, before)
+    if role == _HANDLED:
+        return None
+    if role is None:
+        role = _first_after(roles, after[:_AFTER_WORDS])
+    if role is None and strong:
+        role = _OURS
+    if role not in (_OURS, _PARTNER):
+        return None
+    while c0 < c1 and not text[c0].isalnum():
+        c0 += 1
+    while c1 > c0 and text[c1 - 1] in " \t.,!":
+        c1 -= 1
+    return role, (c0, c1)
+
+
+#: word → its role flags, learnt as words are met (bounded: cleared when it grows large)
+_FLAGS: dict[str, int] = {}
+_FLAGS_LIMIT = 50_000
+(_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
+ _F_SUBJECT_LEAD, _NOT_FAILURE) = (1 << n for n in range(9))
+
+
+#: the flags that may stop the walk back over a clause
+_F_ROLE = _F_OURS | _F_PARTNER | _F_CUSTOMER | _F_HANDLING | _F_JOINT
+
+
+def _flags(roles: Roles, word: str) -> int:
+    flags = _FLAGS.get(word)
+    if flags is None:
+        flags = (
+            _F_OURS * (word in roles.ours) | _F_PARTNER * (word in roles.partner)
+            | _F_CUSTOMER * (word in roles.customer)
+            | _F_CUSTOMER_OWN * (word in roles.customer_own)
+            | _F_NOT_DOER * (word in roles.not_doer) | _F_HANDLING * (word in roles.handling)
+            | _F_JOINT * (word in _NEW_CLAUSE or word == ",")
+            | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
+            | _NOT_FAILURE * (word in roles.not_failure))
+        if len(_FLAGS) >= _FLAGS_LIMIT:
+            _FLAGS.clear()
+        _FLAGS[word] = flags
+    return flags
+
+
+def _nearest_before(roles: Roles, before: list[str]) -> int | None:
+    """The role of the doer nearest before the failure word, walking back over the clause;
+    :data:`_HANDLED` when a verb of handling comes first."""
+    known = _FLAGS.get
+    for i in range(len(before) - 1, -1, -1):
+        f = known(before[i])
+        if f is None:
+            f = _flags(roles, before[i])
+        if not f & _F_ROLE:
+            continue
+        if f & _F_HANDLING:
+            return _HANDLED  # "we've logged the bug": not told as a failure of anyone's
+        if f & _F_JOINT:
+            return None  # "I've checked and there's an outage"
+        if f & _F_PARTNER:
+            if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
+                continue  # "we booked the courier for the wrong day"
+            if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
+                return _CUSTOMER  # "your bank declined it by mistake": theirs, not ours
+            if _any_flag(roles, before[max(0, i - 3) : i], _F_HANDLING):
+                continue  # "confirming the bank's error" to the landlord
+            return _PARTNER
+        if f & _F_OURS:
+            if _any_flag(roles, before[max(0, i - _OURS_PARTNER_REACH) : i],
+                         _F_PARTNER | _F_CUSTOMER):
+                continue  # an object: "the courier sent us", "usted nos indicó"
+            if _any_flag(roles, before[i + 1 : i + 1 + _OURS_PARTNER_REACH], _F_PARTNER):
+                return _PARTNER  # "our delivery partner"
+            return _OURS
+        if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
+            return _CUSTOMER
+    return None
+
+
+def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
+    return any(_flags(roles, word) & flag for word in words)
+
+
+def _first_after(roles: Roles, after: list[str]) -> int | None:
+    for i, word in enumerate(after):
+        flags = _flags(roles, word)
+        if flags & _F_JOINT:
+            return None  # "the parcel was lost, and we are sending a new one"
+        if flags & _F_PARTNER:
+            return _PARTNER
+        if flags & _F_OURS:
+            return _PARTNER if _any_flag(roles, after[i + 1 : i + 1 + _OURS_PARTNER_REACH],
+                                         _F_PARTNER) else _OURS
+    return None

@@ -1,0 +1,202 @@
+"""The structural reading of failures (courtesy/rules/attribution.py): who did it, told by
+the clause, decides between an admission (an apology), blame on a partner (BL001) and
+neither. The sentences are new: none of them is in a lexicon or a corpus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lexicon_gaps import NOT_OURS, OURS, covers, found
+
+from courtesy import check
+from courtesy.rules import attribution as attribution_module
+from courtesy.rules import context as context_module
+from courtesy.rules.attribution import attribution, load_roles
+from courtesy.rules.context import CheckContext
+from courtesy.rules.engine import matcher
+
+#: (id, text, the words of the admission)
+ADMISSIONS = [
+    ("en-our-team-noun", "Our night crew loaded the wrong pallet onto your van.",
+     "loaded the wrong pallet"),
+    ("en-failure-after", "The outage on your street is a fault in our exchange, not your router.",
+     "a fault in our exchange"),
+    ("en-never-left", "Your table never left our workshop in Leeds.", "never left our workshop"),
+    ("en-overbooked", "We had overbooked the Saturday class, so your place went to someone else.",
+     "We had overbooked"),
+    ("en-passive-mistake", "The deposit was released to the wrong account by mistake.",
+     "released to the wrong account"),
+    ("en-before-apology", "Our billing run missed your discount, and I'm sorry for that.",
+     "Our billing run missed your discount"),
+    ("de-unser", "Unser Techniker hat den Zähler falsch abgelesen.", "Zähler falsch abgelesen"),
+    ("de-versehentlich", "Der Fahrer hat das Paket versehentlich beim Nachbarn abgegeben.",
+     "versehentlich beim Nachbarn"),
+    ("fr-mal", "Nous avions mal enregistré votre nouvelle adresse.", "mal enregistré"),
+    ("fr-faute-de-notre", "Le retard vient d'une erreur de notre service expédition.",
+     "erreur de notre service"),
+    ("es-nuestro", "Nuestro sistema aplicó una tarifa incorrecta a su contrato.",
+     "tarifa incorrecta"),
+    ("es-por-error", "El técnico cerró su incidencia por error el martes.", "por error"),
+]
+
+#: (id, text): a failure word with nobody of ours as the doer, or no failure at all
+NOT_ADMISSIONS = [
+    ("en-customer-doer", "You entered the wrong postcode when you booked."),
+    ("en-condition", "If anything looks wrong on the new bill, reply to this email."),
+    ("en-future", "We will make sure the wrong size is collected on Monday."),
+    ("en-denial", "Nothing went wrong on our side: the payment went out on 3 March."),
+    ("en-handling", "I've logged the duplicate-invoice bug with our developers."),
+    ("en-question", "Did our engineer fit the wrong valve?"),
+    ("en-compound", "Our error messages can look alarming, but your data is safe."),
+    ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
+    ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
+    ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
+    ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
+]
+
+#: (id, text, the partner's words): the failure told is a partner's
+PARTNER_BLAME = [
+    ("en-supplier", "Your bike is late because the supplier sent the frames with the wrong "
+                    "fittings.", "supplier"),
+    ("en-carrier-lost", "Unfortunately the haulier mislaid two of your boxes overnight.",
+     "haulier"),
+    ("de-compound", "Die falsche Abrechnung geht auf einen Fehler unseres Netzbetreibers zurück.",
+     "Netzbetreibers"),
+    ("fr-transporteur", "Le transporteur a égaré votre colis à Lyon.", "transporteur"),
+    ("es-restaurante", "El restaurante se equivocó con su pedido.", "restaurante"),
+    ("es-empresa", "La empresa de transporte ha tenido problemas en su almacén.", "transporte"),
+]
+
+#: (id, text): a partner named, no blame on it
+NOT_PARTNER_BLAME = [
+    ("en-object", "We booked the courier for the wrong day, which is on us."),
+    ("en-compound", "The fee for paying by bank transfer instead will be refunded."),
+    ("en-handling", "We have written to your landlord confirming the bank's error."),
+    ("en-neutral", "The courier will collect the chair on Thursday between 8 and 12."),
+    ("fr-customer-own", "La ligne de votre restaurant a été coupée par erreur ce matin."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in ADMISSIONS],
+                         ids=[c[0] for c in ADMISSIONS])
+def test_an_admission_counts_as_an_apology(text: str, words: str) -> None:
+    assert covers(text, "apology", words)
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_ADMISSIONS],
+                         ids=[c[0] for c in NOT_ADMISSIONS])
+def test_a_failure_word_without_us_as_the_doer_is_no_apology(text: str) -> None:
+    assert found(text, "apology") == []
+
+
+def _blame(text: str) -> list[str]:
+    report = check(text, situation=OURS)
+    return [text[f.start:f.end] for f in report.findings if f.rule == "BL001"]
+
+
+@pytest.mark.parametrize(("text", "partner"), [c[1:] for c in PARTNER_BLAME],
+                         ids=[c[0] for c in PARTNER_BLAME])
+def test_a_partners_failure_is_blame(text: str, partner: str) -> None:
+    blamed = _blame(text)
+    assert len(blamed) == 1
+    assert partner in blamed[0]
+    assert found(text, "apology") == []
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_PARTNER_BLAME],
+                         ids=[c[0] for c in NOT_PARTNER_BLAME])
+def test_a_partner_who_did_not_fail_is_not_blamed(text: str) -> None:
+    assert _blame(text) == []
+
+
+def test_a_partner_after_our_possessive_is_still_a_partner() -> None:
+    text = "The delay comes from a backlog at our delivery partner's depot."
+    assert _blame(text)
+    assert found(text, "apology") == []
+
+
+def test_the_admission_stops_where_the_apology_phrase_starts() -> None:
+    text = "Our crew isolated the wrong stopcock on Elm Road, and I'm sorry for that."
+    assert found(text, "apology") == ["Our crew isolated the wrong stopcock on Elm Road",
+                                      "sorry for that"]
+
+
+def test_a_clause_an_apology_phrase_opens_is_not_counted_twice(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "I'm sorry that the update we released last night broke your exports."
+    with_clauses = found(text, "apology")
+    monkeypatch.setattr(context_module, "_ATTRIBUTED", frozenset())
+    assert with_clauses == found(text, "apology") == ["I'm sorry"]
+
+
+def test_a_non_apology_is_not_turned_into_an_admission() -> None:
+    text = "We apologise for any errors this may have caused."
+    assert not [span for span in found(text, "apology") if "errors" in span]
+
+
+def test_an_admission_satisfies_the_owning_apology_rule() -> None:
+    text = ("Dear Ms Ward,\n\nOur packing team put the wrong charger in your box. A new one "
+            "goes out today by tracked post, reference TT4410982GB.\n\nThank you,\nOwen")
+    codes = {f.rule for f in check(text, situation=OURS).findings}
+    assert "EL001" not in codes
+
+
+def test_the_roles_of_every_language_are_loaded() -> None:
+    roles = load_roles()
+    assert all(word in roles.ours for word in ("we", "unserem", "nous", "nuestro"))
+    assert "unsere" in roles.ours
+    assert "messstellenbetreibers" in roles.partner
+    assert "enviamos" in roles.ours  # a Spanish verb in the first person plural
+    assert "you" in roles.customer
+    assert "if" in roles.hedge
+    assert "no" in roles.negation
+
+
+def test_a_malformed_roles_file_names_the_file_and_line(tmp_path: Any,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicons = tmp_path / "lexicons" / "xx"
+    lexicons.mkdir(parents=True)
+    (lexicons / "agents.words").write_text("# roles\n[ours]\nwe\n[doers]\nthey\n", "utf-8")
+
+    class _Files:
+        def __truediv__(self, name: str) -> Any:
+            return tmp_path / name
+
+    monkeypatch.setattr(attribution_module.resources, "files", lambda _package: _Files())
+    load_roles.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"xx/agents.words:4: unknown section \[doers\]"):
+            load_roles()
+    finally:
+        load_roles.cache_clear()
+
+
+def test_a_text_without_failure_words_costs_no_clause_reading() -> None:
+    text = "Thank you for your order. It leaves our warehouse tomorrow."
+    ctx = CheckContext(text=text, found=matcher().scan(text), matcher=matcher())
+    assert attribution(ctx).admissions == []
+    assert attribution(ctx).partner_blame == []
+
+
+_PIECES = ["we", "our courier", "the supplier", "you", "sent", "the wrong", "instead",
+           "by mistake", "if", "never left", "our warehouse", ",", ";", ".", "?", "and",
+           "nous", "par erreur", "unser", "falsch", "por error", "nuestro", "\n", "Sorry,"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.booleans())
+def test_reading_clauses_never_crashes_and_stays_in_bounds(pieces: list[str],
+                                                            ours: bool) -> None:
+    text = " ".join(pieces)
+    situation = OURS if ours else NOT_OURS
+    first = check(text, situation=situation)
+    again = check(text, situation=situation)
+    assert first.to_dict() == again.to_dict()
+    for kind in ("apology",):
+        for span in first.elements[kind]:
+            assert 0 <= span.start < span.end <= len(text)
+    for finding in first.findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
