@@ -53,6 +53,25 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a stock reply with support words ('disruption in your area', 'an engineer') is not caught",
     ("replies_holdout.jsonl", "TM"):
         "an owned weekend wait in German taken for none (TM001); a missed step hides TM003",
+    # Held-out 3 was written apart from the clause reading of admissions and blame and
+    # measured once unseen (docs/how-it-works.md, Accuracy); the second round of failure
+    # words was then tuned on it.
+    ("replies_holdout3.jsonl", "apology"):
+        "admissions without a failure word ('our system sent the delivery to the address you "
+        "moved out of', 'we didn't have a driver rostered')",
+    ("replies_holdout3.jsonl", "restitution"):
+        "amends in plain verbs ('I will cover it', 'Das weiße Paar können Sie behalten'); "
+        "refund words in a refusal or a question ('Eine Erstattung ist nicht möglich')",
+    ("replies_holdout3.jsonl", "BL"):
+        "blame told as responsibility ('the delay sits with them rather than with us', "
+        "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",
+    ("replies_holdout3.jsonl", "CT"):
+        "a public reply sending the customer to a partner's phone line is not CT002",
+    ("replies_holdout3.jsonl", "EL"):
+        "a sentence of amends or a private-message note read as a vague step (EL004); "
+        "steps in other words missed (EL003)",
+    ("replies_holdout3.jsonl", "FL"):
+        "a stock 'Estimado cliente' delay notice with no name is not taken for a form letter",
 }
 
 
@@ -159,7 +178,8 @@ def _print_tables() -> Any:
 TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Spanish",
           "replies_timing.jsonl": "Timing facts (en/de/fr/es)",
           "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)",
-          "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)"}
+          "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)",
+          "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

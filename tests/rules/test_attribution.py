@@ -40,6 +40,8 @@ ADMISSIONS = [
     ("es-nuestro", "Nuestro sistema aplicó una tarifa incorrecta a su contrato.",
      "tarifa incorrecta"),
     ("es-por-error", "El técnico cerró su incidencia por error el martes.", "por error"),
+    ("en-twice", "We billed your card twice for the March box.", "billed your card twice"),
+    ("de-zu-spaet", "Wir haben den Handwerker zu spät beauftragt.", "zu spät"),
 ]
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
@@ -52,6 +54,7 @@ NOT_ADMISSIONS = [
     ("en-question", "Did our engineer fit the wrong valve?"),
     ("en-compound", "Our error messages can look alarming, but your data is safe."),
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
+    ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
@@ -68,6 +71,9 @@ PARTNER_BLAME = [
     ("fr-transporteur", "Le transporteur a égaré votre colis à Lyon.", "transporteur"),
     ("es-restaurante", "El restaurante se equivocó con su pedido.", "restaurante"),
     ("es-empresa", "La empresa de transporte ha tenido problemas en su almacén.", "transporte"),
+    ("es-culpa", "La demora es culpa del proveedor de muebles.", "proveedor"),
+    ("fr-incombe", "Le retard incombe au transporteur régional.", "transporteur"),
+    ("de-verursacht", "Der Ausfall wurde vom Paketdienst verursacht.", "Paketdienst"),
 ]
 
 #: (id, text): a partner named, no blame on it

@@ -275,7 +275,7 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_CUSTOMER * (word in roles.customer)
             | _F_CUSTOMER_OWN * (word in roles.customer_own)
             | _F_NOT_DOER * (word in roles.not_doer) | _F_HANDLING * (word in roles.handling)
-            | _F_JOINT * (word in _NEW_CLAUSE or word == ",")
+            | _F_JOINT * (word in _NEW_CLAUSE)
             | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
             | _NOT_FAILURE * (word in roles.not_failure))
         if len(_FLAGS) >= _FLAGS_LIMIT:
@@ -325,7 +325,7 @@ def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
 def _first_after(roles: Roles, after: list[str]) -> int | None:
     for i, word in enumerate(after):
         flags = _flags(roles, word)
-        if flags & _F_JOINT:
+        if flags & _F_JOINT or word == ",":
             return None  # "the parcel was lost, and we are sending a new one"
         if flags & _F_PARTNER:
             return _PARTNER
