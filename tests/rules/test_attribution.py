@@ -55,6 +55,7 @@ NOT_ADMISSIONS = [
     ("en-compound", "Our error messages can look alarming, but your data is safe."),
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
     ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
+    ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),

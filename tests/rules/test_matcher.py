@@ -98,11 +98,11 @@ def test_anchoring_finds_what_a_full_search_finds_on_any_mix(text: str) -> None:
 
 def test_a_windowed_pattern_finds_its_matches_far_into_a_long_text() -> None:
     filler = "Your order left our depot this morning and is on its way to you now. " * 12
-    text = (filler + "I'm sorry: we sent it to the wrong address, and our courier lost "
-            "the second parcel. " + filler)
+    text = (filler + "I'm sorry: it was sent to the wrong address by our depot, and our "
+            "courier lost the second parcel. " + filler)
     assert _anchored_matches(text) == _every_match(text)
     found = engine.matcher().scan_all(text)
-    assert any(text[s:e].startswith("we sent it") for s, e in found["apology"])
+    assert any(text[s:e].startswith("was sent to the wrong") for s, e in found["apology"])
     assert any("courier lost" in text[s:e] for s, e in found["blame-partner"])
 
 

@@ -57,6 +57,9 @@ _TOKEN = re.compile(r"\w+|,")
 #: where a clause ends inside a sentence: a semicolon, a colon, a dash, or a comma before a
 #: word of contrast
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")
+_CLAUSE_MARK = re.compile(r"[;:—–]| - ")
+#: the word right after a failure word
+_NEXT_WORD = re.compile(r" (\w+)")
 _CONTRAST = re.compile(
     r",\s*(?:but|however|although|though|whereas|while|yet|aber|doch|jedoch|sondern|"
     r"allerdings|mais|cependant|pourtant|toutefois|pero|sino|aunque|sin\s+embargo)\b")
@@ -219,32 +222,32 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     if s1 <= s0 or text[s1 - 1] == "?":
         return None
     c0, c1 = s0, s1
-    for mark in _CLAUSE_MARKS:
-        at = norm.rfind(mark, c0, start)
-        if at >= 0:
-            c0 = at + len(mark)
-        at = norm.find(mark, end, c1)
-        if at >= 0:
-            c1 = at
-    if "," in norm[c0:c1]:
-        for m in _CONTRAST.finditer(norm, c0, c1):
-            if m.start() < start:
-                c0 = m.start() + 1
-            elif m.start() >= end:
-                c1 = m.start()
-                break
-    after = _TOKEN.findall(norm, end, c1)
-    if after and _flags(roles, after[0]) & _NOT_FAILURE and norm[end : end + 1] == " ":
-        return None  # "our error messages can look alarming"
+    if _CLAUSE_MARK.search(norm, s0, s1) is not None:
+        for mark in _CLAUSE_MARKS:
+            at = norm.rfind(mark, c0, start)
+            if at >= 0:
+                c0 = at + len(mark)
+            at = norm.find(mark, end, c1)
+            if at >= 0:
+                c1 = at
+    for m in _CONTRAST.finditer(norm, c0, c1):
+        if m.start() < start:
+            c0 = m.start() + 1
+        elif m.start() >= end:
+            c1 = m.start()
+            break
     before = _TOKEN.findall(norm, c0, start)
     if not roles.hedge.isdisjoint(before) \
             or not roles.negation.isdisjoint(before[-_NEGATION_REACH:]):
         return None
+    following = _NEXT_WORD.match(norm, end, c1)
+    if following is not None and _flags(roles, following.group(1)) & _NOT_FAILURE:
+        return None  # "our error messages can look alarming"
     role = _nearest_before(roles, before)
     if role == _HANDLED:
         return None
     if role is None:
-        role = _first_after(roles, after[:_AFTER_WORDS])
+        role = _first_after(roles, _TOKEN.findall(norm, end, c1)[:_AFTER_WORDS])
     if role is None and strong:
         role = _OURS
     if role not in (_OURS, _PARTNER):
@@ -319,7 +322,14 @@ def _nearest_before(roles: Roles, before: list[str]) -> int | None:
 
 
 def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
-    return any(_flags(roles, word) & flag for word in words)
+    known = _FLAGS.get
+    for word in words:
+        f = known(word)
+        if f is None:
+            f = _flags(roles, word)
+        if f & flag:
+            return True
+    return False
 
 
 def _first_after(roles: Roles, after: list[str]) -> int | None:
