@@ -72,6 +72,25 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "steps in other words missed (EL003)",
     ("replies_holdout3.jsonl", "FL"):
         "a stock 'Estimado cliente' delay notice with no name is not taken for a form letter",
+    # Held-out 4 was written apart from the clause reading's second round and measured once
+    # unseen (docs/how-it-works.md, Accuracy); a few failure words were then added from it.
+    ("replies_holdout4.jsonl", "apology"):
+        "admissions without a failure word ('we left the rice and both naans out of your "
+        "order', 'our system sent your e-tickets to an old email address')",
+    ("replies_holdout4.jsonl", "next_steps"):
+        "instructions and notices in replies that need no step ('Please bring your driving "
+        "licence', 'You don't need to do anything') are counted as steps",
+    ("replies_holdout4.jsonl", "restitution"):
+        "'refund' in an explanation of how refunds work; amends in plain verbs ('we'll cover "
+        "it', 'die Mahngebühr haben wir gestrichen')",
+    ("replies_holdout4.jsonl", "BL"):
+        "a partner that is no partner word ('the ground handling company at Manchester') or "
+        "a cause outside us ('una empresa de handling ajena a nuestra compañía')",
+    ("replies_holdout4.jsonl", "CH"):
+        "a German SMS with „…“ quotes is not reported as using characters outside GSM 03.38",
+    ("replies_holdout4.jsonl", "EL"):
+        "German and French steps in new words ('die Techniker rufen Sie an', 'je peux changer "
+        "ça tout de suite') are missed, so EL003 reports steps that are there",
 }
 
 
@@ -179,7 +198,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_timing.jsonl": "Timing facts (en/de/fr/es)",
           "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)",
           "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)",
-          "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)"}
+          "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)",
+          "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -55,6 +55,7 @@ NOT_ADMISSIONS = [
     ("en-compound", "Our error messages can look alarming, but your data is safe."),
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
     ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
+    ("es-according-to-us", "Según nuestro registro, el paquete llegó dañado al almacén."),
     ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
@@ -75,6 +76,9 @@ PARTNER_BLAME = [
     ("es-culpa", "La demora es culpa del proveedor de muebles.", "proveedor"),
     ("fr-incombe", "Le retard incombe au transporteur régional.", "transporteur"),
     ("de-verursacht", "Der Ausfall wurde vom Paketdienst verursacht.", "Paketdienst"),
+    ("de-zu-verantworten", "Den Fehler hat unser Logistikpartner zu verantworten.",
+     "Logistikpartner"),
+    ("fr-hyphenated", "Notre sous-traitant n'a pas respecté le créneau prévu.", "sous-traitant"),
 ]
 
 #: (id, text): a partner named, no blame on it

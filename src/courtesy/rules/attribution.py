@@ -311,8 +311,9 @@ def _nearest_before(roles: Roles, before: list[str]) -> int | None:
             return _PARTNER
         if f & _F_OURS:
             if _any_flag(roles, before[max(0, i - _OURS_PARTNER_REACH) : i],
-                         _F_PARTNER | _F_CUSTOMER):
-                continue  # an object: "the courier sent us", "usted nos indicó"
+                         _F_PARTNER | _F_CUSTOMER | _F_HANDLING):
+                continue  # an object: "the courier sent us", "usted nos indicó", "según
+                # nuestro registro"
             if _any_flag(roles, before[i + 1 : i + 1 + _OURS_PARTNER_REACH], _F_PARTNER):
                 return _PARTNER  # "our delivery partner"
             return _OURS
