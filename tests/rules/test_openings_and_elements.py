@@ -126,3 +126,13 @@ def test_a_signature_line_is_not_a_next_step() -> None:
              .elements["next_steps"]]
     assert "Track it at example.com/t/123." in steps
     assert not [step for step in steps if "Loom" in step]
+
+
+def test_a_footer_after_a_sign_off_without_a_comma_is_not_a_next_step() -> None:
+    # "Mit freundlichen Grüßen" needs no comma to close a German letter; the same closing
+    # lines end the letter body for the form-letter check.
+    text = ("Sehr geehrte Frau Berger,\n\nvielen Dank für Ihre Nachricht. Ihr Ersatzteil geht "
+            "morgen mit DHL an Sie raus.\n\nMit freundlichen Grüßen\nJonas Weber\n"
+            "Besuchen Sie uns auf holzundco.de")
+    steps = [text[s.start:s.end] for s in check(text).elements["next_steps"]]
+    assert steps == ["Ihr Ersatzteil geht morgen mit DHL an Sie raus."]

@@ -22,10 +22,34 @@ if TYPE_CHECKING:
     from courtesy.rules.lexicon import Matcher
     from courtesy.trace import RenderTrace
 
-__all__ = ["APOLOGY_KINDS", "CheckContext", "Salutation"]
+__all__ = ["APOLOGY_KINDS", "CLOSING_LINES", "SIGN_OFF", "CheckContext", "Salutation",
+           "is_closing_line"]
 
 #: Situations in which a failure of ours calls for an owning apology (DESIGN.md table).
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
+
+#: The words that open a closing line, in every shipped language ("Kind regards",
+#: "Mit freundlichen Grüßen", "Cordialement", "Atentamente").
+SIGN_OFF = re.compile(
+    r"(?i)^\s*(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
+    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards"
+    r"|mit freundlichen grüßen|(?:viele|beste|freundliche|herzliche|liebe) grüße"
+    r"|(?:bien )?cordialement|bien à vous|(?:un )?(?:cordial )?saludo|saludos|atentamente"
+    r"|cordialmente)\b")
+#: how many lines from the end a closing line is looked for (a footer may follow it)
+CLOSING_LINES = 5
+#: a closing line is short: at most this many characters and words
+_CLOSING_CHARS = 48
+_CLOSING_WORDS = 4
+
+
+def is_closing_line(line: str) -> bool:
+    """Whether ``line`` closes a letter before the signature: a short line that opens with a
+    sign-off ("Kind regards,", "Mit freundlichen Grüßen") or ends with a comma ("Warmly,",
+    "Un abrazo,")."""
+    return len(line) <= _CLOSING_CHARS and len(line.split()) <= _CLOSING_WORDS and (
+        line.rstrip().endswith(",") or SIGN_OFF.match(line) is not None)
+
 
 #: topics to which the structural reading of failures adds clauses (rules/attribution.py)
 _ATTRIBUTED = frozenset({"apology", "blame-partner"})
@@ -436,18 +460,17 @@ class CheckContext:
         return cached  # type: ignore[return-value]
 
     def _signature_start(self) -> int:
-        """Where the signature block begins: after a short closing line that ends with a
-        comma ("Kind regards,", "Mit freundlichen Grüßen,", "Best,") among the last five
-        lines; the end of the text when there is none."""
+        """Where the signature block begins: after a closing line (:func:`is_closing_line`)
+        among the last :data:`CLOSING_LINES` lines; the end of the text when there is
+        none."""
         text = self.text
         end = len(text.rstrip())
         at = end
-        for _ in range(5):
+        for _ in range(CLOSING_LINES):
             line_start = text.rfind("\n", 0, at) + 1
             if line_start == 0:
                 break  # the first line opens the reply; it closes nothing
-            line = text[line_start:at].rstrip()
-            if line.endswith(",") and len(line.split()) <= 4:
+            if is_closing_line(text[line_start:at]):
                 return at
             at = line_start - 1
         return end

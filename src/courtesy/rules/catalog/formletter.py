@@ -36,6 +36,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from courtesy.profiles import SituationKind
+from courtesy.rules.context import CLOSING_LINES, SIGN_OFF, is_closing_line
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -209,16 +210,10 @@ def resemblance(a: set[int], b: set[int]) -> float:
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
-_SIGN_OFFS = (
-    r"(?:kind(?:est)? regards|best(?: regards| wishes)?|many thanks|thanks|"
-    r"thank you|yours(?: sincerely| faithfully)?|sincerely|cheers|warm regards|regards"
-    r"|mit freundlichen grüßen|(?:viele|beste|freundliche|herzliche|liebe) grüße"
-    r"|(?:bien )?cordialement|bien à vous|(?:un )?(?:cordial )?saludo|saludos|atentamente"
-    r"|cordialmente)\b"
-)
-_SIGN_OFF = re.compile(r"(?i)^\s*" + _SIGN_OFFS)
-#: A line that opens with a sign-off, anywhere in a text.
-_SIGN_OFF_LINE = re.compile(r"(?im)^[ \t]*" + _SIGN_OFFS)
+#: A line that opens with a sign-off (:data:`~courtesy.rules.context.SIGN_OFF`), anywhere in
+#: a text.
+_SIGN_OFF_LINE = re.compile(r"(?m)^[ \t]*" + SIGN_OFF.pattern.removeprefix(r"(?i)^\s*"),
+                            re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -305,40 +300,37 @@ def _reference_in_body(text: str, start: int, end: int) -> bool:
 #: the customer's, so their words are not content.
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
 _DOT_LETTER = re.compile(r"\.[a-z]")
-#: A closing line: a sign-off, a name, a team ("Kind regards,", "Anna", "Customer Care").
+#: The lines after the closing line: a name, a team ("Anna", "Customer Care"); longer lines
+#: are never among them.
 _CLOSING_WORDS = 4
-#: How many lines from the end a sign-off is looked for (a footer may follow it).
-_CLOSING_LINES = 5
-#: Longer lines are never closing lines (checked before counting words).
 _CLOSING_CHARS = 48
 
 
 def _letter_body(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` without the closing: from a sign-off line among the last
-    :data:`_CLOSING_LINES` lines ("Kind regards,", "Mit freundlichen Grüßen") on, and
-    short lines at the end that do not end a sentence (agent's name, team, company)."""
+    """``text[start:end]`` without the closing: from a closing line among the last
+    :data:`~courtesy.rules.context.CLOSING_LINES` lines ("Kind regards,", "Mit freundlichen
+    Grüßen"; :func:`~courtesy.rules.context.is_closing_line`) on, and short lines at the
+    end that do not end a sentence (agent's name, team, company)."""
     body = text[start:end]
     if "\n" not in body:
         return body  # one line: a chat turn or a text message, nothing to cut
-    lines = body.rsplit("\n", _CLOSING_LINES)  # the last lines; lines[0] may hold the rest
+    lines = body.rsplit("\n", CLOSING_LINES)  # the last lines; lines[0] may hold the rest
     keep = len(lines)
-    rest = keep > _CLOSING_LINES
+    rest = keep > CLOSING_LINES
     for i in range(keep - 1, int(rest) - 1, -1):
-        line = lines[i]
-        if len(line) <= _CLOSING_CHARS and _SIGN_OFF.match(line) \
-                and len(line.split()) <= _CLOSING_WORDS:
+        if is_closing_line(lines[i]):
             keep = i
             break
     while keep:
         if keep == 1 and rest:  # a long signature block: go on through the rest
-            lines = lines[0].rsplit("\n", _CLOSING_LINES)
+            lines = lines[0].rsplit("\n", CLOSING_LINES)
             keep = len(lines)
-            rest = keep > _CLOSING_LINES
+            rest = keep > CLOSING_LINES
             continue
         line = lines[keep - 1].strip()
         if line and (len(line) > _CLOSING_CHARS
                      or len(line.split(None, _CLOSING_WORDS)) > _CLOSING_WORDS
-                     or (line[-1] in ".!?" and not _SIGN_OFF.match(line))):
+                     or (line[-1] in ".!?" and not SIGN_OFF.match(line))):
             break
         keep -= 1
     return "\n".join(lines[:keep])
@@ -432,7 +424,7 @@ def _body_sentences(ctx: CheckContext) -> list[tuple[int, int]]:
             e -= 1
         if s < e and _WORD.search(ctx.text, s, e):
             found.append((s, e))
-    while found and (_SIGN_OFF.match(ctx.text, found[-1][0])
+    while found and (SIGN_OFF.match(ctx.text, found[-1][0])
                      or (len(_WORD.findall(ctx.text, *found[-1])) <= 4
                          and ctx.text[found[-1][1] - 1] not in ".!?")):
         found.pop()  # "Kind regards,", "Anna", "The Support Team"
