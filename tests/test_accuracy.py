@@ -60,8 +60,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "admissions without a failure word ('our system sent the delivery to the address you "
         "moved out of', 'we didn't have a driver rostered')",
     ("replies_holdout3.jsonl", "restitution"):
-        "amends in plain verbs ('I will cover it', 'Das weiße Paar können Sie behalten'); "
-        "refund words in a refusal or a question ('Eine Erstattung ist nicht möglich')",
+        "amends in plain verbs ('I will cover it', 'Das weiße Paar können Sie behalten')",
     ("replies_holdout3.jsonl", "BL"):
         "blame told as responsibility ('the delay sits with them rather than with us', "
         "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",

@@ -11,27 +11,37 @@ occurs, outside overlap resolution, because "I've refunded your £12" must stay 
 (commitment) and count as restitution too. Prefix phrases (``refund*``) are reported to the
 end of the word ("refunded", not "refund").
 
-Two more overlay topics refine it. ``restitution-free.txt`` holds gifts ("free of charge",
+Three more overlay topics refine it. ``restitution-free.txt`` holds gifts ("free of charge",
 "gratis") that set something right only after a failure of ours: "we'll post your scarf to
 you free of charge" answers a favour. ``no-restitution.txt`` holds the words of
 restitution that give nothing ("non-refundable", "compensation claims must be submitted
 to...", "regarding compensation"): a restitution phrase that overlaps one is not counted.
+``refusal.txt`` holds refusals that may stand apart from the word they refuse ("Eine
+Erstattung der Dachreparatur ist daher nicht möglich", "ces retards ne donnent pas droit à
+un remboursement"): a restitution phrase in the same sentence is not counted, unless a
+"but" stands between them. The phrases of one sentence make one span.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
-__all__ = ["DENIED", "FREE", "TOPIC", "restitution_spans"]
+__all__ = ["DENIED", "FREE", "REFUSAL", "TOPIC", "restitution_spans"]
 
 TOPIC = "restitution"
 #: gifts ("free of charge", "gratis") that are restitution only after a failure of ours
 FREE = "restitution-free"
 #: words of restitution that give nothing ("non-refundable", "regarding compensation")
 DENIED = "no-restitution"
+#: words that refuse anywhere in the sentence ("ist daher nicht möglich", "ne donnent pas
+#: droit à", "will be deducted from your refund")
+REFUSAL = "refusal"
+#: a word of contrast after a comma: what follows it may give what went before refused
+_CONTRAST = re.compile(r",\s*(?:but|however|aber|jedoch|doch|mais|cependant|pero|sin\s+embargo)\b")
 
 
 def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
@@ -52,13 +62,39 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
         if denied:
             found = {(s, e) for s, e in found
                      if not any(s < d_end and d_start < e for d_start, d_end in denied)}
+    if found:
+        refusals = ctx.found.get(REFUSAL)
+        if refusals:
+            found = {(s, e) for s, e in found if not _refused(ctx, s, e, refusals)}
     text = ctx.text
     n = len(text)
     spans: list[tuple[int, int]] = []
+    sentence = (-1, -1)
     for start, phrase_end in sorted(found):
         end = phrase_end
         while end < n and text[end].isalnum():
             end += 1
+        if spans and start < sentence[1]:
+            # one sentence, one act of amends: "I've refunded the £24 seat fee; it'll be
+            # back on your card within 5 days"
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            continue
+        sentence = ctx.sentence_at(start)
         spans.append((start, end))
     ctx._cache[TOPIC] = spans
     return spans
+
+
+def _refused(ctx: CheckContext, start: int, end: int,
+             refusals: list[tuple[int, int]]) -> bool:
+    """Whether a :data:`REFUSAL` in the same sentence takes the amends at ``start:end``
+    back, with no "but" between them ("Eine Erstattung der Dachreparatur ist daher nicht
+    möglich"; but "we can't refund the fare, but I've added a £20 credit" gives one)."""
+    s0, s1 = ctx.sentence_at(start)
+    norm = ctx.norm
+    for r_start, r_end in refusals:
+        if s0 <= r_start < s1:
+            between = norm[min(end, r_end) : max(start, r_start)]
+            if _CONTRAST.search(between) is None:
+                return True
+    return False
