@@ -45,8 +45,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a canned closer switches the specific-word test off",
     # Held-out 2 was written and labelled apart, while the second round of lexicon work went
     # on without seeing it; the misses are listed by record in the commit that added it.
-    ("replies_holdout.jsonl", "restitution"):
-        "amends in new words ('taken the line rental off', 'hemos anulado ese cargo') are missed",
     ("replies_holdout.jsonl", "EL"):
         "missed next steps in de/fr/es become false EL003; times like 'within the hour' give EL004",
     ("replies_holdout.jsonl", "FL"):
@@ -59,8 +57,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout3.jsonl", "apology"):
         "admissions without a failure word ('our system sent the delivery to the address you "
         "moved out of', 'we didn't have a driver rostered')",
-    ("replies_holdout3.jsonl", "restitution"):
-        "amends in plain verbs ('I will cover it', 'Das weiße Paar können Sie behalten')",
     ("replies_holdout3.jsonl", "BL"):
         "blame told as responsibility ('the delay sits with them rather than with us', "
         "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",
@@ -79,9 +75,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
-    ("replies_holdout4.jsonl", "restitution"):
-        "'refund' in an explanation of how refunds work; amends in plain verbs ('we'll cover "
-        "it', 'die Mahngebühr haben wir gestrichen')",
     ("replies_holdout4.jsonl", "BL"):
         "a partner that is no partner word ('the ground handling company at Manchester') or "
         "a cause outside us ('una empresa de handling ajena a nuestra compañía')",

@@ -44,3 +44,30 @@ def test_the_phrases_of_one_sentence_make_one_span() -> None:
             "I've also added a £10 voucher.")
     assert found(text, "restitution", OURS) == [
         "refunded the £24 seat fee; it'll be back on your card", "voucher"]
+
+
+#: (id, text, words): amends in plain verbs, in sentences of our own
+PLAIN_AMENDS = [
+    ("en-cover", "That was our slip, so we'll cover the cost of the locksmith.", "cover the cost"),
+    ("en-back-to-bank", "The £12 overpayment goes back to your bank on Friday.",
+     "back to your bank"),
+    ("en-keep", "Please keep the faulty one; a new kettle is on its way.", "keep the faulty one"),
+    ("en-no-charge", "We won't charge for the call-out, as the fault was ours.", "charge for"),
+    ("de-behalten", "Den falschen Pullover können Sie gerne behalten.", "behalten"),
+    ("de-storniert", "Die Rechnung für den zweiten Einsatz haben wir storniert.", "storniert"),
+    ("de-zurueck", "Den doppelt gezahlten Betrag überweisen wir Ihnen morgen zurück.", "zurück"),
+    ("fr-garder", "Vous pouvez garder le colis, nous vous renvoyons la bonne taille.", "garder"),
+    ("es-anulado", "Hemos anulado el cargo de reconexión.", "anulado"),
+    ("es-quedar", "Puedes quedártelo, te enviamos otro hoy mismo.", "quedártelo"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in PLAIN_AMENDS],
+                         ids=[c[0] for c in PLAIN_AMENDS])
+def test_amends_in_plain_verbs_are_restitution(text: str, words: str) -> None:
+    assert [span for span in found(text, "restitution", OURS) if words in span]
+
+
+def test_keeping_a_number_is_not_restitution() -> None:
+    text = "Vous pouvez conserver votre numéro actuel lors du changement d'offre."
+    assert found(text, "restitution", NOT_OURS) == []
