@@ -83,6 +83,25 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "EL"):
         "German and French steps in new words ('die Techniker rufen Sie an', 'je peux changer "
         "ça tout de suite') are missed, so EL003 reports steps that are there",
+    # Held-out 5 was written apart from everything of the session that added held-out 3 and
+    # 4, and measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
+    ("replies_holdout5.jsonl", "next_steps"):
+        "steps told as facts about the customer's order ('tu coche estará listo a las 23:30', "
+        "'you'll get a text from them') are missed",
+    ("replies_holdout5.jsonl", "restitution"):
+        "goodwill in other words ('2,000 Skyward points as a gesture of goodwill'); a refund "
+        "process explained to a customer at no fault of ours",
+    ("replies_holdout5.jsonl", "BL"):
+        "responsibility told in other words ('the delay was down to the airport's refuelling "
+        "contractor'); 'outside our control' where the labeller saw none",
+    ("replies_holdout5.jsonl", "CT"):
+        "'escríbenos aquí' in a text message is a way to reach us, not CT003; a move to "
+        "another team is read as a transfer (CT002) rather than a contact request",
+    ("replies_holdout5.jsonl", "EL"):
+        "steps in new words missed, so EL004 and EL003 report steps that are concrete",
+    ("replies_holdout5.jsonl", "TM"):
+        "amends in new words missed, so TM007 reports restitution that is there; a past date "
+        "read as a promise (TM003)",
 }
 
 
@@ -191,7 +210,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_fresh.jsonl": "Held-out (fresh, en/de/fr/es)",
           "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)",
           "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)",
-          "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)"}
+          "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)",
+          "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

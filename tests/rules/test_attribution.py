@@ -56,6 +56,9 @@ NOT_ADMISSIONS = [
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
     ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
     ("es-according-to-us", "Según nuestro registro, el paquete llegó dañado al almacén."),
+    ("es-denial-after", "El retraso fue una incidencia que no depende de nosotros."),
+    ("en-handling-reproduced", "Our developers have reproduced the sync bug in a test account."),
+    ("fr-hope-not-fault", "Votre canapé aurait dû être livré hier matin."),
     ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
@@ -121,6 +124,18 @@ def test_a_partners_failure_is_blame(text: str, partner: str) -> None:
                          ids=[c[0] for c in NOT_PARTNER_BLAME])
 def test_a_partner_who_did_not_fail_is_not_blamed(text: str) -> None:
     assert _blame(text) == []
+
+
+@pytest.mark.parametrize("text", ["Nuestro repartidor se equivocó de portal.",
+                                  "Notre livreur a égaré votre colis."])
+def test_our_own_people_are_ours(text: str) -> None:
+    # a delivery person we call ours is one of us: the failure is admitted, not shifted
+    assert _blame(text) == []
+    assert found(text, "apology")
+
+
+def test_a_partner_company_named_with_a_preposition_is_one_partner() -> None:
+    assert _blame("La agencia de transportes extravió su paquete.")
 
 
 def test_a_partner_after_our_possessive_is_still_a_partner() -> None:

@@ -34,7 +34,6 @@ def _rules(text: str, channel: str | None = None) -> set[str]:
     "Das ist nicht unser Fehler.",
     "C'est notre transporteur qui a perdu le colis.",
     "Le retard de notre transporteur est indépendant de notre volonté.",
-    "Notre livreur a égaré votre colis.",
     "El retraso de nuestro proveedor nos impide enviarlo.",
     "La incidencia se debe a un fallo de la empresa subcontratada.",
     "Se retrasó porque nuestra mensajería no pasó a recogerlo.",
@@ -135,6 +134,8 @@ def test_understanding_that_it_is_annoying_is_empathy() -> None:
     "Schick uns einfach eine Privatnachricht mit der Bestellnummer.",
     "Écrivez-nous en message privé avec votre numéro de commande.",
     "Escríbenos por mensaje privado con tu número de pedido.",
+    "Schreib uns bitte eine DM mit deiner Bestellnummer.",
+    "Mándanos un MD con tu número de pedido.",
 ])
 def test_private_message_is_a_route(text: str) -> None:
     assert "CT003" not in _rules(text, "public")

@@ -50,7 +50,8 @@ FAILURE = "failure"
 MISTAKE = "mistake"
 
 _OURS, _PARTNER, _CUSTOMER = 1, 2, 3
-#: the reading stopped at a verb of handling ("I've logged the bug with our developers")
+#: the reading stopped: at a verb of handling before the failure word ("I've logged the bug
+#: with our developers"), or at a denial after it ("no depende de nosotros")
 _HANDLED = 4
 #: the words of a clause, and its commas (which end a stretch and may lead a subject)
 _TOKEN = re.compile(r"\w+|,")
@@ -248,6 +249,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         return None
     if role is None:
         role = _first_after(roles, _TOKEN.findall(norm, end, c1)[:_AFTER_WORDS])
+        if role == _HANDLED:
+            return None
     if role is None and strong:
         role = _OURS
     if role not in (_OURS, _PARTNER):
@@ -263,7 +266,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _NOT_FAILURE) = (1 << n for n in range(9))
+ _F_SUBJECT_LEAD, _NOT_FAILURE, _F_NEGATION) = (1 << n for n in range(10))
 
 
 #: the flags that may stop the walk back over a clause
@@ -280,7 +283,8 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_NOT_DOER * (word in roles.not_doer) | _F_HANDLING * (word in roles.handling)
             | _F_JOINT * (word in _NEW_CLAUSE)
             | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
-            | _NOT_FAILURE * (word in roles.not_failure))
+            | _NOT_FAILURE * (word in roles.not_failure)
+            | _F_NEGATION * (word in roles.negation))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -338,6 +342,8 @@ def _first_after(roles: Roles, after: list[str]) -> int | None:
         flags = _flags(roles, word)
         if flags & _F_JOINT or word == ",":
             return None  # "the parcel was lost, and we are sending a new one"
+        if flags & _F_NEGATION:
+            return _HANDLED  # "la incidencia no depende de nosotros": a denial
         if flags & _F_PARTNER:
             return _PARTNER
         if flags & _F_OURS:
