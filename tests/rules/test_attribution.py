@@ -181,11 +181,16 @@ def test_the_roles_of_every_language_are_loaded() -> None:
     assert "no" in roles.negation
 
 
-def test_a_malformed_roles_file_names_the_file_and_line(tmp_path: Any,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("content", "message"), [
+    ("# roles\n[ours]\nwe\n[doers]\nthey\n", r"xx/agents.words:4: unknown section \[doers\]"),
+    ("we\n", r"xx/agents.words:1: words before the first \[section\]"),
+    ("[hedge]\nif wenn*\n", r"xx/agents.words:2: \[hedge\] takes whole words, not 'wenn\*'"),
+])
+def test_a_malformed_roles_file_names_the_file_and_line(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, content: str, message: str) -> None:
     lexicons = tmp_path / "lexicons" / "xx"
     lexicons.mkdir(parents=True)
-    (lexicons / "agents.words").write_text("# roles\n[ours]\nwe\n[doers]\nthey\n", "utf-8")
+    (lexicons / "agents.words").write_text(content, "utf-8")
 
     class _Files:
         def __truediv__(self, name: str) -> Any:
@@ -194,7 +199,7 @@ def test_a_malformed_roles_file_names_the_file_and_line(tmp_path: Any,
     monkeypatch.setattr(attribution_module.resources, "files", lambda _package: _Files())
     load_roles.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"xx/agents.words:4: unknown section \[doers\]"):
+        with pytest.raises(ValueError, match=message):
             load_roles()
     finally:
         load_roles.cache_clear()

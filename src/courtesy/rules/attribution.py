@@ -7,7 +7,7 @@ any team ("our crew isolated the wrong stopcock", "a fault in our card system de
 your payments"), and blame can fall on any partner ("the rim supplier sent the wrong
 spokes", "el restaurante se equivocó"). So this module reads the structure instead.
 
-A *failure word* (overlay topic ``failure``: "wrong", "instead", "should never", "never
+A *failure word* (overlay topic ``failure``: "wrong", "twice", "should never", "never
 left", "fault", "overbooked"...) is looked at in its clause (the sentence, cut at ``;``,
 ``:``, dashes and a comma before "but"/"aber"/"mais"/"pero"...). The clause tells who did
 it: the nearest doer before the word, else a doer just after it in the same stretch ("a
@@ -16,19 +16,26 @@ words of ``lexicons/<lang>/agents.words``:
 
 - *ours* ("we", "our", "unser-", "notre", "nuestro"): the clause admits the failure and
   counts as an apology (the DESIGN.md apology element: owning the failure);
-- *partner* ("courier", "supplier", "*betreiber", "transporteur", "restaurante"), also
-  after "our" ("our delivery partner"): the clause shifts blame (topic ``blame-partner``);
+- *partner* (companies: "courier", "supplier", "*betreiber", "transporteur",
+  "restaurante"), also after "our" ("our delivery partner"): the clause shifts blame (topic
+  ``blame-partner``). A partner word before a preposition or a compound head is not the
+  doer ("we booked the courier for the wrong day", "paying by bank transfer"); one after
+  "your" is the customer's own. People are not partners: "nuestro repartidor" is ours;
 - *customer* ("you" as a subject): neither; the lexicon's BL002 phrases judge that.
 
-Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "should
-have been") call a deed a mistake in themselves: they admit it unless the clause names a
+Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "in
+error") call a deed a mistake in themselves: they admit it unless the clause names a
 partner or the customer as the doer ("the driver delivered it by mistake to number 41").
 
-A clause is not read when the failure word follows a condition, purpose or future ("if
-anything goes wrong", "to make sure nothing is lost", "we will never…": the ``hedge``
-words), when a denial stands right before it ("there was no error on our side": the
-``negation`` words), or when the sentence is a question. The cost is paid only by texts
-that hold a failure word, and then only a word split of that clause.
+A clause is not read when the failure word follows a condition, purpose, future or
+indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
+what went wrong": the ``hedge`` words), when a denial stands right before it ("there was
+no error on our side": the ``negation`` words) or among the words after it where the doer
+is looked for ("no depende de nosotros"), when a verb of handling comes first ("I've
+logged the bug", "according to our records": ``handling``), when the word names a thing
+("error messages": ``not-failure``), or when the sentence is a question. The cost is paid
+only by texts that hold a failure word, and then only a word split of that clause; what
+each word is, is learnt once per word (:data:`_FLAGS`).
 """
 
 from __future__ import annotations
@@ -136,6 +143,7 @@ _WHOLE_WORDS = frozenset({"hedge", "negation"})
 @cache
 def load_roles() -> Roles:
     """Read ``lexicons/<lang>/agents.words`` of every shipped language (once)."""
+    _FLAGS.clear()  # what each word is, is learnt afresh from these roles
     sections: dict[str, tuple[set[str], set[str], set[str]]] = {
         name: (set(), set(), set()) for name in _SECTIONS}
     base = resources.files("courtesy.rules") / "lexicons"
@@ -144,21 +152,24 @@ def load_roles() -> Roles:
         if not entry.is_file():
             continue
         current: tuple[set[str], set[str], set[str]] | None = None
+        name = ""
         for number, raw in enumerate(entry.read_text("utf-8").splitlines(), 1):
             line = raw.strip()
+            where = f"{folder.name}/agents.words:{number}"
             if not line or line.startswith("#"):
                 continue
             if line.startswith("["):
                 name = line.strip("[]")
                 if name not in sections:
-                    raise ValueError(f"{folder.name}/agents.words:{number}: unknown section "
-                                     f"[{name}]; expected one of {sorted(sections)}")
+                    raise ValueError(f"{where}: unknown section [{name}]; expected one of "
+                                     f"{sorted(sections)}")
                 current = sections[name]
                 continue
             if current is None:
-                raise ValueError(f"{folder.name}/agents.words:{number}: words before the "
-                                 "first [section]")
+                raise ValueError(f"{where}: words before the first [section]")
             for word in line.lower().replace("’", "'").split():
+                if "*" in word and name in _WHOLE_WORDS:
+                    raise ValueError(f"{where}: [{name}] takes whole words, not {word!r}")
                 if word.endswith("*"):
                     current[1].add(word[:-1])
                 elif word.startswith("*"):
@@ -166,15 +177,9 @@ def load_roles() -> Roles:
                 else:
                     current[0].add(word)
     made: dict[str, Any] = {}
-    for name, (words, prefixes, suffixes) in sections.items():
-        if name in _WHOLE_WORDS:
-            if prefixes or suffixes:
-                raise ValueError(f"agents.words: [{name}] takes whole words, not "
-                                 f"{sorted(prefixes | suffixes)!r} with '*'")
-            made[name] = frozenset(words)
-        else:
-            made[name.replace("-", "_")] = _WordSet(frozenset(words), tuple(sorted(prefixes)),
-                                                    tuple(sorted(suffixes)))
+    for section, (words, prefixes, suffixes) in sections.items():
+        made[section.replace("-", "_")] = frozenset(words) if section in _WHOLE_WORDS \
+            else _WordSet(frozenset(words), tuple(sorted(prefixes)), tuple(sorted(suffixes)))
     return Roles(**made)
 
 
@@ -242,7 +247,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             or not roles.negation.isdisjoint(before[-_NEGATION_REACH:]):
         return None
     following = _NEXT_WORD.match(norm, end, c1)
-    if following is not None and _flags(roles, following.group(1)) & _NOT_FAILURE:
+    if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE:
         return None  # "our error messages can look alarming"
     role = _nearest_before(roles, before)
     if role == _HANDLED:
@@ -262,11 +267,12 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     return role, (c0, c1)
 
 
-#: word → its role flags, learnt as words are met (bounded: cleared when it grows large)
+#: word → its role flags, learnt as words are met (bounded: cleared when it grows large, and
+#: when :func:`load_roles` reads the roles again)
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _NOT_FAILURE, _F_NEGATION) = (1 << n for n in range(10))
+ _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION) = (1 << n for n in range(10))
 
 
 #: the flags that may stop the walk back over a clause
@@ -283,7 +289,7 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_NOT_DOER * (word in roles.not_doer) | _F_HANDLING * (word in roles.handling)
             | _F_JOINT * (word in _NEW_CLAUSE)
             | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
-            | _NOT_FAILURE * (word in roles.not_failure)
+            | _F_NOT_FAILURE * (word in roles.not_failure)
             | _F_NEGATION * (word in roles.negation))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
