@@ -85,9 +85,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "ça tout de suite') are missed, so EL003 reports steps that are there",
     # Held-out 5 was written apart from everything of the session that added held-out 3 and
     # 4, and measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout5.jsonl", "next_steps"):
-        "steps told as facts about the customer's order ('tu coche estará listo a las 23:30', "
-        "'you'll get a text from them') are missed",
     ("replies_holdout5.jsonl", "restitution"):
         "goodwill in other words ('2,000 Skyward points as a gesture of goodwill'); a refund "
         "process explained to a customer at no fault of ours",

@@ -136,3 +136,18 @@ def test_a_footer_after_a_sign_off_without_a_comma_is_not_a_next_step() -> None:
             "Besuchen Sie uns auf holzundco.de")
     steps = [text[s.start:s.end] for s in check(text).elements["next_steps"]]
     assert steps == ["Ihr Ersatzteil geht morgen mit DHL an Sie raus."]
+
+
+def test_amends_given_are_a_next_step() -> None:
+    text = ("Guten Tag Herr Brandt, Ihre Zahlung ist inzwischen verbucht, und die Mahngebühr "
+            "von 5 € haben wir gestrichen.")
+    steps = [text[s.start:s.end] for s in check(text).elements["next_steps"]]
+    assert steps == ["Guten Tag Herr Brandt, Ihre Zahlung ist inzwischen verbucht, und die "
+                     "Mahngebühr von 5 € haben wir gestrichen."]
+
+
+def test_a_refund_rule_is_neither_amends_nor_a_step() -> None:
+    text = "Returns are only refunded after inspection at our warehouse."
+    report = check(text)
+    assert report.elements["restitution"] == ()
+    assert report.elements["next_steps"] == ()

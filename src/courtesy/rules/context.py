@@ -424,7 +424,8 @@ class CheckContext:
         return sorted(self.spans("apology") + self.spans("empathy"))
 
     def next_step_spans(self) -> list[tuple[int, int]]:
-        """Sentences that hold a commitment (someone will do something)."""
+        """Sentences that hold a commitment (someone will do something), a transfer, a way
+        to reach us, amends given, or an instruction."""
         cached = self._cache.get("next_steps")
         if cached is None:
             seen: dict[tuple[int, int], None] = {}
@@ -443,6 +444,10 @@ class CheckContext:
                             s <= start and end <= e for s, e in owned):
                         continue
                     seen[self.sentence_at(start)] = None
+            # amends given are a step taken for the customer ("die Mahngebühr haben wir
+            # gestrichen", "le montant a été recrédité sur votre compte")
+            for start, _end in restitution_spans(self):
+                seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
             signature = -1
