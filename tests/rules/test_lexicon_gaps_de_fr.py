@@ -261,6 +261,10 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("de-will-call", "Frau Kaya aus der Schadenabteilung wird Sie bis Mittwoch anrufen.", True),
     ("de-not-refunded", "Der Betrag wird nicht erstattet, da die Frist abgelaufen ist.", False),
     ("de-only-after", "Rücksendungen werden erst nach Prüfung erstattet.", False),
+    ("de-find-it-under", "Unter Einstellungen > Integrationen findest du den DATEV-Export.",
+     True),
+    ("de-can-online", "Den Antrag können Sie online unter service.example.de stellen.", True),
+    ("de-find-annoying", "Sie finden die Wartezeit sicher ärgerlich.", False),
     # "meldet sich bei Ihnen", "liegt für Sie bereit", Umstellung mit "wir"
     ("de-gets-in-touch", "Frau Keller aus der Buchhaltung meldet sich noch heute bei Ihnen.", True),
     ("de-lies-ready", "Ihr Gutschein liegt ab sofort im Kundenkonto für Sie bereit.", True),
