@@ -99,6 +99,25 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout5.jsonl", "TM"):
         "amends in new words missed, so TM007 reports restitution that is there; a past date "
         "read as a promise (TM003)",
+    # Held-out 6 was written by a helper told to write as another team would (other
+    # industries and voices), apart from all of the session that added held-out 3 to 5, and
+    # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
+    ("replies_holdout6.jsonl", "apology"):
+        "admissions without a failure word ('our app kept the meter running until the 4-hour "
+        "maximum', 'Da haben unsere Träger beim Einladen nicht aufgepasst')",
+    ("replies_holdout6.jsonl", "next_steps"):
+        "steps in new words missed; a sentence of amends in a reply that needs no step "
+        "counted as one",
+    ("replies_holdout6.jsonl", "restitution"):
+        "amends in new words ('a full replacement case out to you tomorrow, on us', 'approved "
+        "a claim for the full replacement value')",
+    ("replies_holdout6.jsonl", "EL"):
+        "steps in new words missed, so EL003 and EL004 report steps that are there",
+    ("replies_holdout6.jsonl", "TM"):
+        "amends missed, so TM007 reports restitution that is there",
+    ("replies_holdout6.jsonl", "TN"):
+        "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
+        "defensive phrase (TN003)",
 }
 
 
@@ -208,7 +227,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout.jsonl": "Held-out 2 (en/de/fr/es)",
           "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)",
           "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)",
-          "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)"}
+          "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)",
+          "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

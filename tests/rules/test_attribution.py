@@ -59,6 +59,8 @@ NOT_ADMISSIONS = [
     ("es-denial-after", "El retraso fue una incidencia que no depende de nosotros."),
     ("en-handling-reproduced", "Our developers have reproduced the sync bug in a test account."),
     ("fr-hope-not-fault", "Votre canapé aurait dû être livré hier matin."),
+    ("es-customer-should", "Debería haber leído nuestras advertencias antes de pagar."),
+    ("es-future-promise", "El lunes le llevaremos una silla nueva y nos llevaremos la dañada."),
     ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
@@ -82,6 +84,8 @@ PARTNER_BLAME = [
     ("de-zu-verantworten", "Den Fehler hat unser Logistikpartner zu verantworten.",
      "Logistikpartner"),
     ("fr-hyphenated", "Notre sous-traitant n'a pas respecté le créneau prévu.", "sous-traitant"),
+    ("de-external", "Die Abweichung geht auf unseren externen Ablesedienst zurück, der den Wert "
+                    "falsch übermittelt hat.", "Ablesedienst"),
 ]
 
 #: (id, text): a partner named, no blame on it
@@ -127,7 +131,8 @@ def test_a_partner_who_did_not_fail_is_not_blamed(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Nuestro repartidor se equivocó de portal.",
-                                  "Notre livreur a égaré votre colis."])
+                                  "Notre livreur a égaré votre colis.",
+                                  "Our installer set the inverter to the wrong profile."])
 def test_our_own_people_are_ours(text: str) -> None:
     # a delivery person we call ours is one of us: the failure is admitted, not shifted
     assert _blame(text) == []
@@ -231,3 +236,27 @@ def test_reading_clauses_never_crashes_and_stays_in_bounds(pieces: list[str],
             assert 0 <= span.start < span.end <= len(text)
     for finding in first.findings:
         assert 0 <= finding.start <= finding.end <= len(text)
+
+
+def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> None:
+    text = ("Le blocage vient de notre prestataire de paiement, qui a signalé à tort vos "
+            "achats comme suspects.")
+    assert _blame(text)
+    assert found("I've logged the bug with our developers.", "apology") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mistake sits with them rather than with us.",
+    "The hold-up sits with our subcontracted haulier, whose lorry was not available.",
+    "No es algo que dependa de nosotros.",
+])
+def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
+    assert _blame(text)
+
+
+@pytest.mark.parametrize("text", [
+    "As the booking terms say, you should have cancelled in the app.",
+    "Sie hätten die Dachrinne regelmäßig reinigen müssen.",
+])
+def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
+    assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}

@@ -94,6 +94,9 @@ _NEGATION_REACH = 3
 #: partner or the customer, it is an object ("le transporteur nous a livré", "usted nos
 #: indicó")
 _OURS_PARTNER_REACH = 2
+#: a verb of ours in the future tense promises, it does not own a deed (the Spanish "-amos"
+#: and "-emos" forms that mark "we" include "llevaremos")
+_FUTURE_ENDINGS = ("aremos", "eremos", "iremos", "erons", "irons")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +252,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     following = _NEXT_WORD.match(norm, end, c1)
     if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE:
         return None  # "our error messages can look alarming"
-    role = _nearest_before(roles, before)
+    role = _nearest_before(roles, before, strong)
     if role == _HANDLED:
         return None
     if role is None:
@@ -297,17 +300,20 @@ def _flags(roles: Roles, word: str) -> int:
     return flags
 
 
-def _nearest_before(roles: Roles, before: list[str]) -> int | None:
+def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> int | None:
     """The role of the doer nearest before the failure word, walking back over the clause;
-    :data:`_HANDLED` when a verb of handling comes first."""
+    :data:`_HANDLED` when a verb of handling comes first. Before a word that calls the deed
+    a mistake (``strong``), the verb right before it is the deed, not its handling ("qui a
+    signalé à tort vos achats", "flagged wrongly")."""
     known = _FLAGS.get
-    for i in range(len(before) - 1, -1, -1):
+    last = len(before) - 1
+    for i in range(last, -1, -1):
         f = known(before[i])
         if f is None:
             f = _flags(roles, before[i])
         if not f & _F_ROLE:
             continue
-        if f & _F_HANDLING:
+        if f & _F_HANDLING and not (strong and i == last):
             return _HANDLED  # "we've logged the bug": not told as a failure of anyone's
         if f & _F_JOINT:
             return None  # "I've checked and there's an outage"
@@ -320,6 +326,8 @@ def _nearest_before(roles: Roles, before: list[str]) -> int | None:
                 continue  # "confirming the bank's error" to the landlord
             return _PARTNER
         if f & _F_OURS:
+            if before[i].endswith(_FUTURE_ENDINGS):
+                return None  # "le llevaremos un colchón nuevo y nos llevaremos el dañado"
             if _any_flag(roles, before[max(0, i - _OURS_PARTNER_REACH) : i],
                          _F_PARTNER | _F_CUSTOMER | _F_HANDLING):
                 continue  # an object: "the courier sent us", "usted nos indicó", "según
