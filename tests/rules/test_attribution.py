@@ -42,6 +42,11 @@ ADMISSIONS = [
     ("es-por-error", "El técnico cerró su incidencia por error el martes.", "por error"),
     ("en-twice", "We billed your card twice for the March box.", "billed your card twice"),
     ("de-zu-spaet", "Wir haben den Handwerker zu spät beauftragt.", "zu spät"),
+    ("en-mis-verb", "Our night porter misread your booking as a single room.", "misread"),
+    ("en-meant-to", "We were meant to call you back on Tuesday and didn't.", "meant to"),
+    ("de-aufgepasst", "Beim Verladen haben unsere Fahrer nicht aufgepasst.", "aufgepasst"),
+    ("fr-censes", "Nous étions censés vous rappeler lundi.", "censés"),
+    ("es-suponia", "Se suponía que nuestro técnico pasaría el jueves.", "suponía"),
 ]
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
