@@ -265,3 +265,9 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
+
+
+def test_a_denial_of_any_error_of_ours_is_no_apology() -> None:
+    text = "There was no error on our side: the payment went out on 3 March."
+    assert found(text, "apology") == []
+    assert _blame(text)
