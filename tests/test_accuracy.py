@@ -118,6 +118,29 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
+    # Held-out 7 was written apart from all of this work and measured once, at its merge;
+    # nothing has been tuned on it, so its figures are still unseen figures. Tune on it only
+    # after a held-out 8 exists.
+    ("replies_holdout7.jsonl", "apology"):
+        "admissions with no failure word ('our system only issued one of the two tickets', "
+        "'The add-on was applied on our side a day late')",
+    ("replies_holdout7.jsonl", "next_steps"):
+        "steps in new words, mostly German, French and Spanish",
+    ("replies_holdout7.jsonl", "restitution"):
+        "'refund' in a sentence about a refund gone wrong; 'geht auf unsere Kappe' (our "
+        "fault) read as amends",
+    ("replies_holdout7.jsonl", "BL"):
+        "blame with no failure word and no partner word in the clause",
+    ("replies_holdout7.jsonl", "CT"):
+        "'écrivez-nous' in a reply that says where; a partner's line given in a public "
+        "reply missed (CT002)",
+    ("replies_holdout7.jsonl", "EL"):
+        "steps in new words missed, so EL003 and EL004 report steps that are there",
+    ("replies_holdout7.jsonl", "TM"):
+        "a missed deadline read as without a new date (TM004) where the date is in new words",
+    ("replies_holdout7.jsonl", "TN"):
+        "a reply that blames a partner read as impolite (TN005); 'Schick mir' as a bare "
+        "demand (TN003)",
 }
 
 
@@ -228,7 +251,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout3.jsonl": "Held-out 3 (en/de/fr/es)",
           "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)",
           "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)",
-          "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)"}
+          "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)",
+          "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
