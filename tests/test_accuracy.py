@@ -118,9 +118,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
-    # Held-out 7 was written apart from all of this work and measured once, at its merge;
-    # nothing has been tuned on it, so its figures are still unseen figures. Tune on it only
-    # after a held-out 8 exists.
+    # Held-out 7 was written apart from all of this work and measured once, at its merge
+    # (docs/how-it-works.md, Accuracy); a fourth round of words was then tuned on it.
     ("replies_holdout7.jsonl", "apology"):
         "admissions with no failure word ('our system only issued one of the two tickets', "
         "'The add-on was applied on our side a day late')",
@@ -252,7 +251,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)",
           "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)",
           "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)",
-          "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es), unseen"}
+          "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -47,6 +47,8 @@ ADMISSIONS = [
     ("de-aufgepasst", "Beim Verladen haben unsere Fahrer nicht aufgepasst.", "aufgepasst"),
     ("fr-censes", "Nous étions censés vous rappeler lundi.", "censés"),
     ("es-suponia", "Se suponía que nuestro técnico pasaría el jueves.", "suponía"),
+    ("de-stoerung", "Die Buchung fehlte wegen einer Störung unserer Kasse.", "Störung"),
+    ("fr-bloquee", "Votre colis est resté bloqué dans notre centre de tri.", "bloqué"),
 ]
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
@@ -86,6 +88,11 @@ PARTNER_BLAME = [
     ("es-culpa", "La demora es culpa del proveedor de muebles.", "proveedor"),
     ("fr-incombe", "Le retard incombe au transporteur régional.", "transporteur"),
     ("de-verursacht", "Der Ausfall wurde vom Paketdienst verursacht.", "Paketdienst"),
+    ("en-wholesaler", "Your order is late because the wholesaler didn't deliver on Monday.",
+     "wholesaler"),
+    ("de-beauftragt", "Es hat gedauert, weil der beauftragte Gutachter verspätet geliefert hat.",
+     "Gutachter"),
+    ("es-causado", "El problema lo ha causado el banco del destinatario.", "banco"),
     ("de-zu-verantworten", "Den Fehler hat unser Logistikpartner zu verantworten.",
      "Logistikpartner"),
     ("fr-hyphenated", "Notre sous-traitant n'a pas respecté le créneau prévu.", "sous-traitant"),
