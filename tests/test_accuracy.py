@@ -137,6 +137,20 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout7.jsonl", "TM"):
         "a missed deadline read as without a new date (TM004) where the date is in new words",
+    # Held-out 8 was written apart from all of this work and measured once, at its merge
+    # (docs/how-it-works.md, Accuracy); only the NM001 false positive it showed was fixed.
+    # Write a held-out 9 before tuning on it.
+    ("replies_holdout8.jsonl", "apology"):
+        "admissions with no failure word ('Our team carried your grandmother's mirror down "
+        "the stairs without the corner guards and dropped it')",
+    ("replies_holdout8.jsonl", "next_steps"):
+        "steps in new words, mostly German, French and Spanish",
+    ("replies_holdout8.jsonl", "restitution"):
+        "'refund' and 'at our expense' in sentences that explain rather than give",
+    ("replies_holdout8.jsonl", "BL"):
+        "blame with no failure word and no partner word in the clause",
+    ("replies_holdout8.jsonl", "EL"):
+        "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout7.jsonl", "TN"):
         "a reply that blames a partner read as impolite (TN005); 'Schick mir' as a bare "
         "demand (TN003)",
@@ -251,7 +265,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout4.jsonl": "Held-out 4 (en/de/fr/es)",
           "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)",
           "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)",
-          "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)"}
+          "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)",
+          "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -137,3 +137,14 @@ def test_professional_titles_are_titles(name: dict[str, str], locale: str,
     untitled = {"name": {k: v for k, v in name.items() if k != "title"}, "locale": locale}
     findings = check(salutation + ",\n\nMerci.", customer=untitled, select=["NM"]).findings
     assert [f.rule for f in findings] == ["NM005"]  # a title the profile lacks, not a person
+
+
+def test_the_firm_in_the_signature_is_not_a_misspelt_customer() -> None:
+    customer = {"name": {"title": "Sr.", "given": "Ramón", "family": "Castellví Soler"},
+                "locale": "es-ES"}
+    text = ("Estimado Sr. Castellví Soler:\n\nLe confirmaremos la fecha de instalación esta "
+            "semana.\n\nUn saludo,\nEnergía Solar Mediterránea")
+    assert check(text, customer=customer, select=["NM"]).findings == ()
+    # the same word in the body is still read as a misspelt name
+    body = text.replace("esta semana", "esta semana, Sr. Solar")
+    assert [f.rule for f in check(body, customer=customer, select=["NM"]).findings] == ["NM001"]

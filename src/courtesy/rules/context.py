@@ -454,7 +454,7 @@ class CheckContext:
             for topic in ("instruction", "imperative", "tracking"):
                 for start, _end in self.found.get(topic, []):
                     if signature < 0:
-                        signature = self._signature_start()
+                        signature = self.signature_start
                     if start >= signature:
                         continue  # "Order Support, Loom & Timber" signs the reply
                     bounds = self.sentence_at(start)
@@ -464,10 +464,17 @@ class CheckContext:
             self._cache["next_steps"] = cached
         return cached  # type: ignore[return-value]
 
-    def _signature_start(self) -> int:
+    @property
+    def signature_start(self) -> int:
         """Where the signature block begins: after a closing line (:func:`is_closing_line`)
         among the last :data:`CLOSING_LINES` lines; the end of the text when there is
-        none."""
+        none. Computed once per check."""
+        cached = self._cache.get("signature_start")
+        if cached is None:
+            cached = self._cache["signature_start"] = self._find_signature_start()
+        return cached  # type: ignore[return-value]
+
+    def _find_signature_start(self) -> int:
         text = self.text
         end = len(text.rstrip())
         at = end
