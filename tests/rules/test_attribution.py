@@ -49,6 +49,10 @@ ADMISSIONS = [
     ("es-suponia", "Se suponía que nuestro técnico pasaría el jueves.", "suponía"),
     ("de-stoerung", "Die Buchung fehlte wegen einer Störung unserer Kasse.", "Störung"),
     ("fr-bloquee", "Votre colis est resté bloqué dans notre centre de tri.", "bloqué"),
+    ("en-cause-ours", "Your card arrived late because of a backlog in our print room.",
+     "backlog in our print room"),
+    ("de-wegen-ours", "Die Überweisung an deinen Vermieter ging wegen eines Fehlers in unserem "
+                      "System nicht raus.", "Fehlers in unserem System"),
 ]
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
@@ -62,6 +66,7 @@ NOT_ADMISSIONS = [
     ("en-compound", "Our error messages can look alarming, but your data is safe."),
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
     ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
+    ("en-outside-control", "Due to circumstances outside our control, the tasting is off."),
     ("es-according-to-us", "Según nuestro registro, el paquete llegó dañado al almacén."),
     ("es-denial-after", "El retraso fue una incidencia que no depende de nosotros."),
     ("en-handling-reproduced", "Our developers have reproduced the sync bug in a test account."),
@@ -93,6 +98,8 @@ PARTNER_BLAME = [
     ("de-beauftragt", "Es hat gedauert, weil der beauftragte Gutachter verspätet geliefert hat.",
      "Gutachter"),
     ("es-causado", "El problema lo ha causado el banco del destinatario.", "banco"),
+    ("en-due-to-courier", "The delay is due to the courier's depot closure.", "courier"),
+    ("es-se-debe", "El retraso se debe a la agencia de transportes.", "agencia"),
     ("de-zu-verantworten", "Den Fehler hat unser Logistikpartner zu verantworten.",
      "Logistikpartner"),
     ("fr-hyphenated", "Notre sous-traitant n'a pas respecté le créneau prévu.", "sous-traitant"),
@@ -106,6 +113,7 @@ NOT_PARTNER_BLAME = [
     ("en-compound", "The fee for paying by bank transfer instead will be refunded."),
     ("en-handling", "We have written to your landlord confirming the bank's error."),
     ("en-neutral", "The courier will collect the chair on Thursday between 8 and 12."),
+    ("en-bank-holiday", "Because of the bank holiday, your refund arrives on Tuesday."),
     ("fr-customer-own", "La ligne de votre restaurant a été coupée par erreur ce matin."),
 ]
 

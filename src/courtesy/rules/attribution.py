@@ -23,6 +23,10 @@ words of ``lexicons/<lang>/agents.words``:
   "your" is the customer's own. People are not partners: "nuestro repartidor" is ours;
 - *customer* ("you" as a subject): neither; the lexicon's BL002 phrases judge that.
 
+Words of the overlay topic ``cause`` ("due to", "wegen", "à cause de", "se debe a") name
+their doer after them, so only the words after them are read ("posted late because of a
+backlog on our side" admits; "due to circumstances outside our control" does not).
+
 Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "in
 error") call a deed a mistake in themselves: they admit it unless the clause names a
 partner or the customer as the doer ("the driver delivered it by mistake to number 41").
@@ -49,12 +53,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
-__all__ = ["FAILURE", "MISTAKE", "Attribution", "Roles", "attribution", "load_roles"]
+__all__ = ["CAUSE", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution", "load_roles"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
 #: overlay topic: words that call a deed a mistake in themselves
 MISTAKE = "mistake"
+#: overlay topic: words of cause, whose doer follows them ("due to the courier")
+CAUSE = "cause"
+#: how a failure word is read: its doer before it (else after), a mistake that admits
+#: itself unless someone else is named, or a cause whose doer follows it
+_PLAIN, _STRONG, _CAUSAL = 0, 1, 2
 
 _OURS, _PARTNER, _CUSTOMER = 1, 2, 3
 #: the reading stopped: at a verb of handling before the failure word ("I've logged the bug
@@ -203,17 +212,20 @@ def attribution(ctx: CheckContext) -> Attribution:
     cached = ctx._cache.get(FAILURE)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    failures = ctx.found.get(FAILURE, [])
-    mistakes = ctx.found.get(MISTAKE, [])
-    if not failures and not mistakes:
+    found = ctx.found
+    failures = found.get(FAILURE, [])
+    mistakes = found.get(MISTAKE, [])
+    causes = found.get(CAUSE, [])
+    if not failures and not mistakes and not causes:
         ctx._cache[FAILURE] = _NONE
         return _NONE
     roles = load_roles()
     admissions: dict[tuple[int, int], int] = {}
     blame: dict[tuple[int, int], int] = {}
-    cues = sorted([(s, e, False) for s, e in failures] + [(s, e, True) for s, e in mistakes])
-    for start, end, strong in cues:
-        verdict = _read_clause(ctx, roles, start, end, strong)
+    cues = sorted([(s, e, _PLAIN) for s, e in failures] + [(s, e, _STRONG) for s, e in mistakes]
+                  + [(s, e, _CAUSAL) for s, e in causes])
+    for start, end, how in cues:
+        verdict = _read_clause(ctx, roles, start, end, how)
         if verdict is not None:
             role, clause = verdict
             (admissions if role == _OURS else blame).setdefault(clause, start)
@@ -224,7 +236,7 @@ def attribution(ctx: CheckContext) -> Attribution:
 
 
 def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
-                 strong: bool) -> tuple[int, tuple[int, int]] | None:
+                 how: int) -> tuple[int, tuple[int, int]] | None:
     """The doer of the failure word at ``start:end`` (ours or partner) and its clause."""
     text, norm = ctx.text, ctx.norm
     s0, s1 = ctx.sentence_at(start)
@@ -252,14 +264,16 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     following = _NEXT_WORD.match(norm, end, c1)
     if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE:
         return None  # "our error messages can look alarming"
-    role = _nearest_before(roles, before, strong)
+    # a cause names its doer after it: "your SIM was posted late because of a backlog on
+    # our side" (the SIM did nothing)
+    role = None if how == _CAUSAL else _nearest_before(roles, before, how == _STRONG)
     if role == _HANDLED:
         return None
     if role is None:
         role = _first_after(roles, _TOKEN.findall(norm, end, c1)[:_AFTER_WORDS])
         if role == _HANDLED:
             return None
-    if role is None and strong:
+    if role is None and how == _STRONG:
         role = _OURS
     if role not in (_OURS, _PARTNER):
         return None
@@ -359,6 +373,8 @@ def _first_after(roles: Roles, after: list[str]) -> int | None:
         if flags & _F_NEGATION:
             return _HANDLED  # "la incidencia no depende de nosotros": a denial
         if flags & _F_PARTNER:
+            if i + 1 < len(after) and _flags(roles, after[i + 1]) & _F_NOT_DOER:
+                continue  # "because of the bank holiday"
             return _PARTNER
         if flags & _F_OURS:
             return _PARTNER if _any_flag(roles, after[i + 1 : i + 1 + _OURS_PARTNER_REACH],
