@@ -330,19 +330,20 @@ def _inline_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
     body = ctx.body_start
     norm = ctx.norm
     text = ctx.text
-    # the signature block names the agent and the firm, not the customer ("Un saludo,
-    # Energía Solar Mediterránea" to Sr. Soler)
-    end = ctx.signature_start
     # the starts of the words to look at: those that start like a name word...
     starts: set[int] = set()
     for probe in probes:
-        at = text.find(probe, body, end)
+        at = text.find(probe, body)
         while at != -1:
             if at == body or norm[at - 1] == " " or norm[at - 1] in _WORD_LEADS:
                 starts.add(norm.rfind(" ", body, at + 1) + 1 or body)
-            at = text.find(probe, at + 1, end)
-    if not starts and norm.find("!", body, end) == -1:
+            at = text.find(probe, at + 1)
+    if not starts and norm.find("!", body) == -1:
         return  # nothing starts like the name, and no "Thanks, Sarah!"
+    # ... before the signature block, which names the agent and the firm, not the customer
+    # ("Un saludo, Energía Solar Mediterránea" to Sr. Soler)
+    end = ctx.signature_start
+    starts = {start for start in starts if start < end}
     # ... and the capitalised words right before a "!" or ","
     for mark in "!,":
         at = norm.find(mark, body, end)
