@@ -151,6 +151,24 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "blame with no failure word and no partner word in the clause",
     ("replies_holdout8.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
+    # Held-out 9 was written apart from all of this work and measured once, at its merge
+    # (docs/how-it-works.md, Accuracy); the two false BL001 and two false admissions it
+    # showed were then fixed. Write a held-out 10 before tuning on it further.
+    ("replies_holdout9.jsonl", "apology"):
+        "admissions with no failure word, as on every held-out corpus",
+    ("replies_holdout9.jsonl", "next_steps"):
+        "steps in new words in all four languages",
+    ("replies_holdout9.jsonl", "restitution"):
+        "amends in plain verbs ('We will pay the £100 penalty in full', 'You're welcome to "
+        "keep the first copy'); 'at no charge' and 'voucher' where nothing is given",
+    ("replies_holdout9.jsonl", "BL"):
+        "blame with no failure word and no partner word in the clause",
+    ("replies_holdout9.jsonl", "CT"):
+        "a German transfer to another firm's line missed (CT002)",
+    ("replies_holdout9.jsonl", "EL"):
+        "steps in new words missed, so EL004 and EL001 report what is there",
+    ("replies_holdout9.jsonl", "TM"):
+        "amends in plain verbs missed, so TM007 reports restitution that is there",
     ("replies_holdout7.jsonl", "TN"):
         "a reply that blames a partner read as impolite (TN005); 'Schick mir' as a bare "
         "demand (TN003)",
@@ -266,7 +284,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout5.jsonl": "Held-out 5 (en/de/fr/es)",
           "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)",
           "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)",
-          "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)"}
+          "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)",
+          "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -67,6 +67,7 @@ NOT_ADMISSIONS = [
     ("en-new-clause", "The parcel was damaged in transit and our team has sent a new one."),
     ("en-our-effort", "We tried twice to deliver your parcel yesterday."),
     ("en-outside-control", "Due to circumstances outside our control, the tasting is off."),
+    ("es-we-inform", "Le informamos de que su pedido sufrirá un retraso por una incidencia."),
     ("es-according-to-us", "Según nuestro registro, el paquete llegó dañado al almacén."),
     ("es-denial-after", "El retraso fue una incidencia que no depende de nosotros."),
     ("en-handling-reproduced", "Our developers have reproduced the sync bug in a test account."),
@@ -114,6 +115,9 @@ NOT_PARTNER_BLAME = [
     ("en-handling", "We have written to your landlord confirming the bank's error."),
     ("en-neutral", "The courier will collect the chair on Thursday between 8 and 12."),
     ("en-bank-holiday", "Because of the bank holiday, your refund arrives on Tuesday."),
+    ("en-object-of-to", "Our system took your gift twice after a file was sent to the bank a "
+                        "second time."),
+    ("de-object-of-beim", "Wir hatten das Glas beim Hersteller eine Woche zu spät bestellt."),
     ("fr-customer-own", "La ligne de votre restaurant a été coupée par erreur ce matin."),
 ]
 
@@ -286,3 +290,9 @@ def test_a_denial_of_any_error_of_ours_is_no_apology() -> None:
     text = "There was no error on our side: the payment went out on 3 March."
     assert found(text, "apology") == []
     assert _blame(text)
+
+
+def test_a_partner_after_a_preposition_is_an_object_and_the_doer_is_found_before_it() -> None:
+    text = "Our system took your gift twice after a file was sent to the bank a second time."
+    assert _blame(text) == []
+    assert found(text, "apology")  # our system did it

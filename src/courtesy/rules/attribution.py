@@ -136,6 +136,9 @@ class Roles:
     customer_own: _WordSet
     #: words after a partner word that show it is not the doer (prepositions, compounds)
     not_doer: _WordSet
+    #: prepositions before a partner word that make it an object ("sent to the bank"); not
+    #: those of a passive's doer ("by", "von", "par", "por")
+    object_lead: frozenset[str]
     #: words that, right after a failure word, make it a thing's name ("error message")
     not_failure: _WordSet
     #: verbs of dealing with a failure ("fixed", "logged", "identified")
@@ -146,10 +149,10 @@ class Roles:
     negation: frozenset[str]
 
 
-_SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "not-failure",
-             "handling", "hedge", "negation")
-#: sections that a whole-clause set test reads, so they take whole words only
-_WHOLE_WORDS = frozenset({"hedge", "negation"})
+_SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
+             "not-failure", "handling", "hedge", "negation")
+#: sections read as whole words only (a set test, no prefixes or suffixes)
+_WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead"})
 
 
 @cache
@@ -289,7 +292,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION) = (1 << n for n in range(10))
+ _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD) = (1 << n for n in range(11))
 
 
 #: the flags that may stop the walk back over a clause
@@ -307,7 +310,8 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_JOINT * (word in _NEW_CLAUSE)
             | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
             | _F_NOT_FAILURE * (word in roles.not_failure)
-            | _F_NEGATION * (word in roles.negation))
+            | _F_NEGATION * (word in roles.negation)
+            | _F_OBJECT_LEAD * (word in roles.object_lead))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -334,6 +338,8 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_PARTNER:
             if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
                 continue  # "we booked the courier for the wrong day"
+            if _any_flag(roles, before[max(0, i - 2) : i], _F_OBJECT_LEAD):
+                continue  # "a file was sent to the bank a second time"
             if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
                 return _CUSTOMER  # "your bank declined it by mistake": theirs, not ours
             if _any_flag(roles, before[max(0, i - 3) : i], _F_HANDLING):
