@@ -53,7 +53,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
-__all__ = ["CAUSE", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution", "load_roles"]
+__all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution",
+           "load_roles"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -77,7 +78,9 @@ _CLAUSE_MARKS = (";", ":", "—", "–", " - ")
 _CLAUSE_MARK = re.compile(r"[;:—–]| - ")
 #: the word right after a failure word
 _NEXT_WORD = re.compile(r" (\w+)")
-_CONTRAST = re.compile(
+#: a comma before a word of contrast: what follows may undo what went before ("we can't
+#: refund the fare, but I've added a credit"); restitution.py reads refusals by it too
+CONTRAST = re.compile(
     r",\s*(?:but|however|although|though|whereas|while|yet|aber|doch|jedoch|sondern|"
     r"allerdings|mais|cependant|pourtant|toutefois|pero|sino|aunque|sin\s+embargo)\b")
 #: a doer after the failure word is looked for only this many words on, and not past a
@@ -254,7 +257,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             at = norm.find(mark, end, c1)
             if at >= 0:
                 c1 = at
-    for m in _CONTRAST.finditer(norm, c0, c1):
+    for m in CONTRAST.finditer(norm, c0, c1):
         if m.start() < start:
             c0 = m.start() + 1
         elif m.start() >= end:

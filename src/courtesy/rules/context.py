@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from courtesy.rules.lexicon import Matcher
     from courtesy.trace import RenderTrace
 
-__all__ = ["APOLOGY_KINDS", "CLOSING_LINES", "SIGN_OFF", "CheckContext", "Salutation",
-           "is_closing_line"]
+__all__ = ["APOLOGY_KINDS", "CLOSING_CHARS", "CLOSING_LINES", "CLOSING_WORDS", "SIGN_OFF",
+           "CheckContext", "Salutation", "is_closing_line"]
 
 #: Situations in which a failure of ours calls for an owning apology (DESIGN.md table).
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
@@ -38,16 +38,17 @@ SIGN_OFF = re.compile(
     r"|cordialmente)\b")
 #: how many lines from the end a closing line is looked for (a footer may follow it)
 CLOSING_LINES = 5
-#: a closing line is short: at most this many characters and words
-_CLOSING_CHARS = 48
-_CLOSING_WORDS = 4
+#: a closing line, and each line of the signature after it, is short: at most this many
+#: characters and words
+CLOSING_CHARS = 48
+CLOSING_WORDS = 4
 
 
 def is_closing_line(line: str) -> bool:
     """Whether ``line`` closes a letter before the signature: a short line that opens with a
     sign-off ("Kind regards,", "Mit freundlichen Grüßen") or ends with a comma ("Warmly,",
     "Un abrazo,")."""
-    return len(line) <= _CLOSING_CHARS and len(line.split()) <= _CLOSING_WORDS and (
+    return len(line) <= CLOSING_CHARS and len(line.split()) <= CLOSING_WORDS and (
         line.rstrip().endswith(",") or SIGN_OFF.match(line) is not None)
 
 

@@ -24,8 +24,9 @@ un remboursement"): a restitution phrase in the same sentence is not counted, un
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from courtesy.rules.attribution import CONTRAST
 
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
@@ -40,8 +41,7 @@ DENIED = "no-restitution"
 #: words that refuse anywhere in the sentence ("ist daher nicht möglich", "ne donnent pas
 #: droit à", "will be deducted from your refund")
 REFUSAL = "refusal"
-#: a word of contrast after a comma: what follows it may give what went before refused
-_CONTRAST = re.compile(r",\s*(?:but|however|aber|jedoch|doch|mais|cependant|pero|sin\s+embargo)\b")
+
 
 
 def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
@@ -95,6 +95,6 @@ def _refused(ctx: CheckContext, start: int, end: int,
     for r_start, r_end in refusals:
         if s0 <= r_start < s1:
             between = norm[min(end, r_end) : max(start, r_start)]
-            if _CONTRAST.search(between) is None:
+            if CONTRAST.search(between) is None:
                 return True
     return False

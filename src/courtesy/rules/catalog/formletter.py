@@ -36,7 +36,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from courtesy.profiles import SituationKind
-from courtesy.rules.context import CLOSING_LINES, SIGN_OFF, is_closing_line
+from courtesy.rules.context import (
+    CLOSING_CHARS,
+    CLOSING_LINES,
+    CLOSING_WORDS,
+    SIGN_OFF,
+    is_closing_line,
+)
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
 if TYPE_CHECKING:
@@ -291,7 +297,7 @@ def _reference_in_body(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", start, at) + 1 or start
     line_end = text.find("\n", at, end)
     line = text[line_start : end if line_end < 0 else line_end].strip()
-    if len(line) > _CLOSING_CHARS and not _SIGN_OFF_LINE.search(text, start, line_start):
+    if len(line) > CLOSING_CHARS and not _SIGN_OFF_LINE.search(text, start, line_start):
         return True
     return _has_reference(_letter_body(text, start, end))
 
@@ -300,11 +306,6 @@ def _reference_in_body(text: str, start: int, end: int) -> bool:
 #: the customer's, so their words are not content.
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/\S*)?")
 _DOT_LETTER = re.compile(r"\.[a-z]")
-#: The lines after the closing line: a name, a team ("Anna", "Customer Care"); longer lines
-#: are never among them.
-_CLOSING_WORDS = 4
-_CLOSING_CHARS = 48
-
 
 def _letter_body(text: str, start: int, end: int) -> str:
     """``text[start:end]`` without the closing: from a closing line among the last
@@ -328,8 +329,8 @@ def _letter_body(text: str, start: int, end: int) -> str:
             rest = keep > CLOSING_LINES
             continue
         line = lines[keep - 1].strip()
-        if line and (len(line) > _CLOSING_CHARS
-                     or len(line.split(None, _CLOSING_WORDS)) > _CLOSING_WORDS
+        if line and (len(line) > CLOSING_CHARS
+                     or len(line.split(None, CLOSING_WORDS)) > CLOSING_WORDS
                      or (line[-1] in ".!?" and not SIGN_OFF.match(line))):
             break
         keep -= 1
