@@ -230,7 +230,12 @@ def attribution(ctx: CheckContext) -> Attribution:
     blame: dict[tuple[int, int], int] = {}
     cues = sorted([(s, e, _PLAIN) for s, e in failures] + [(s, e, _STRONG) for s, e in mistakes]
                   + [(s, e, _CAUSAL) for s, e in causes])
+    # a failure word inside a phrase that already says who failed ("sorry for our mistake",
+    # "not our fault") is not read again: what the clause would add, the phrase holds
+    said = found.get("apology", []) + found.get("blame-partner", [])
     for start, end, how in cues:
+        if said and any(s <= start and end <= e for s, e in said):
+            continue
         verdict = _read_clause(ctx, roles, start, end, how)
         if verdict is not None:
             role, clause = verdict
