@@ -232,7 +232,8 @@ def attribution(ctx: CheckContext) -> Attribution:
                   + [(s, e, _CAUSAL) for s, e in causes])
     # a failure word inside a phrase that already says who failed ("sorry for our mistake",
     # "not our fault") is not read again: what the clause would add, the phrase holds
-    said = found.get("apology", []) + found.get("blame-partner", [])
+    said = found.get("apology", []) + found.get("blame-partner", []) \
+        + found.get("non-apology", []) + found.get("boilerplate", [])
     for start, end, how in cues:
         if said and any(s <= start and end <= e for s, e in said):
             continue
