@@ -71,3 +71,12 @@ def test_amends_in_plain_verbs_are_restitution(text: str, words: str) -> None:
 def test_keeping_a_number_is_not_restitution() -> None:
     text = "Vous pouvez conserver votre numéro actuel lors du changement d'offre."
     assert found(text, "restitution", NOT_OURS) == []
+
+
+def test_a_gift_word_that_owns_the_fault_is_an_apology_not_amends() -> None:
+    text = "Da ist bei uns etwas schiefgelaufen, das geht auf uns."
+    assert found(text, "restitution", OURS) == []
+    assert [span for span in found(text, "apology", OURS) if "geht auf uns" in span]
+    treat = "Das Essen geht heute auf uns."
+    assert found(treat, "restitution", OURS) == ["geht heute auf uns"]
+    assert found(treat, "apology", OURS) == []

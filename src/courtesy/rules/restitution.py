@@ -48,7 +48,8 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
     """Spans of restitution phrases in the checked text, computed once per check.
 
     :data:`FREE` phrases count when the situation says the failure was ours (or there is
-    no situation); a phrase that overlaps a :data:`DENIED` one does not count.
+    no situation), and not inside an apology phrase ("das geht auf uns" owns the fault); a
+    phrase that overlaps a :data:`DENIED` one does not count.
     """
     cached = ctx._cache.get(TOPIC)
     if cached is not None:
@@ -56,7 +57,12 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
     found = set(ctx.spans(TOPIC))
     situation = ctx.situation
     if situation is None or situation.our_fault:
-        found.update(ctx.spans(FREE))
+        free = ctx.spans(FREE)
+        owned = ctx.found.get("apology")
+        if free and owned:
+            # a gift's words inside an admission are the admission ("das geht auf uns")
+            free = [(s, e) for s, e in free if not any(a < e and s < b for a, b in owned)]
+        found.update(free)
     if found:
         denied = ctx.spans(DENIED)
         if denied:
