@@ -59,6 +59,9 @@ PLAIN_AMENDS = [
     ("fr-garder", "Vous pouvez garder le colis, nous vous renvoyons la bonne taille.", "garder"),
     ("es-anulado", "Hemos anulado el cargo de reconexión.", "anulado"),
     ("es-quedar", "Puedes quedártelo, te enviamos otro hoy mismo.", "quedártelo"),
+    ("en-pay-penalty", "We will pay the £60 penalty for you in full.", "pay the £60"),
+    ("en-keep-copy", "You're welcome to keep the first copy as a spare.", "keep the first copy"),
+    ("en-nothing-to-pay", "That class is on us: there's nothing to pay for it.", "nothing to pay"),
 ]
 
 
@@ -66,6 +69,10 @@ PLAIN_AMENDS = [
                          ids=[c[0] for c in PLAIN_AMENDS])
 def test_amends_in_plain_verbs_are_restitution(text: str, words: str) -> None:
     assert [span for span in found(text, "restitution", OURS) if words in span]
+
+
+def test_paying_a_partner_is_not_restitution() -> None:
+    assert found("We'll pay the courier when they collect the sofa.", "restitution", OURS) == []
 
 
 def test_keeping_a_number_is_not_restitution() -> None:
