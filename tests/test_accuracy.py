@@ -169,6 +169,28 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "steps in new words missed, so EL004 and EL001 report what is there",
     ("replies_holdout9.jsonl", "TM"):
         "amends in plain verbs missed, so TM007 reports restitution that is there",
+    # Held-out 10 was written apart from all of this work and measured once, at its merge
+    # (docs/how-it-works.md, Accuracy). Nothing has been tuned on it: its figures are
+    # unseen figures. Write a held-out 11 before tuning on it.
+    ("replies_holdout10.jsonl", "apology"):
+        "admissions with no failure word, as on every held-out corpus",
+    ("replies_holdout10.jsonl", "restitution"):
+        "amends in words no lexicon holds; amends named where nothing is given",
+    ("replies_holdout10.jsonl", "BL"):
+        "blame with no failure word and no partner word in the clause",
+    ("replies_holdout10.jsonl", "EL"):
+        "steps in new words missed, so EL003 and EL004 report steps that are there",
+    ("replies_holdout10.jsonl", "FL"):
+        "stock replies in German and Spanish with specific-looking words not taken for form "
+        "letters (FL001); a repeat contact not acknowledged in new words (FL005)",
+    ("replies_holdout10.jsonl", "NM"):
+        "'Herr' where the profile has no title is NM006 as documented (a guessed title), "
+        "which the labeller did not expect; a French title the profile lacks missed (NM005)",
+    ("replies_holdout10.jsonl", "TM"):
+        "German replies: amends missed (TM007), an acknowledged wait not seen (TM001)",
+    ("replies_holdout10.jsonl", "TN"):
+        "'Wir bitten um Verständnis' read as defensive (TN002); defensive phrases in new "
+        "words missed (TN003, TN004)",
     ("replies_holdout7.jsonl", "TN"):
         "a reply that blames a partner read as impolite (TN005); 'Schick mir' as a bare "
         "demand (TN003)",
@@ -285,7 +307,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout6.jsonl": "Held-out 6 (en/de/fr/es)",
           "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)",
           "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)",
-          "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)"}
+          "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)",
+          "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
