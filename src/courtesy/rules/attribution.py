@@ -75,7 +75,8 @@ _TOKEN = re.compile(r"\w+|,")
 #: where a clause ends inside a sentence: a semicolon, a colon, a dash, or a comma before a
 #: word of contrast
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")
-_CLAUSE_MARK = re.compile(r"[;:—–]| - ")
+#: any of them, to tell in one search whether a sentence has one at all
+_CLAUSE_MARK = re.compile("|".join(map(re.escape, _CLAUSE_MARKS)))
 #: the word right after a failure word
 _NEXT_WORD = re.compile(r" (\w+)")
 #: a comma before a word of contrast: what follows may undo what went before ("we can't
