@@ -183,9 +183,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout10.jsonl", "FL"):
         "stock replies in German and Spanish with specific-looking words not taken for form "
         "letters (FL001); a repeat contact not acknowledged in new words (FL005)",
-    ("replies_holdout10.jsonl", "NM"):
-        "'Herr' where the profile has no title is NM006 as documented (a guessed title), "
-        "which the labeller did not expect; a French title the profile lacks missed (NM005)",
     ("replies_holdout10.jsonl", "TM"):
         "German replies: amends missed (TM007), an acknowledged wait not seen (TM001)",
     ("replies_holdout10.jsonl", "TN"):

@@ -77,6 +77,17 @@ def test_a_gendered_title_before_the_academic_one_still_follows_the_pronouns() -
         "NM006"]
 
 
+def test_a_guessed_title_beside_the_profiles_academic_one_says_which_title_it_has() -> None:
+    no_pronouns = {k: v for k, v in DR_WEBER.items() if k != "pronouns"}
+    report = check("Sehr geehrte Frau Dr. Weber,\n\nvielen Dank.",
+                   customer={"name": no_pronouns, "locale": "de-DE"})
+    [finding] = report.findings
+    assert finding.rule == "NM006"
+    assert report.text[finding.start:finding.end] == "Frau"
+    assert "gives only 'Dr.', no gender" in finding.message
+    assert finding.suggestion == "Dr. Weber"
+
+
 def test_an_academic_title_the_profile_lacks_is_still_wrong() -> None:
     assert _codes("Sehr geehrte Frau Dr. Weber,\n\nvielen Dank.", WEBER, "de-DE") == ["NM005"]
 

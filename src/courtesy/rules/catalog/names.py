@@ -145,16 +145,17 @@ def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
                             f"{_quote(bare)} contradicts the pronouns in the customer's "
                             "profile.", forms.compose("formal").address)
                 elif title.gender != "n" and not forms.has_pronouns:
+                    given = "no title" if forms.title is None else \
+                        f"only {_quote(_local_title(forms))}, no gender"
                     out.add("guessed-title", start, end,
                             f"{_quote(bare)} assumes the customer's gender; the profile "
-                            "gives no title.", forms.compose("formal").address)
+                            f"gives {given}.", forms.compose("formal").address)
                 elif title.gender == "n" and title.key != "mx":
                     out.add("wrong-title", start, end,
                             f"{_quote(bare)} is not in the customer's profile.",
                             forms.formal_address())
             elif not titles_compatible(title, forms.title):
-                local = forms_for(forms.locale)[0].title(forms.title.key) or \
-                    forms.title.canonical
+                local = _local_title(forms)
                 out.add("wrong-title", start, end,
                         f"{_quote(bare)} is the wrong title: the customer is "
                         f"{local} {forms.family or forms.given}.", local)
@@ -219,6 +220,12 @@ def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
                         f"{_quote(salutation.address(text))} puts the {order}; "
                         f"the customer's name is {full}.", full)
                 break
+
+
+def _local_title(forms: NameForms) -> str:
+    """The profile's title as the customer's locale writes it ("Dr." in German)."""
+    assert forms.title is not None
+    return forms_for(forms.locale)[0].title(forms.title.key) or forms.title.canonical
 
 
 @lru_cache(maxsize=4096)
