@@ -208,6 +208,18 @@ def test_the_roles_of_every_language_are_loaded() -> None:
     assert "you" in roles.customer
     assert "if" in roles.hedge
     assert "no" in roles.negation
+    assert {"and", "weil", "parce", "porque"} <= roles.new_clause
+    assert {"that", "que", "porque"} <= roles.subject_lead
+    assert all(word in roles.future for word in ("llevaremos", "rembourserons", "renverrons"))
+    assert "llevamos" not in roles.future  # the present (or past) owns a deed
+
+
+def test_an_admission_stops_at_the_joining_word_of_its_language() -> None:
+    text = ("Sehr geehrte Frau Lang,\n\nunser Monteur hat das falsche Ventil eingebaut, und "
+            "das tut mir sehr leid. Er kommt am Montag wieder.\n\nViele Grüße\nJana")
+    report = check(text, situation=OURS)
+    spans = [text[s.start:s.end] for s in report.elements["apology"]]
+    assert "unser Monteur hat das falsche Ventil eingebaut" in spans
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
 __all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution",
-           "load_roles"]
+           "joining_pattern", "load_roles"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -87,18 +87,6 @@ CONTRAST = re.compile(
 #: a doer after the failure word is looked for only this many words on, and not past a
 #: word that opens another clause ("the parcel was lost, and we are sending a new one")
 _AFTER_WORDS = 6
-_NEW_CLAUSE = frozenset({
-    "and", "so", "then", "because", "as", "since", "when", "while", "but", "or", "und",
-    "sodass", "dann", "weil", "da", "als", "wenn", "aber", "oder", "et", "donc", "puis",
-    "car", "parce", "puisque", "quand", "mais", "ou", "y", "así", "luego", "porque",
-    "cuando", "pero", "o", "como", "comme", "wie",
-})
-#: words after which "you" (or "vous", "usted") is the subject of its clause
-_SUBJECT_LEAD = frozenset({
-    "that", "because", "as", "since", "and", "but", "so", "when", "though", "although",
-    "once", "after", "before", "then", "que", "car", "comme", "et", "mais", "porque", "y",
-    "pero", "como",
-})
 #: how many words before the failure word a denial may stand ("not our fault", "there was
 #: no error")
 _NEGATION_REACH = 3
@@ -107,9 +95,6 @@ _NEGATION_REACH = 3
 #: partner or the customer, it is an object ("le transporteur nous a livré", "usted nos
 #: indicó")
 _OURS_PARTNER_REACH = 2
-#: a verb of ours in the future tense promises, it does not own a deed (the Spanish "-amos"
-#: and "-emos" forms that mark "we" include "llevaremos")
-_FUTURE_ENDINGS = ("aremos", "eremos", "iremos", "erons", "irons")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +136,25 @@ class Roles:
     hedge: frozenset[str]
     #: denials right before a failure word ("no error", "not our fault"); whole words only
     negation: frozenset[str]
+    #: words that open another clause ("and", "because", "weil", "parce", "porque"); whole
+    #: words only
+    new_clause: frozenset[str]
+    #: words after which "you" is the subject of its clause ("that", "because", "que");
+    #: whole words only
+    subject_lead: frozenset[str]
+    #: future forms of a verb of ours, which promise rather than own ("*aremos", "*erons")
+    future: _WordSet
+    #: words that join a clause to an apology after it ("and", "aber", "mais", "pero"); whole
+    #: words only (read by ``CheckContext``, which cuts an admission before the last one)
+    joining: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
-             "not-failure", "handling", "hedge", "negation")
+             "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
+             "future", "joining")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
-_WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead"})
+_WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
+                          "joining"})
 
 
 @cache
@@ -200,6 +198,14 @@ def load_roles() -> Roles:
         made[section.replace("-", "_")] = frozenset(words) if section in _WHOLE_WORDS \
             else _WordSet(frozenset(words), tuple(sorted(prefixes)), tuple(sorted(suffixes)))
     return Roles(**made)
+
+
+@cache
+def joining_pattern() -> re.Pattern[str]:
+    """A word of the ``joining`` sections with the comma and space before it ("…, and
+    I'm sorry"): where an admission stops before an apology phrase that follows it."""
+    words = sorted(load_roles().joining, key=lambda w: (-len(w), w))
+    return re.compile(r"(?i)[,;]?\s+(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +308,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD) = (1 << n for n in range(11))
+ _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE) = (
+    1 << n for n in range(12))
 
 
 #: the flags that may stop the walk back over a clause
@@ -317,11 +324,12 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_CUSTOMER * (word in roles.customer)
             | _F_CUSTOMER_OWN * (word in roles.customer_own)
             | _F_NOT_DOER * (word in roles.not_doer) | _F_HANDLING * (word in roles.handling)
-            | _F_JOINT * (word in _NEW_CLAUSE)
-            | _F_SUBJECT_LEAD * (word in _SUBJECT_LEAD or word == ",")
+            | _F_JOINT * (word in roles.new_clause)
+            | _F_SUBJECT_LEAD * (word in roles.subject_lead or word == ",")
             | _F_NOT_FAILURE * (word in roles.not_failure)
             | _F_NEGATION * (word in roles.negation)
-            | _F_OBJECT_LEAD * (word in roles.object_lead))
+            | _F_OBJECT_LEAD * (word in roles.object_lead)
+            | _F_FUTURE * (word in roles.future))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -356,7 +364,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
                 continue  # "confirming the bank's error" to the landlord
             return _PARTNER
         if f & _F_OURS:
-            if before[i].endswith(_FUTURE_ENDINGS):
+            if f & _F_FUTURE:
                 return None  # "le llevaremos un colchón nuevo y nos llevaremos el dañado"
             if _any_flag(roles, before[max(0, i - _OURS_PARTNER_REACH) : i],
                          _F_PARTNER | _F_CUSTOMER | _F_HANDLING):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
-from courtesy.rules.attribution import attribution
+from courtesy.rules.attribution import attribution, joining_pattern
 from courtesy.rules.lexicon import normalize
 from courtesy.rules.restitution import restitution_spans
 
@@ -54,9 +54,6 @@ def is_closing_line(line: str) -> bool:
 
 #: topics to which the structural reading of failures adds clauses (rules/attribution.py)
 _ATTRIBUTED = frozenset({"apology", "blame-partner"})
-
-#: words that join an admission to the apology phrase after it ("…, and I'm sorry")
-_JOINING = re.compile(r"(?i)[,;]?\s+(?:and|but|so|und|aber|et|mais|y|pero)\b")
 
 _SENTENCE_END = ".!?\n"
 #: a sentence break: a line break, or ".", "!" or "?" before white space. Group "stop" marks
@@ -241,7 +238,7 @@ class CheckContext:
                 if min(phrases) <= cue:
                     continue
                 end = min(phrases)
-                for joint in _JOINING.finditer(self.text, cue, end):
+                for joint in joining_pattern().finditer(self.text, cue, end):
                     end = joint.start()  # "..., and I'm sorry": up to the last "and"
                 while end > start and not self.text[end - 1].isalnum():
                     end -= 1
