@@ -170,12 +170,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout9.jsonl", "TM"):
         "amends in plain verbs missed, so TM007 reports restitution that is there",
     # Held-out 10 was written apart from all of this work and measured once, at its merge
-    # (docs/how-it-works.md, Accuracy). Nothing has been tuned on it: its figures are
-    # unseen figures. Write a held-out 11 before tuning on it.
+    # (docs/how-it-works.md, Accuracy); held-out 11 was written before any tuning on it.
     ("replies_holdout10.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
-    ("replies_holdout10.jsonl", "restitution"):
-        "amends in words no lexicon holds; amends named where nothing is given",
     ("replies_holdout10.jsonl", "BL"):
         "blame with no failure word and no partner word in the clause",
     ("replies_holdout10.jsonl", "EL"):
@@ -183,8 +180,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout10.jsonl", "FL"):
         "stock replies in German and Spanish with specific-looking words not taken for form "
         "letters (FL001); a repeat contact not acknowledged in new words (FL005)",
-    ("replies_holdout10.jsonl", "TM"):
-        "German replies: amends missed (TM007), an acknowledged wait not seen (TM001)",
     ("replies_holdout10.jsonl", "TN"):
         "'Wir bitten um Verständnis' read as defensive (TN002); defensive phrases in new "
         "words missed (TN003, TN004)",

@@ -62,7 +62,42 @@ PLAIN_AMENDS = [
     ("en-pay-penalty", "We will pay the £60 penalty for you in full.", "pay the £60"),
     ("en-keep-copy", "You're welcome to keep the first copy as a spare.", "keep the first copy"),
     ("en-nothing-to-pay", "That class is on us: there's nothing to pay for it.", "nothing to pay"),
+    ("en-towards", "The tickets are refunded, and we've sent £45 towards your taxi fares.",
+     "£45 towards your taxi fares"),
+    ("en-current-account", "The duplicate debit went back to your current account today.",
+     "back to your current account"),
+    ("en-added-for", "We've added £15 for the bank charges it caused you.", "added £15 for"),
+    ("en-reduced-by", "Your June rent will be reduced by a third while the lift is out.",
+     "reduced by a third"),
+    ("en-give-free", "Pick any evening and we'll give you that session free.",
+     "give you that session free"),
+    ("en-half-price", "We'll reprint the banner at half price and post it on Monday.",
+     "at half price"),
+    ("en-free-round", "Your table is booked for Friday, with a free round of drinks.",
+     "free round of drinks"),
+    ("de-wir-ueberweisen", "Wir überweisen Ihnen die 120 € bis Montag zurück.",
+     "Wir überweisen Ihnen die 120 € bis Montag zurück"),
+    ("de-ersetzen", "Wir ersetzen Ihnen die Vase zum Neupreis.", "Wir ersetzen Ihnen"),
+    ("fr-entierement-en-charge", "Le plombier revient lundi pour la réparation, que nous "
+                                 "prenons entièrement en charge.", "entièrement en charge"),
+    ("fr-et-vous-offrons", "Nous vous remboursons le billet et vous offrons un dîner.",
+     "vous offrons"),
+    ("es-de-regalo", "Le hemos añadido de regalo una caja de té.", "de regalo"),
+    ("es-nueva-sin-coste", "Si no tiene arreglo, te la cambiamos por una nueva sin coste.",
+     "sin coste"),
 ]
+
+#: (id, text): words of amends that give nothing here
+NO_AMENDS = [
+    ("en-refund-elsewhere", "For a refund, you will need to contact the agency you booked with."),
+    ("en-move-at-no-cost", "We can move your booking to Friday at no extra cost."),
+    ("es-cita-sin-coste", "Te cambiamos la cita al jueves sin coste."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_AMENDS], ids=[c[0] for c in NO_AMENDS])
+def test_words_of_amends_that_give_nothing_are_not_restitution(text: str) -> None:
+    assert found(text, "restitution", OURS) == []
 
 
 @pytest.mark.parametrize(("text", "words"), [c[1:] for c in PLAIN_AMENDS],
