@@ -173,8 +173,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # (docs/how-it-works.md, Accuracy); held-out 11 was written before any tuning on it.
     ("replies_holdout10.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
-    ("replies_holdout10.jsonl", "BL"):
-        "blame with no failure word and no partner word in the clause",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):

@@ -106,6 +106,11 @@ PARTNER_BLAME = [
     ("fr-hyphenated", "Notre sous-traitant n'a pas respecté le créneau prévu.", "sous-traitant"),
     ("de-external", "Die Abweichung geht auf unseren externen Ablesedienst zurück, der den Wert "
                     "falsch übermittelt hat.", "Ablesedienst"),
+    ("en-lab", "The lab sent your crowns back in the wrong shade.", "lab"),
+    ("fr-laboratoire", "Le retard est dû au laboratoire d'analyses, qui a égaré le tube.",
+     "laboratoire"),
+    ("es-subcontratada", "La fuga se debe a la empresa subcontratada que montó el tejado.",
+     "subcontratada"),
 ]
 
 #: (id, text): a partner named, no blame on it
@@ -285,6 +290,10 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "The mistake sits with them rather than with us.",
     "The hold-up sits with our subcontracted haulier, whose lorry was not available.",
     "No es algo que dependa de nosotros.",
+    "The framing shop measured it, which is their error rather than ours.",
+    "Darauf hatten wir leider keinen Einfluss.",
+    "Cela ne relève pas de notre responsabilité.",
+    "La responsabilidad es suya y no nuestra.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -293,9 +302,22 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "As the booking terms say, you should have cancelled in the app.",
     "Sie hätten die Dachrinne regelmäßig reinigen müssen.",
+    "Sie hätten das Kennzeichen bei der Buchung korrekt eingeben müssen.",
+    "Usted no canceló la suscripción en el plazo indicado.",
+    "No pagaste la cuota antes del día 5.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Sie hätten eine Bestätigung per E-Mail erhalten müssen.",
+    "Sie hätten eigentlich früher informiert werden müssen.",
+    "Usted no recibió el aviso porque lo enviamos a una dirección antigua.",
+])
+def test_what_the_customer_should_have_received_is_not_blame_on_the_customer(
+        text: str) -> None:
+    assert "BL002" not in {f.rule for f in check(text, situation=OURS).findings}
 
 
 def test_a_denial_of_any_error_of_ours_is_no_apology() -> None:
