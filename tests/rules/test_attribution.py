@@ -53,6 +53,10 @@ ADMISSIONS = [
      "backlog in our print room"),
     ("de-wegen-ours", "Die Überweisung an deinen Vermieter ging wegen eines Fehlers in unserem "
                       "System nicht raus.", "Fehlers in unserem System"),
+    ("en-instead-of", "I put your lesson in the diary for Thursday instead of Tuesday.",
+     "instead of Tuesday"),
+    ("fr-cause-elided", "Votre vol a été annulé à cause d'une panne sur notre appareil.",
+     "panne sur notre appareil"),
 ]
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
@@ -78,6 +82,10 @@ NOT_ADMISSIONS = [
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
+    ("en-instead-promise", "We'll send a new kettle instead of repairing the old one."),
+    ("en-after-before", "The stone was cut by the quarry, so the error happened before it "
+                        "reached our fitters."),
+    ("en-remedy", "We've refunded the payment that was taken twice."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's
@@ -111,6 +119,10 @@ PARTNER_BLAME = [
      "laboratoire"),
     ("es-subcontratada", "La fuga se debe a la empresa subcontratada que montó el tejado.",
      "subcontratada"),
+    ("en-partner-past-six-words", "This was due to a shortage of vehicles from our haulage "
+                                  "partner.", "haulage partner"),
+    ("en-instead-of-partner", "The courier left it at number 14 instead of your door.",
+     "courier"),
 ]
 
 #: (id, text): a partner named, no blame on it

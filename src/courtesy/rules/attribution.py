@@ -289,7 +289,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     if role == _HANDLED:
         return None
     if role is None:
-        role = _first_after(roles, _TOKEN.findall(norm, end, c1)[:_AFTER_WORDS])
+        role = _first_after(roles, _TOKEN.findall(norm, end, c1))
         if role == _HANDLED:
             return None
     if role is None and how == _STRONG:
@@ -390,7 +390,10 @@ def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
 
 
 def _first_after(roles: Roles, after: list[str]) -> int | None:
-    for i, word in enumerate(after):
+    """The role of the first doer in the first :data:`_AFTER_WORDS` words of ``after``
+    (the rest of the clause, which may still show that doer to be a partner: "a shortage
+    of vehicles from our haulage partner")."""
+    for i, word in enumerate(after[:_AFTER_WORDS]):
         flags = _flags(roles, word)
         if flags & _F_JOINT or word == ",":
             return None  # "the parcel was lost, and we are sending a new one"
