@@ -75,9 +75,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
-    ("replies_holdout4.jsonl", "BL"):
-        "a partner that is no partner word ('the ground handling company at Manchester') or "
-        "a cause outside us ('una empresa de handling ajena a nuestra compañía')",
     ("replies_holdout4.jsonl", "CH"):
         "a German SMS with „…“ quotes is not reported as using characters outside GSM 03.38",
     ("replies_holdout4.jsonl", "EL"):
@@ -88,9 +85,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout5.jsonl", "restitution"):
         "goodwill in other words ('2,000 Skyward points as a gesture of goodwill'); a refund "
         "process explained to a customer at no fault of ours",
-    ("replies_holdout5.jsonl", "BL"):
-        "responsibility told in other words ('the delay was down to the airport's refuelling "
-        "contractor'); 'outside our control' where the labeller saw none",
     ("replies_holdout5.jsonl", "CT"):
         "'escríbenos aquí' in a text message is a way to reach us, not CT003; a move to "
         "another team is read as a transfer (CT002) rather than a contact request",
@@ -102,9 +96,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout6.jsonl", "apology"):
-        "admissions without a failure word ('our app kept the meter running until the 4-hour "
-        "maximum', 'Da haben unsere Träger beim Einladen nicht aufgepasst')",
     ("replies_holdout6.jsonl", "next_steps"):
         "steps in new words missed; a sentence of amends in a reply that needs no step "
         "counted as one",
@@ -128,8 +119,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout7.jsonl", "restitution"):
         "'refund' in a sentence about a refund gone wrong; 'geht auf unsere Kappe' (our "
         "fault) read as amends",
-    ("replies_holdout7.jsonl", "BL"):
-        "blame with no failure word and no partner word in the clause",
     ("replies_holdout7.jsonl", "CT"):
         "'écrivez-nous' in a reply that says where; a partner's line given in a public "
         "reply missed (CT002)",

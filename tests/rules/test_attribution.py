@@ -57,7 +57,29 @@ ADMISSIONS = [
      "instead of Tuesday"),
     ("fr-cause-elided", "Votre vol a été annulé à cause d'une panne sur notre appareil.",
      "panne sur notre appareil"),
+    ("en-ran-late", "Your box missed the van because our packing team ran late.", "ran late"),
+    ("fr-corrompu", "Une mise à jour de notre part a corrompu votre configuration.", "corrompu"),
+    ("es-en-lugar-de", "Tomamos la graduación de 2024 en lugar de la de este mes.",
+     "en lugar de"),
+    ("es-tendria-que", "Nuestro personal tendría que haberos informado en el momento.",
+     "tendría que haberos"),
 ]
+
+#: (id, text, words): ownership in everyday words, with no "sorry"
+OWNED_IN_PASSING = [
+    ("en-poor-of-us", "We left your gate open. That was poor of us.", "poor of us"),
+    ("de-geschlampt", "Beim Einbau haben wir echt geschlampt.", "geschlampt"),
+    ("fr-inadmissible", "C'est inadmissible de notre part.", "inadmissible de notre part"),
+    ("fr-veuillez-excuser", "Veuillez excuser notre réponse tardive.", "Veuillez excuser"),
+    ("es-pata", "Aquí metimos la pata, Carmen.", "metimos la pata"),
+    ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in OWNED_IN_PASSING],
+                         ids=[c[0] for c in OWNED_IN_PASSING])
+def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> None:
+    assert covers(text, "apology", words)
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
@@ -86,6 +108,8 @@ NOT_ADMISSIONS = [
     ("en-after-before", "The stone was cut by the quarry, so the error happened before it "
                         "reached our fitters."),
     ("en-remedy", "We've refunded the payment that was taken twice."),
+    ("fr-request", "Veuillez nous renvoyer le justificatif de votre rendez-vous manqué."),
+    ("en-nobody-no-doer", "Nobody turned up, as the road was closed by the police."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's
