@@ -383,6 +383,17 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("de-goes-in-the-post", "Die Karte geht morgen in die Post.", True),
     ("fr-comes-again", "Le livreur repasse demain entre 9 h et 11 h.", True),
     ("fr-reachable", "Votre gestionnaire reste joignable au 01 40 00 12 12.", True),
+    # found on held-out 11
+    ("de-calls-you", "Unser Monteur ruft Sie am Donnerstagabend noch einmal an.", True),
+    ("de-ready", "Ihr Rad ist fertig und steht ab 16 Uhr zur Abholung bereit.", True),
+    ("de-we-extend", "Alle Medien, die fällig werden, verlängern wir bis zum 17. April.", True),
+    ("de-calls-in-the-past", "Der Kurier rief gestern zweimal vergeblich.", False),
+    ("fr-you-will-find", "Vous trouverez le modèle de convention sur l'ENT.", True),
+    ("fr-do-not-hesitate", "Si vous avez un doute, n'hésitez pas à me répondre directement.",
+     True),
+    ("fr-collect-from", "Retrait dès 17 h au comptoir.", True),
+    ("es-will-be-handled", "Su consulta será atendida por el departamento de facturas.", True),
+    ("es-unlocked", "Ya está desbloqueado para ti hasta las 20:45.", True),
 )
 
 
