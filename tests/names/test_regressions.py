@@ -43,6 +43,22 @@ def test_dear_sir_alone_is_still_generic() -> None:
         assert [f.rule for f in check(text, customer=customer).findings] == ["SL001"]
 
 
+@pytest.mark.parametrize("text", ["Dear Library User,\n\nThanks.", "Dear Gym Member,\n\nThanks.",
+                                  "Hello Hotel Guest,\n\nThanks."])
+def test_a_role_with_whose_it_is_is_generic_not_another_person(text: str) -> None:
+    customer = {"name": {"title": "Mr", "given": "Ebenezer", "family": "Quaye"}}
+    report = check(text, customer=customer)
+    assert [f.rule for f in report.findings] == ["SL001"]
+    assert report.findings[0].suggestion == "Dear Mr Quaye"
+
+
+def test_a_name_before_a_role_word_is_still_read_as_a_name() -> None:
+    customer = {"name": {"title": "Mr", "given": "Ebenezer", "family": "Quaye"}}
+    codes = [f.rule for f in check("Dear Ebenezer Customer,\n\nThanks.",
+                                   customer=customer).findings]
+    assert "SL001" not in codes
+
+
 @pytest.mark.parametrize(
     ("name", "text", "flagged"),
     [

@@ -51,6 +51,8 @@ _GENERIC_ADDRESS = frozenset({
     "guest", "patient", "passenger", "traveller", "traveler", "resident", "tenant",
     "applicant", "homeowner", "policyholder", "subscriber", "cardholder", "supporter", "donor",
 })
+#: The roles of :data:`_GENERIC_ADDRESS` that may follow whose they are ("Library User").
+_GENERIC_ROLES = _GENERIC_ADDRESS - {"there", "all", "dear", "valued", "loyal", "sir", "madam"}
 #: Capitalised words that look like names to an edit distance but are not.
 _NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -120,7 +122,8 @@ def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
     words = list(_ADDRESS_WORD.finditer(text, base, salutation.address_end))
     if not words:
         return
-    if all(w.group().rstrip(".").casefold() in _GENERIC_ADDRESS for w in words):
+    if all(w.group().rstrip(".").casefold() in _GENERIC_ADDRESS for w in words) or (
+            _generic_role(words, forms)):
         suggested = forms.compose(formality)
         out.add("generic", salutation.start, salutation.address_end,
                 f"{_quote(text[salutation.start:salutation.address_end])} addresses nobody "
@@ -220,6 +223,17 @@ def _address_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
                         f"{_quote(salutation.address(text))} puts the {order}; "
                         f"the customer's name is {full}.", full)
                 break
+
+
+def _generic_role(words: list[re.Match[str]], forms: NameForms) -> bool:
+    """Whether the address ends in a role noun and names nobody: "Dear Library User",
+    "Dear Gym Member", "Hello Hotel Guest" (the words before the role say whose)."""
+    last = words[-1].group().rstrip(".").casefold()
+    if last not in _GENERIC_ROLES or len(words) > 4:
+        return False
+    return not any(w.group().rstrip(".").casefold() in forms.folded
+                   or strip_diacritics(w.group().rstrip(".")).casefold() in forms.plain
+                   for w in words)
 
 
 def _local_title(forms: NameForms) -> str:
