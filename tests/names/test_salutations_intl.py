@@ -113,3 +113,19 @@ def test_herr_professor_is_german_order_too() -> None:
 def test_particles_and_compound_family_names_pass(text: str, name: dict[str, Any],
                                                   locale: str) -> None:
     assert _codes(text, name, locale) == []
+
+
+JB = {"title": "M.", "given": "Jean-Baptiste", "family": "de La Roche-Aymon"}
+
+
+def test_the_initials_of_a_hyphenated_given_name_are_one_initial() -> None:
+    text = "Monsieur J.-B. de La Roche-Aymon,\n\nMerci pour votre message."
+    report = check(text, customer={"name": JB, "locale": "fr-FR"})
+    assert [(f.rule, text[f.start:f.end], f.suggestion) for f in report.findings] == [
+        ("NM004", "J.-B.", "Jean-Baptiste")]
+
+
+def test_the_address_goes_on_after_compound_initials() -> None:
+    text = "Monsieur J.-B. de La Roche-Aymond,\n\nMerci pour votre message."
+    codes = [f.rule for f in check(text, customer={"name": JB, "locale": "fr-FR"}).findings]
+    assert codes == ["NM004", "NM001"]  # the misspelt family name after them is read too

@@ -89,14 +89,15 @@ _FRONTING = frozenset({
 def _ends_address(text: str, start: int, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends the salutation ("Hi Aisha. As stated...").
 
-    A stop after a title ("Mr.") or an initial ("N.") belongs to the name.
+    A stop after a title ("Mr.") or an initial ("N.", the "B." of "J.-B.") belongs to the
+    name.
     """
     if dot + 1 < len(text) and not text[dot + 1].isspace():
         return False  # "N.Owenn", "example.com"
     word_start = dot
     while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] != ".":
         word_start -= 1
-    word = text[word_start:dot]
+    word = text[word_start:dot].lstrip("-")
     return not (len(word) == 1 or lookup_title(word) is not None)
 
 
