@@ -85,6 +85,15 @@ PLAIN_AMENDS = [
     ("es-de-regalo", "Le hemos añadido de regalo una caja de té.", "de regalo"),
     ("es-nueva-sin-coste", "Si no tiene arreglo, te la cambiamos por una nueva sin coste.",
      "sin coste"),
+    # found on held-out 11
+    ("en-pay-his-bill", "A restorer will ring you, and we will pay his bill in full.",
+     "pay his bill"),
+    ("en-knocked-off", "I've knocked this week's £3.50 delivery fee off.", "knocked"),
+    ("en-waived-it", "It was your first one, so we've waived it this time.", "waived it"),
+    ("de-gutbuchen", "Ich buch dir einen Tagespass gut, den kannst du jederzeit einlösen.",
+     "Tagespass gut"),
+    ("es-devolucion-del-segundo", "Ya hemos solicitado la devolución del segundo cargo.",
+     "devolución del segundo cargo"),
 ]
 
 #: (id, text): words of amends that give nothing here
@@ -92,7 +101,18 @@ NO_AMENDS = [
     ("en-refund-elsewhere", "For a refund, you will need to contact the agency you booked with."),
     ("en-move-at-no-cost", "We can move your booking to Friday at no extra cost."),
     ("es-cita-sin-coste", "Te cambiamos la cita al jueves sin coste."),
+    ("en-refunds-team", "For a refund of the £18, please email our refunds team at "
+                        "refunds@parking.example."),
+    ("en-partner-replacement", "You'll need to contact the maker directly to get a "
+                               "replacement."),
+    ("es-prima-abonada", "Por tanto, la prima abonada no es reembolsable."),
 ]
+
+
+def test_a_gift_of_the_house_is_amends_only_after_our_failure() -> None:
+    text = "Nous avons aussi recousu un bouton, offert par la maison."
+    assert found(text, "restitution", NOT_OURS) == []
+    assert found(text, "restitution", OURS) == ["offert par la maison"]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NO_AMENDS], ids=[c[0] for c in NO_AMENDS])
