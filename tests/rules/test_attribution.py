@@ -108,6 +108,8 @@ NOT_ADMISSIONS = [
     ("en-after-before", "The stone was cut by the quarry, so the error happened before it "
                         "reached our fitters."),
     ("en-remedy", "We've refunded the payment that was taken twice."),
+    ("es-someone-elses-shop", "El retraso es responsabilidad de la tienda de al lado, no de "
+                              "usted."),
     ("fr-request", "Veuillez nous renvoyer le justificatif de votre rendez-vous manqué."),
     ("en-nobody-no-doer", "Nobody turned up, as the road was closed by the police."),
 ]
@@ -147,6 +149,12 @@ PARTNER_BLAME = [
                                   "partner.", "haulage partner"),
     ("en-instead-of-partner", "The courier left it at number 14 instead of your door.",
      "courier"),
+    ("en-out-of-date", "The worktop was cut by our stone subcontractor, who measured from an "
+                       "out-of-date drawing.", "subcontractor"),
+    ("fr-plural-participle", "Les assiettes ont été endommagées par le transporteur.",
+     "transporteur"),
+    ("es-responsabilidad-de", "El retraso es responsabilidad de la empresa de transporte.",
+     "transporte"),
 ]
 
 #: (id, text): a partner named, no blame on it
@@ -330,6 +338,7 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "Darauf hatten wir leider keinen Einfluss.",
     "Cela ne relève pas de notre responsabilité.",
     "La responsabilidad es suya y no nuestra.",
+    "The pump failed, which we couldn't have foreseen.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -341,6 +350,10 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "Sie hätten das Kennzeichen bei der Buchung korrekt eingeben müssen.",
     "Usted no canceló la suscripción en el plazo indicado.",
     "No pagaste la cuota antes del día 5.",
+    "If you'd read the membership terms, you'd have known that.",
+    "Sie hätten den Schaden unverzüglich, spätestens aber innerhalb einer Woche melden müssen.",
+    "Usted no lo declaró en el cuestionario de salud.",
+    "Le recordamos que es responsabilidad del asegurado leer las condiciones.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
