@@ -162,6 +162,19 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # (docs/how-it-works.md, Accuracy); held-out 11 was written before any tuning on it.
     ("replies_holdout10.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
+    # Held-out 11 was written apart from the code and measured once at its merge
+    # (docs/how-it-works.md, Accuracy); the lexicon work after that was tuned on it.
+    ("replies_holdout11.jsonl", "apology"):
+        "admissions with no failure word ('someone on our front desk overrode your booking', "
+        "'we took more bookings than we had drivers', 'keinem von uns ist es aufgefallen')",
+    ("replies_holdout11.jsonl", "CH"):
+        "the labeller expected CH001 where the customer's own name ('Şahin', 'Lucía') keeps "
+        "the SMS in UCS-2 whatever else is replaced: by design, nothing to fix",
+    ("replies_holdout11.jsonl", "CT"):
+        "'please email our refunds team' labelled a transfer (CT002); courtesy reads our own "
+        "team as a route, not a transfer",
+    ("replies_holdout11.jsonl", "EL"):
+        "admissions missed (EL001) and next steps in new words missed (EL003)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -287,7 +300,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout7.jsonl": "Held-out 7 (en/de/fr/es)",
           "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)",
           "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)",
-          "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es), unseen"}
+          "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es)",
+          "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -77,6 +77,7 @@ def test_transfer_to_another_firm(text: str) -> None:
     "Veuillez contacter directement notre service comptabilité.",
     "Si lo prefiere, llame directamente al 900 123 456.",
     "Si tiene dudas, contacte directamente conmigo.",
+    "If Thursday doesn't suit, reply to this email or call me directly on 0117 496 0552.",
 ])
 def test_our_own_line_is_no_transfer(text: str) -> None:
     assert "CT002" not in _rules(text)
@@ -87,6 +88,16 @@ def test_our_own_line_is_no_transfer(text: str) -> None:
 def test_weekday_and_daytime_in_one_word_is_a_time() -> None:
     assert "timeframe" in matcher().scan_all("Der Techniker kommt Mittwochnachmittag.")
     assert "EL004" not in _rules("Der Techniker ist für Mittwochnachmittag bestellt.")
+
+
+@pytest.mark.parametrize("text", [
+    "We've added a free class to your account, to use whenever you like.",
+    "Ich buch dir einen Tagespass gut, den kannst du einlösen, wann du willst.",
+    "Nous vous offrons une séance supplémentaire, à programmer quand vous le souhaitez.",
+    "Te regalamos una clase extra para que la uses cuando quieras.",
+])
+def test_a_time_the_customer_chooses_is_a_time(text: str) -> None:
+    assert "EL004" not in _rules(text)
 
 
 # -- tone, thanks, empathy, contact routes -----------------------------------------------------
