@@ -96,9 +96,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout6.jsonl", "next_steps"):
-        "steps in new words missed; a sentence of amends in a reply that needs no step "
-        "counted as one",
     ("replies_holdout6.jsonl", "restitution"):
         "amends in new words ('a full replacement case out to you tomorrow, on us', 'approved "
         "a claim for the full replacement value')",
@@ -132,8 +129,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout8.jsonl", "apology"):
         "admissions with no failure word ('Our team carried your grandmother's mirror down "
         "the stairs without the corner guards and dropped it')",
-    ("replies_holdout8.jsonl", "next_steps"):
-        "steps in new words, mostly German, French and Spanish",
     ("replies_holdout8.jsonl", "restitution"):
         "'refund' and 'at our expense' in sentences that explain rather than give",
     ("replies_holdout8.jsonl", "BL"):

@@ -394,6 +394,20 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("fr-collect-from", "Retrait dès 17 h au comptoir.", True),
     ("es-will-be-handled", "Su consulta será atendida por el departamento de facturas.", True),
     ("es-unlocked", "Ya está desbloqueado para ti hasta las 20:45.", True),
+    ("de-calls-ahead", "Die Techniker rufen Sie eine halbe Stunde vorher an.", True),
+    ("de-stands-ready", "Ihr Wagen steht morgen ab 8 Uhr an der Station bereit.", True),
+    ("de-not-ready", "Ihr Wagen steht leider noch nicht bereit.", False),
+    ("de-can-be-collected", "Ihr Auto kann ab morgen 7:30 Uhr abgeholt werden.", True),
+    ("de-drop-by", "Komm einfach morgen ab 10 Uhr vorbei.", True),
+    ("de-we-will-get-back", "Danke, wir haben alles notiert und werden uns bis Freitag bei "
+                            "Ihnen melden.", True),
+    ("fr-keep-informed", "Nous ne manquerons pas de vous tenir informée.", True),
+    ("fr-ready-to-collect", "Elles sont prêtes à retirer dès demain.", True),
+    ("fr-will-be-available", "Il sera disponible dans votre espace d'ici vendredi.", True),
+    ("fr-they-will-handle-it", "Le service cartes s'en occupera.", True),
+    ("es-we-will-tell-you", "Le comunicaremos la nueva fecha de entrega.", True),
+    ("es-will-be-in-store", "Estarán en tienda el jueves.", True),
+    ("es-ready-to-collect", "Ya está corregido y listo para recoger hoy.", True),
 )
 
 

@@ -327,6 +327,8 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
     ("Le acreditaremos la diferencia en su próxima factura.", "acreditaremos"),
     ("Dudas: 600 555 321.", "Dudas:"),
     ("Consultas: 0800-555-0101.", "Consultas:"),
+    ("New pair due Thurs from 11am at our Kingsway branch.", "due Thurs"),
+    ("The right ones arrive first thing tomorrow.", "arrive first thing"),
 )
 
 
