@@ -151,3 +151,23 @@ def test_a_refund_rule_is_neither_amends_nor_a_step() -> None:
     report = check(text)
     assert report.elements["restitution"] == ()
     assert report.elements["next_steps"] == ()
+
+
+OUR_DELAY = {"kind": "delay", "our_fault": True, "severity": "medium"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry, that was our mistake. Restore the file from Settings > Backups > 2 June.",
+    "Sorry, our mistake: we'll post the new card, and it reaches you in 2 or 3 days.",
+    "Sorry for the wait, that one is on us. New ETA 4:30pm.",
+])
+def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> None:
+    assert "EL004" not in {f.rule for f in check(text, situation=OUR_DELAY).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry, that was our mistake. A refund will be issued.",
+    "Sorry, our mistake. We will look into it and get back to you.",
+])
+def test_a_promise_of_ours_without_a_time_is_still_flagged(text: str) -> None:
+    assert "EL004" in {f.rule for f in check(text, situation=OUR_DELAY).findings}

@@ -56,6 +56,11 @@ def _day(expression: TimeExpression) -> date:
      datetime(2026, 3, 18, 23, 59, 59, tzinfo=LONDON)),
     ("Recibirá el reembolso en un plazo de 5 días hábiles.", "es-ES",
      "en un plazo de 5 días hábiles", datetime(2026, 3, 20, 23, 59, 59, tzinfo=LONDON)),
+    # a range with "or" falls due at its upper end, like one with a dash
+    ("The new card reaches you in 2 or 3 days.", "en-GB", "in 2 or 3 days",
+     datetime(2026, 3, 16, 23, 59, 59, tzinfo=LONDON)),
+    ("Lo verás en tu tarjeta en 2 o 3 días.", "es-ES", "en 2 o 3 días",
+     datetime(2026, 3, 16, 23, 59, 59, tzinfo=LONDON)),
 ])
 def test_examples_resolve(text: str, locale: str, phrase: str, due: datetime) -> None:
     expression = _one(text, locale=locale)

@@ -122,8 +122,8 @@ _DURATION_LEAD = {
     "es": r"(?:en(?:\s+un\s+plazo(?:\s+máximo)?\s+de(?:\s+entre)?|\s+las\s+próximas"
           r"|\s+los\s+próximos|\s+menos\s+de|\s+un\s+máximo\s+de)?|dentro\s+de|entre)",
 }
-_RANGE_SEP = {"en": r"(?:-|–|—|to)", "de": r"(?:-|–|—|bis)", "fr": r"(?:-|–|—|à)",
-              "es": r"(?:-|–|—|a|y)"}
+_RANGE_SEP = {"en": r"(?:-|–|—|to|or)", "de": r"(?:-|–|—|bis|oder)", "fr": r"(?:-|–|—|à|ou)",
+              "es": r"(?:-|–|—|a|y|o)"}
 
 _WEEKDAY_LEAD = {
     "en": r"(?:(?:by|on|before|until|till|this)\s+)?(?:(?P<next>next|this\s+coming)\s+)?",

@@ -14,10 +14,12 @@ announcement                       -                 optional  optional
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import SituationKind
 from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
+from courtesy.rules.timeexpr import find_time_expressions
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,9 +99,11 @@ def _missing_next_steps(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
-    """When the failure was ours, flags next steps that come with neither a concrete time ('by
-    Friday', 'within 2 working days', 'tomorrow') in a next-step sentence nor tracking. A date
-    elsewhere ('we missed the cut-off on 3 June') is not a new date.
+    """When the failure was ours, flags a promise of ours ('we will look into it') among the
+    next steps when no next-step sentence gives a concrete time ('by Friday', 'within 2
+    working days', 'tomorrow', 'in den nächsten 3 bis 5 Werktagen') and there is no
+    tracking. A date elsewhere ('we missed the cut-off on 3 June') is not a new date. Steps
+    that promise nothing ('Restore the file from Settings > Backups') need no time.
     """
     if not ctx.needs_owning_apology:
         return
@@ -111,13 +115,37 @@ def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
     if any(s_start <= t < s_end for t, _ in ctx.found.get("timeframe", ())
            for s_start, s_end in steps):
         return
+    promises = _promises(ctx, steps)
+    if not promises:
+        return
     times = ctx.spans("timeframe")
-    if not any(s_start <= t < s_end for t, _ in times for s_start, s_end in steps):
-        start, end = steps[0]
+    if not any(s_start <= t < s_end for t, _ in times for s_start, s_end in steps) \
+            and not _resolvable_time(ctx, steps):
+        start, end = promises[0]
         yield Hit(start, end,
                   f"'{ctx.text[start:end]}' says what will happen but not when, and gives no "
                   "tracking: name a date or a way to follow it.",
                   "It will reach you by Friday 14 March; tracking number JD014600006.")
+
+
+def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The next-step sentences that hold a commitment or a transfer: what someone will do
+    (a way to reach us or an instruction alone promises no time)."""
+    said = [start for topic in ("commitment", "transfer") for start, _end in ctx.spans(topic)]
+    return [(s0, s1) for s0, s1 in steps if any(s0 <= at < s1 for at in said)]
+
+
+#: any moment will do: only whether a time can be resolved is asked
+_SOME_MOMENT = datetime(2026, 1, 5, 12, tzinfo=UTC)
+
+
+def _resolvable_time(ctx: CheckContext, steps: list[tuple[int, int]]) -> bool:
+    """Whether a next step holds a time the timing rules can resolve ("en 5 a 7 días
+    hábiles", "in den nächsten 3 bis 5 Werktagen"), which the time-word lexicon may lack."""
+    locale = ctx.customer.locale if ctx.customer is not None else None
+    found = find_time_expressions(ctx.text, sent_at=_SOME_MOMENT, locale=locale, spans=steps,
+                                  norm=ctx.norm)
+    return any(expression.due is not None for expression in found)
 
 
 _COMPLAINT_OURS = {"situation": {"kind": "complaint", "our_fault": True}}
