@@ -88,8 +88,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout5.jsonl", "CT"):
         "'escríbenos aquí' in a text message is a way to reach us, not CT003; a move to "
         "another team is read as a transfer (CT002) rather than a contact request",
-    ("replies_holdout5.jsonl", "EL"):
-        "steps in new words missed, so EL004 and EL003 report steps that are concrete",
     ("replies_holdout5.jsonl", "TM"):
         "amends in new words missed, so TM007 reports restitution that is there; a past date "
         "read as a promise (TM003)",
