@@ -63,6 +63,12 @@ ADMISSIONS = [
      "en lugar de"),
     ("es-tendria-que", "Nuestro personal tendría que haberos informado en el momento.",
      "tendría que haberos"),
+    ("en-because-ours", "The 23:10 shuttle never left the depot because we were a driver short.",
+     "never left the depot"),
+    ("de-statt", "Statt des bestellten Spätburgunders haben wir Ihnen Riesling geschickt.",
+     "Statt des bestellten"),
+    ("en-skipped", "Our auto-renewal job skipped accounts whose card had been updated.",
+     "skipped"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -72,6 +78,7 @@ OWNED_IN_PASSING = [
     ("fr-inadmissible", "C'est inadmissible de notre part.", "inadmissible de notre part"),
     ("fr-veuillez-excuser", "Veuillez excuser notre réponse tardive.", "Veuillez excuser"),
     ("es-pata", "Aquí metimos la pata, Carmen.", "metimos la pata"),
+    ("de-nicht-sauber", "Da haben wir nicht sauber gearbeitet.", "nicht sauber gearbeitet"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]
 
@@ -155,6 +162,8 @@ PARTNER_BLAME = [
      "transporteur"),
     ("es-responsabilidad-de", "El retraso es responsabilidad de la empresa de transporte.",
      "transporte"),
+    ("en-because-partner", "Your parcel never arrived because the courier's van broke down.",
+     "courier"),
 ]
 
 #: (id, text): a partner named, no blame on it

@@ -329,6 +329,8 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
     ("Consultas: 0800-555-0101.", "Consultas:"),
     ("New pair due Thurs from 11am at our Kingsway branch.", "due Thurs"),
     ("The right ones arrive first thing tomorrow.", "arrive first thing"),
+    ("Mark is off sick, so Thursday's 5pm lesson moves to Sat 10am.", "moves to"),
+    ("If you need to speak to me, you can reach me on 0131 496 0772.", "reach me on"),
 )
 
 

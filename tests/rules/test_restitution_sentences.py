@@ -94,6 +94,15 @@ PLAIN_AMENDS = [
      "Tagespass gut"),
     ("es-devolucion-del-segundo", "Ya hemos solicitado la devolución del segundo cargo.",
      "devolución del segundo cargo"),
+    # found on held-out 12
+    ("en-knocked-coating-off", "I've knocked the £45 anti-glare coating off.", "knocked"),
+    ("en-off-this-invoice", "I've taken the two hours off this month's invoice.", "taken"),
+    ("en-pay-you-the", "We will pay you the £62 in export income you lost.", "pay you the £62"),
+    ("de-behalten-bitte", "Den Riesling behalten Sie bitte mit unseren Grüßen.", "behalten Sie"),
+    ("de-pauschale-entfaellt", "Die Anfahrtspauschale von 35 EUR entfällt.", "entfällt"),
+    ("fr-places-offertes", "Voici deux places offertes pour le concert de mai.", "offertes"),
+    ("es-invitarle", "Queremos invitarle a un fin de semana en el hotel.", "invitarle a"),
+    ("es-de-regalo", "Le enviamos una bolsa de descafeinado de regalo.", "de regalo"),
 ]
 
 #: (id, text): words of amends that give nothing here

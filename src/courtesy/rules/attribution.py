@@ -147,14 +147,17 @@ class Roles:
     #: words that join a clause to an apology after it ("and", "aber", "mais", "pero"); whole
     #: words only (read by ``CheckContext``, which cuts an admission before the last one)
     joining: frozenset[str]
+    #: words that give a reason after the failure word, whose doer is the failure's ("never
+    #: left the depot because we were a driver short"); whole words only
+    because: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
-             "future", "joining")
+             "future", "joining", "because")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
-                          "joining"})
+                          "joining", "because"})
 
 
 @cache
@@ -308,8 +311,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE) = (
-    1 << n for n in range(12))
+ _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE) = (
+    1 << n for n in range(13))
 
 
 #: the flags that may stop the walk back over a clause
@@ -329,7 +332,8 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_NOT_FAILURE * (word in roles.not_failure)
             | _F_NEGATION * (word in roles.negation)
             | _F_OBJECT_LEAD * (word in roles.object_lead)
-            | _F_FUTURE * (word in roles.future))
+            | _F_FUTURE * (word in roles.future)
+            | _F_BECAUSE * (word in roles.because))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -395,6 +399,8 @@ def _first_after(roles: Roles, after: list[str]) -> int | None:
     of vehicles from our haulage partner")."""
     for i, word in enumerate(after[:_AFTER_WORDS]):
         flags = _flags(roles, word)
+        if flags & _F_BECAUSE:
+            continue  # the reason names the doer: "never left the depot because we were short"
         if flags & _F_JOINT or word == ",":
             return None  # "the parcel was lost, and we are sending a new one"
         if flags & _F_NEGATION:
