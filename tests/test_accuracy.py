@@ -168,6 +168,23 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "team as a route, not a transfer",
     ("replies_holdout11.jsonl", "EL"):
         "admissions missed (EL001) and next steps in new words missed (EL003)",
+    # Held-out 12 was measured once at its merge, at the end of the work tuned on held-out
+    # 10 and 11 (docs/how-it-works.md, Accuracy); what followed was tuned on it.
+    ("replies_holdout12.jsonl", "apology"):
+        "admissions with no failure word ('he left the inverter on a self-consumption "
+        "setting', 'your coat went through a standard wash cycle')",
+    ("replies_holdout12.jsonl", "next_steps"):
+        "steps told as facts ('your 120 invitations are on the press now', 'Nearest open "
+        "site: Tebay services') and done deeds ('A corrected transcript went to HR at 11:20')",
+    ("replies_holdout12.jsonl", "EL"):
+        "next steps missed, so EL003 reports replies that have them",
+    ("replies_holdout12.jsonl", "TM"):
+        "an SMS signed after its phone number ('Fragen? 08031 496 2210, Sabine Wörl') not "
+        "seen as signed (TM006), and a team's signature ('El equipo de Atención al Cliente') "
+        "taken for a person's",
+    ("replies_holdout12.jsonl", "TN"):
+        "'Laut unseren AGB', 'según nuestro protocolo' read as defensive (TN002) where the "
+        "labeller did not; an announcement read as impolite (TN005)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -294,7 +311,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout8.jsonl": "Held-out 8 (en/de/fr/es)",
           "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)",
           "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es)",
-          "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)"}
+          "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)",
+          "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -79,6 +79,7 @@ OWNED_IN_PASSING = [
     ("fr-veuillez-excuser", "Veuillez excuser notre réponse tardive.", "Veuillez excuser"),
     ("es-pata", "Aquí metimos la pata, Carmen.", "metimos la pata"),
     ("de-nicht-sauber", "Da haben wir nicht sauber gearbeitet.", "nicht sauber gearbeitet"),
+    ("fr-notre-materiel-en-cause", "C'est notre matériel qui est en cause.", "notre matériel"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]
 
@@ -164,6 +165,10 @@ PARTNER_BLAME = [
      "transporte"),
     ("en-because-partner", "Your parcel never arrived because the courier's van broke down.",
      "courier"),
+    ("en-mess", "The mess was left by our scaffolding subcontractor, not by our roofers.",
+     "subcontractor"),
+    ("fr-en-cause", "C'est l'ascensoriste qui est en cause : il n'a pas commandé la carte.",
+     "ascensoriste"),
 ]
 
 #: (id, text): a partner named, no blame on it
@@ -348,6 +353,7 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "Cela ne relève pas de notre responsabilité.",
     "La responsabilidad es suya y no nuestra.",
     "The pump failed, which we couldn't have foreseen.",
+    "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -363,6 +369,9 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "Sie hätten den Schaden unverzüglich, spätestens aber innerhalb einer Woche melden müssen.",
     "Usted no lo declaró en el cuestionario de salud.",
     "Le recordamos que es responsabilidad del asegurado leer las condiciones.",
+    "You should have treated him for fleas before his stay.",
+    "Laut unseren AGB trägst du die Kosten für die Starthilfe in dem Fall selbst.",
+    "Según nuestro protocolo era responsabilidad suya avisarnos de cualquier alergia.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
@@ -372,6 +381,8 @@ def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) 
     "Sie hätten eine Bestätigung per E-Mail erhalten müssen.",
     "Sie hätten eigentlich früher informiert werden müssen.",
     "Usted no recibió el aviso porque lo enviamos a una dirección antigua.",
+    "We will pay you the £62 in export income you should have earned.",
+    "You should have been told about the closure when you booked.",
 ])
 def test_what_the_customer_should_have_received_is_not_blame_on_the_customer(
         text: str) -> None:

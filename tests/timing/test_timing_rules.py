@@ -181,6 +181,12 @@ def test_wait_acknowledgement_does_not_hide_the_apology() -> None:
     ("Bonjour, désolé pour ce délai de réponse. Votre colis arrive lundi.", "fr-FR"),
     ("Hola, perdone la demora en responder. Su paquete llega el lunes.", "es-ES"),
     ("Hi Nick, I'm sorry it has taken us three days to reply. It arrives Monday.", "en-GB"),
+    ("Hi Nick, I'm sorry it took until this morning to get back to you. It arrives Monday.",
+     "en-GB"),
+    ("Hola, siento no haberle contestado hasta hoy. Su paquete llega el lunes.", "es-ES"),
+    ("Hallo Herr Owen, entschuldigen Sie, dass ich mich erst heute melde. Ihr Paket kommt "
+     "Montag.", "de-DE"),
+    ("Bonjour, désolé de ne vous répondre qu'aujourd'hui. Votre colis arrive lundi.", "fr-FR"),
 ])
 def test_wait_acknowledgement_in_four_languages(text: str, locale: str) -> None:
     situation = {"kind": "inquiry", "received_at": "2026-03-09T09:00:00Z", "sent_at": SENT}
