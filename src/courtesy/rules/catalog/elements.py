@@ -14,6 +14,7 @@ announcement                       -                 optional  optional
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -135,6 +136,7 @@ def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int
     return [(s0, s1) for s0, s1 in steps if any(s0 <= at < s1 for at in said)]
 
 
+_DIGIT = re.compile(r"\d")
 #: any moment will do: only whether a time can be resolved is asked
 _SOME_MOMENT = datetime(2026, 1, 5, 12, tzinfo=UTC)
 
@@ -142,6 +144,9 @@ _SOME_MOMENT = datetime(2026, 1, 5, 12, tzinfo=UTC)
 def _resolvable_time(ctx: CheckContext, steps: list[tuple[int, int]]) -> bool:
     """Whether a next step holds a time the timing rules can resolve ("en 5 a 7 días
     hábiles", "in den nächsten 3 bis 5 Werktagen"), which the time-word lexicon may lack."""
+    text = ctx.text
+    if not any(_DIGIT.search(text, start, end) for start, end in steps):
+        return False  # what the lexicon lacks are durations with figures ("en 2 o 3 días")
     locale = ctx.customer.locale if ctx.customer is not None else None
     found = find_time_expressions(ctx.text, sent_at=_SOME_MOMENT, locale=locale, spans=steps,
                                   norm=ctx.norm)
