@@ -69,6 +69,14 @@ ADMISSIONS = [
      "Statt des bestellten"),
     ("en-skipped", "Our auto-renewal job skipped accounts whose card had been updated.",
      "skipped"),
+    ("es-vendimos", "Vendimos su habitación dos veces por un error de sincronización.",
+     "dos veces"),
+    ("fr-casse", "Notre équipe a cassé le plateau de votre table lors du chargement.", "cassé"),
+    ("en-didnt-register", "Our dock at Canal St didn't register your return.",
+     "didn't register"),
+    ("en-never-applied", "Our billing system never applied your freeze request.",
+     "never applied"),
+    ("de-unterlaufen", "Beim Bestellen ist uns ein Zahlendreher unterlaufen.", "unterlaufen"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -80,6 +88,9 @@ OWNED_IN_PASSING = [
     ("es-pata", "Aquí metimos la pata, Carmen.", "metimos la pata"),
     ("de-nicht-sauber", "Da haben wir nicht sauber gearbeitet.", "nicht sauber gearbeitet"),
     ("fr-notre-materiel-en-cause", "C'est notre matériel qui est en cause.", "notre matériel"),
+    ("en-sorrier", "I'm sorry for the wait, and even sorrier that nobody turned up.", "sorrier"),
+    ("de-kappe", "Das ging auf unsere Kappe.", "auf unsere Kappe"),
+    ("fr-inexcusable", "C'est inexcusable.", "inexcusable"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]
 
@@ -120,6 +131,7 @@ NOT_ADMISSIONS = [
                               "usted."),
     ("fr-request", "Veuillez nous renvoyer le justificatif de votre rendez-vous manqué."),
     ("en-nobody-no-doer", "Nobody turned up, as the road was closed by the police."),
+    ("es-ultimos", "En los últimos días el paquete llegó dañado al almacén del transportista."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's
