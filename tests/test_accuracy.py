@@ -157,9 +157,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "admissions with no failure word, as on every held-out corpus",
     # Held-out 11 was written apart from the code and measured once at its merge
     # (docs/how-it-works.md, Accuracy); the lexicon work after that was tuned on it.
-    ("replies_holdout11.jsonl", "apology"):
-        "admissions with no failure word ('someone on our front desk overrode your booking', "
-        "'we took more bookings than we had drivers', 'keinem von uns ist es aufgefallen')",
     ("replies_holdout11.jsonl", "CH"):
         "the labeller expected CH001 where the customer's own name ('Şahin', 'Lucía') keeps "
         "the SMS in UCS-2 whatever else is replaced: by design, nothing to fix",
