@@ -149,6 +149,22 @@ def test_stock_lines_of_topic_macros_are_canned(line: str) -> None:
     assert _flagged(text, said)
 
 
+@pytest.mark.parametrize(("text", "locale"), [
+    ("Sehr geehrte Frau Clarke,\n\nvielen Dank für Ihre Nachricht. Leider verzögert sich die "
+     "Lieferung Ihrer Bestellung. Wir melden uns mit einem neuen Liefertermin.\n\nMit "
+     "freundlichen Grüßen\nIhr Küchenwelt-Team", "de-DE"),
+    ("Estimada Sra. Clarke:\n\nLe informamos de que su pedido sufre un retraso por motivos "
+     "logísticos. Disculpe las molestias ocasionadas. Le entregaremos la estantería "
+     "pronto.\n\nAtentamente,\nDepartamento de Atención al Cliente", "es-ES"),
+    ("Dear Ms Clarke,\n\nThank you for contacting us. Your enquiry is important to us. Please "
+     "refer to our website for full details of the benefits in your membership.\n\nKind "
+     "regards,\nMembership Services", "en-GB"),
+])
+def test_stock_delay_and_enquiry_lines_make_a_form_letter(text: str, locale: str) -> None:
+    # specific-looking words ("Liefertermin", "estantería", "membership") do not rescue it
+    assert _flagged(text, "Where is my order?", customer={**CLARKE, "locale": locale})
+
+
 def test_the_signature_is_not_the_customers_content() -> None:
     body = ("Dear Ms Clarke,\n\nThank you for contacting us. We have received your request and "
             "a member of our team will get back to you as soon as possible.")
