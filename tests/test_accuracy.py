@@ -65,6 +65,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout3.jsonl", "EL"):
         "a sentence of amends or a private-message note read as a vague step (EL004); "
         "steps in other words missed (EL003)",
+    # Held-out 4 was written apart from the clause reading's second round and measured once
+    # unseen (docs/how-it-works.md, Accuracy); a few failure words were then added from it.
     ("replies_holdout4.jsonl", "apology"):
         "admissions without a failure word ('we left the rice and both naans out of your "
         "order', 'our system sent your e-tickets to an old email address')",
