@@ -180,6 +180,29 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout12.jsonl", "TN"):
         "'Laut unseren AGB', 'según nuestro protocolo' read as defensive (TN002) where the "
         "labeller did not; an announcement read as impolite (TN005)",
+    # Held-out 13 was written apart from all of the above and measured once at its merge
+    # (docs/how-it-works.md, Accuracy). Nothing has been tuned on it: its figures are unseen
+    # figures. Write a held-out 14 before tuning on it.
+    ("replies_holdout13.jsonl", "apology"):
+        "admissions with no failure word ('Jade caught it with the clippers and didn't tell "
+        "you', 'it was left in our cold room')",
+    ("replies_holdout13.jsonl", "next_steps"):
+        "steps told as facts ('From Monday you are in the B2 evening group', 'Your skip is "
+        "now first drop on Thursday'); an admission sentence read as a step",
+    ("replies_holdout13.jsonl", "restitution"):
+        "amends in words no lexicon holds ('we'll pay for the vet', 'this week's is free', "
+        "'Your rent for February and March is cancelled')",
+    ("replies_holdout13.jsonl", "BL"):
+        "blame on the customer and on partners in new words; 'not us' read as partner blame "
+        "where the labeller saw blame on the customer",
+    ("replies_holdout13.jsonl", "EL"):
+        "next steps and admissions missed, so EL003 and EL001 report what is there",
+    ("replies_holdout13.jsonl", "TM"):
+        "a delay with a new date told as a fact read as without one (TM004); amends missed "
+        "(TM007)",
+    ("replies_holdout13.jsonl", "TN"):
+        "'laut unseren AGB' read as defensive (TN002) and an arguing reply as impolite "
+        "(TN005) where the labeller saw only the arguing (TN004)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -307,7 +330,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout9.jsonl": "Held-out 9 (en/de/fr/es)",
           "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es)",
           "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)",
-          "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)"}
+          "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
+          "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
