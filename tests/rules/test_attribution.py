@@ -368,6 +368,8 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "La responsabilidad es suya y no nuestra.",
     "The pump failed, which we couldn't have foreseen.",
     "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
+    "Die Verzögerung lag allerdings beim Caterer, der die Getränke zu spät geliefert hat.",
+    "Auf dessen Abläufe haben wir leider keinen Einfluss.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -386,6 +388,10 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "You should have treated him for fleas before his stay.",
     "Laut unseren AGB trägst du die Kosten für die Starthilfe in dem Fall selbst.",
     "Según nuestro protocolo era responsabilidad suya avisarnos de cualquier alergia.",
+    "That kind of damage is your responsibility, not ours.",
+    "The shorter game was down to your late arrival.",
+    "If you had read them you'd have known the pass lapses.",
+    "C'est à vous qu'il revenait de nous présenter le carnet.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}

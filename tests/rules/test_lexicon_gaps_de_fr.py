@@ -408,6 +408,14 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("es-we-will-tell-you", "Le comunicaremos la nueva fecha de entrega.", True),
     ("es-will-be-in-store", "Estarán en tienda el jueves.", True),
     ("es-ready-to-collect", "Ya está corregido y listo para recoger hoy.", True),
+    # found on held-out 13
+    ("de-we-reprint", "Wir drucken die Arbeit noch mal in Farbe und binden sie neu.", True),
+    ("de-pickup-is", "Abholung ist wie besprochen am Samstag ab 10 Uhr.", True),
+    ("de-is-ready-state", "Ihr Auto ist fertig: neue Bremsbeläge, 286 € wie besprochen.", False),
+    ("fr-we-reprint", "Nous réimprimons dès aujourd'hui les 120 faire-part.", True),
+    ("fr-can-offer", "Nous pourrons alors vous proposer un créneau la semaine prochaine.",
+     True),
+    ("es-held-the-date", "Le he bloqueado la fecha durante 10 días sin compromiso.", True),
 )
 
 
