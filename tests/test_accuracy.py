@@ -136,8 +136,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # showed were then fixed. Write a held-out 10 before tuning on it further.
     ("replies_holdout9.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
-    ("replies_holdout9.jsonl", "next_steps"):
-        "steps in new words in all four languages",
     ("replies_holdout9.jsonl", "restitution"):
         "amends in plain verbs ('We will pay the £100 penalty in full', 'You're welcome to "
         "keep the first copy'); 'at no charge' and 'voucher' where nothing is given",
@@ -182,20 +180,11 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "labeller did not; an announcement read as impolite (TN005)",
     # Held-out 13 was written apart from all of the above and measured once at its merge
     # (docs/how-it-works.md, Accuracy); held-out 14 was written before any tuning on it.
-    ("replies_holdout13.jsonl", "next_steps"):
-        "steps told as facts ('From Monday you are in the B2 evening group', 'Your skip is "
-        "now first drop on Thursday'); an admission sentence read as a step",
-    ("replies_holdout13.jsonl", "BL"):
-        "blame on the customer and on partners in new words; 'not us' read as partner blame "
-        "where the labeller saw blame on the customer",
     ("replies_holdout13.jsonl", "EL"):
         "next steps and admissions missed, so EL003 and EL001 report what is there",
     ("replies_holdout13.jsonl", "TM"):
         "a delay with a new date told as a fact read as without one (TM004); amends missed "
         "(TM007)",
-    ("replies_holdout13.jsonl", "TN"):
-        "'laut unseren AGB' read as defensive (TN002) and an arguing reply as impolite "
-        "(TN005) where the labeller saw only the arguing (TN004)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
