@@ -180,17 +180,12 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "labeller did not; an announcement read as impolite (TN005)",
     # Held-out 13 was written apart from all of the above and measured once at its merge
     # (docs/how-it-works.md, Accuracy); held-out 14 was written before any tuning on it.
-    # Held-out 14 was measured once at its merge, at the end of the session that tuned on
-    # held-out 10 to 13. Nothing has been tuned on it: its figures are unseen figures. Write
-    # a held-out 15 before tuning on it.
-    ("replies_holdout14.jsonl", "apology"):
-        "admissions with no failure word, as on every held-out corpus",
+    # Held-out 14 was measured once at its merge, at the end of the work tuned on held-out
+    # 10 to 13 (docs/how-it-works.md, Accuracy); held-out 15 was written before any tuning
+    # on it.
     ("replies_holdout14.jsonl", "next_steps"):
         "steps told as facts and offers ('The 09:45 is running on time', 'I've held three "
         "slots for you', 'I'm in the Dunoon area on Thursdays and could come on the 12th')",
-    ("replies_holdout14.jsonl", "restitution"):
-        "amends in words no lexicon holds ('no charge for this box', 'You don't lose "
-        "anything')",
     ("replies_holdout14.jsonl", "BL"):
         "blame told as who carried out the work ('Der Abbau wurde von unserem Subunternehmer "
         "durchgeführt, der selbst haftet'), with no failure word in the clause",
@@ -199,9 +194,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "Haftpflicht') and a no-reply notice in new words (CT001)",
     ("replies_holdout14.jsonl", "EL"):
         "next steps told as facts missed, so EL003 reports replies that have them",
-    ("replies_holdout14.jsonl", "TM"):
-        "amends missed, so TM007 asks for amends that are there ('Two oil-filled heaters are "
-        "being delivered'); a new date told as a fact not seen (TM004)",
     ("replies_holdout13.jsonl", "EL"):
         "next steps and admissions missed, so EL003 and EL001 report what is there",
     ("replies_holdout13.jsonl", "TM"):
@@ -336,7 +328,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)",
           "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
           "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)",
-          "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es), unseen"}
+          "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

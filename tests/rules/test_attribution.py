@@ -78,6 +78,11 @@ ADMISSIONS = [
      "never applied"),
     ("de-unterlaufen", "Beim Bestellen ist uns ein Zahlendreher unterlaufen.", "unterlaufen"),
     ("de-liegen-geblieben", "Ihre Bestellung ist bei uns liegen geblieben.", "liegen geblieben"),
+    ("es-hedge-before-because", "Le prometimos la bicicleta para el viernes y no estuvo lista "
+                                "porque pedimos mal la pieza.", "pedimos mal"),
+    ("fr-pas-venue", "Notre équipe n'est pas venue mardi.", "n'est pas venue"),
+    ("en-nobody-on-our-side", "Orchard Close dropped off the sheet, and nobody on our side "
+                              "noticed.", "nobody on our side"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -93,6 +98,7 @@ OWNED_IN_PASSING = [
     ("de-kappe", "Das ging auf unsere Kappe.", "auf unsere Kappe"),
     ("de-besonders-leid", "Das tut mir besonders leid.", "tut mir besonders leid"),
     ("fr-inexcusable", "C'est inexcusable.", "inexcusable"),
+    ("de-nicht-passieren", "Das hätte uns nicht passieren dürfen.", "nicht passieren"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]
 
@@ -134,6 +140,7 @@ NOT_ADMISSIONS = [
     ("fr-request", "Veuillez nous renvoyer le justificatif de votre rendez-vous manqué."),
     ("en-nobody-no-doer", "Nobody turned up, as the road was closed by the police."),
     ("es-ultimos", "En los últimos días el paquete llegó dañado al almacén del transportista."),
+    ("en-if-because", "If it arrives damaged because the courier dropped it, tell us."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's

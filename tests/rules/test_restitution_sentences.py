@@ -120,6 +120,19 @@ PLAIN_AMENDS = [
      "ne vous seront pas facturés"),
     ("fr-est-offerte", "Toutes nos excuses : ta prochaine location est offerte.",
      "est offerte"),
+    # found on held-out 14
+    ("en-no-charge-for-this", "They're at the front desk from 3pm, no charge for this box.",
+     "no charge for this"),
+    ("en-next-rolls-free", "Sorry again: your next five rolls of dev + scan are free.",
+     "are free"),
+    ("en-taking-off-rent", "We're taking £75 off your February rent.", "taking £75 off"),
+    ("en-pay-them-back", "If your staff were charged, we will pay them back.",
+     "pay them back"),
+    ("fr-ne-facturerons-pas", "Nous ne vous facturerons pas cette commande.",
+     "ne vous facturerons pas"),
+    ("fr-prelevement-annule", "Le prélèvement de 78 € a déjà été annulé.", "annulé"),
+    ("fr-pour-vous", "Vous pouvez garder le rouge, il est pour vous.", "il est pour vous"),
+    ("es-devolucion-de", "La devolución de 387,40 € ya está en camino.", "devolución de 387,40 €"),
 ]
 
 #: (id, text): words of amends that give nothing here

@@ -280,7 +280,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             c1 = m.start()
             break
     before = _TOKEN.findall(norm, c0, start)
-    if not roles.hedge.isdisjoint(before) \
+    if not roles.hedge.isdisjoint(_since_last_opener(roles, before)) \
             or not roles.negation.isdisjoint(before[-_NEGATION_REACH:]):
         return None
     following = _NEXT_WORD.match(norm, end, c1)
@@ -380,6 +380,16 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+def _since_last_opener(roles: Roles, before: list[str]) -> list[str]:
+    """The words after the last word that gives a reason ("because", "porque", "weil"):
+    a condition or purpose before it governs another clause ("para el viernes 17 y no
+    estuvo lista porque pedimos mal la pieza")."""
+    for i in range(len(before) - 1, -1, -1):
+        if _flags(roles, before[i]) & _F_BECAUSE:
+            return before[i + 1:]
+    return before
 
 
 def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
