@@ -377,6 +377,13 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
     "Die Verzögerung lag allerdings beim Caterer, der die Getränke zu spät geliefert hat.",
     "Auf dessen Abläufe haben wir leider keinen Einfluss.",
+    "The loss happened with Royal Mail, not with us.",
+    "Der Abbau wurde von unserem Subunternehmer durchgeführt, der für solche Schäden selbst "
+    "haftet.",
+    "Schuld ist diesmal die Telekom: deren Bautrupp hat unsere Zuleitung gekappt.",
+    "Notre fournisseur de papier nous a livrés en retard, ça ne dépendait pas de nous.",
+    "Le retard vient entièrement de leur côté, pas du nôtre.",
+    "The crates were swapped by Kestrel Logistics, the delivery firm we use at weekends.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -399,6 +406,8 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "The shorter game was down to your late arrival.",
     "If you had read them you'd have known the pass lapses.",
     "C'est à vous qu'il revenait de nous présenter le carnet.",
+    "Yours came the evening before, so you should have let us know sooner.",
+    "La tarjeta debía devolverse antes del 30 de junio, y usted no lo hizo.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
