@@ -186,9 +186,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout14.jsonl", "next_steps"):
         "steps told as facts and offers ('The 09:45 is running on time', 'I've held three "
         "slots for you', 'I'm in the Dunoon area on Thursdays and could come on the 12th')",
-    ("replies_holdout14.jsonl", "BL"):
-        "blame told as who carried out the work ('Der Abbau wurde von unserem Subunternehmer "
-        "durchgeführt, der selbst haftet'), with no failure word in the clause",
     ("replies_holdout14.jsonl", "CT"):
         "transfers to a partner told in new words ('Wenden Sie sich direkt an dessen "
         "Haftpflicht') and a no-reply notice in new words (CT001)",
