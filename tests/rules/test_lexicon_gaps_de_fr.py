@@ -416,6 +416,16 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("fr-can-offer", "Nous pourrons alors vous proposer un créneau la semaine prochaine.",
      True),
     ("es-held-the-date", "Le he bloqueado la fecha durante 10 días sin compromiso.", True),
+    # found on held-out 14
+    ("de-ich-melde-dich", "Ich melde dich heute noch beim TÜV an.", True),
+    ("de-bekommt-stattdessen", "Ihr bekommt stattdessen am Samstag das Viererzimmer.", True),
+    ("de-liegen-bereit-far", "Ihre Brötchen liegen wie bestellt morgen ab 7 Uhr in der Filiale "
+                             "Lindenplatz bereit.", True),
+    ("fr-replacee", "Je t'ai replacée jeudi à 16 h avec Karim.", True),
+    ("fr-prets-jeudi", "Prêts jeudi après 14 h.", True),
+    ("fr-retrait-sans-rdv", "Retrait sans rendez-vous du lundi au vendredi.", True),
+    ("es-te-agendo", "Si quieres, te agendo ahora mismo las dos clases que faltan.", True),
+    ("es-me-encontrara", "Si prefiere hablarlo, me encontrará en el 954 55 01 77.", True),
 )
 
 

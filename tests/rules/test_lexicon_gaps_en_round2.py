@@ -331,6 +331,13 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
     ("The right ones arrive first thing tomorrow.", "arrive first thing"),
     ("Mark is off sick, so Thursday's 5pm lesson moves to Sat 10am.", "moves to"),
     ("If you need to speak to me, you can reach me on 0131 496 0772.", "reach me on"),
+    ("I've held three slots for you at Kelso Road on Thursday and Monday.", "held"),
+    ("I'm in the Dunoon area on Thursdays: I could come on the 12th.", "could come"),
+    ("If it would help, we can split the balance into three monthly payments.", "can split"),
+    ("Two oil-filled heaters are being delivered to the flat by 11:00.", "being delivered"),
+    ("Next update at 15:00 by text.", "Next update"),
+    ("We've reprinted the labels at both shops this morning.", "reprinted"),
+    ("Feel free to reach out if you'd like to rebook.", "reach out"),
 )
 
 
