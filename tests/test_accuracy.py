@@ -196,6 +196,26 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout13.jsonl", "TM"):
         "a delay with a new date told as a fact read as without one (TM004); amends missed "
         "(TM007)",
+    # Held-out 15 was measured once at its merge, at the end of the session that tuned on
+    # held-out 10 to 14. Nothing has been tuned on it: its figures are unseen figures. Write
+    # a held-out 16 before tuning on it.
+    ("replies_holdout15.jsonl", "apology"):
+        "admissions with no failure word, as on every held-out corpus",
+    ("replies_holdout15.jsonl", "next_steps"):
+        "steps told as facts and offers in new words",
+    ("replies_holdout15.jsonl", "restitution"):
+        "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
+        "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",
+    ("replies_holdout15.jsonl", "BL"):
+        "blame told as whose rules apply or who must be contacted, with no failure word; "
+        "'porque al cambiar de banco' read as the bank failing where the reply owns it",
+    ("replies_holdout15.jsonl", "CT"):
+        "transfers to a partner told in new words (CT002)",
+    ("replies_holdout15.jsonl", "EL"):
+        "next steps and amends missed, so EL003 and EL004 report what is there",
+    ("replies_holdout15.jsonl", "TM"):
+        "a weekday that does not match its date, written in a form not read (TM008); amends "
+        "missed (TM007)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -325,7 +345,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout11.jsonl": "Held-out 11 (en/de/fr/es, a quarter chat and SMS)",
           "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
           "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)",
-          "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)"}
+          "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)",
+          "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
