@@ -25,7 +25,9 @@ words of ``lexicons/<lang>/agents.words``:
 
 Words of the overlay topic ``cause`` ("due to", "wegen", "à cause de", "se debe a") name
 their doer after them, so only the words after them are read ("posted late because of a
-backlog on our side" admits; "due to circumstances outside our control" does not).
+backlog on our side" admits; "due to circumstances outside our control" does not). So does
+a reason after the failure word (the ``because`` words: "never left the depot because we
+were a driver short"), and a condition before such a word does not govern the reason.
 
 Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "in
 error") call a deed a mistake in themselves: they admit it unless the clause names a

@@ -148,7 +148,7 @@ def _resolvable_time(ctx: CheckContext, steps: list[tuple[int, int]]) -> bool:
     if not any(_DIGIT.search(text, start, end) for start, end in steps):
         return False  # what the lexicon lacks are durations with figures ("en 2 o 3 días")
     locale = ctx.customer.locale if ctx.customer is not None else None
-    found = find_time_expressions(ctx.text, sent_at=_SOME_MOMENT, locale=locale, spans=steps,
+    found = find_time_expressions(text, sent_at=_SOME_MOMENT, locale=locale, spans=steps,
                                   norm=ctx.norm)
     return any(expression.due is not None for expression in found)
 
