@@ -39,10 +39,10 @@ _MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u06
           "\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1"
           "\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
           "\ufe20-\ufe2f")
-_ADDRESS_WORD = re.compile(r"(?i:sig\.r?a|sig\.na|dott\.ssa|dr\.in)|[^\W\d_]\.-[^\W\d_]\.?"
-                           r"|[\w'’\-" + _MARKS + r"]+\.?")
 #: the initials of a hyphenated given name: "J.-B." for Jean-Baptiste
 _COMPOUND_INITIALS = re.compile(r"[^\W\d_]\.-[^\W\d_]")
+_ADDRESS_WORD = re.compile(r"(?i:sig\.r?a|sig\.na|dott\.ssa|dr\.in)|"
+                           + _COMPOUND_INITIALS.pattern + r"\.?|[\w'’\-" + _MARKS + r"]+\.?")
 # A name-like word: letters, with inner apostrophes or hyphens (O'Brien, Smith-Jones).
 _NAMEISH = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
