@@ -196,9 +196,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout13.jsonl", "TM"):
         "a delay with a new date told as a fact read as without one (TM004); amends missed "
         "(TM007)",
-    # Held-out 15 was measured once at its merge, at the end of the session that tuned on
-    # held-out 10 to 14. Nothing has been tuned on it: its figures are unseen figures. Write
-    # a held-out 16 before tuning on it.
+    # Held-out 15 was measured once at its merge, at the end of the work tuned on held-out
+    # 10 to 14 (docs/how-it-works.md, Accuracy); held-out 16 was written before any tuning
+    # on it.
     ("replies_holdout15.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
     ("replies_holdout15.jsonl", "next_steps"):
@@ -346,7 +346,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
           "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)",
           "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)",
-          "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es), unseen"}
+          "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

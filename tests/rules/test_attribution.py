@@ -384,6 +384,14 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "Notre fournisseur de papier nous a livrés en retard, ça ne dépendait pas de nous.",
     "Le retard vient entièrement de leur côté, pas du nôtre.",
     "The crates were swapped by Kestrel Logistics, the delivery firm we use at weekends.",
+    "The lab sent them late, so the hold-up is on their side rather than ours.",
+    "Any fault with the barcode is theirs to put right.",
+    "A bulge like this is a matter for the manufacturer rather than for us.",
+    "The centre unit was fitted by your previous installer, not by us.",
+    "Für Fehler bei der Aktivierung sind die Stadtwerke zuständig und nicht der Tierpark.",
+    "Wir setzen die neue Gebührenordnung nur um und haben auf die Höhe keinen Einfluss.",
+    "C'est la préfecture qui a pris cette décision, nous n'y sommes pour rien.",
+    "El retraso se debe exclusivamente a la agencia de transportes.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -408,6 +416,7 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "C'est à vous qu'il revenait de nous présenter le carnet.",
     "Yours came the evening before, so you should have let us know sooner.",
     "La tarjeta debía devolverse antes del 30 de junio, y usted no lo hizo.",
+    "The membership terms you signed up to say members have to show their card.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}

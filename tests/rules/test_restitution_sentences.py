@@ -133,6 +133,11 @@ PLAIN_AMENDS = [
     ("fr-prelevement-annule", "Le prélèvement de 78 € a déjà été annulé.", "annulé"),
     ("fr-pour-vous", "Vous pouvez garder le rouge, il est pour vous.", "il est pour vous"),
     ("es-devolucion-de", "La devolución de 387,40 € ya está en camino.", "devolución de 387,40 €"),
+    # found on held-out 15
+    ("en-pay-for-a", "Sorry about the spill: we'll pay for a professional rug clean.",
+     "pay for a professional"),
+    ("en-off-berth-invoice", "I've taken the electricity charge for March off your next berth "
+                             "invoice.", "taken"),
 ]
 
 #: (id, text): words of amends that give nothing here
