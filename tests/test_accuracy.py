@@ -216,6 +216,24 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout15.jsonl", "TM"):
         "a weekday that does not match its date, written in a form not read (TM008); amends "
         "missed (TM007)",
+    # Held-out 16 was measured once at its merge, at the end of the session that tuned on
+    # held-out 10 to 15. Nothing has been tuned on it: its figures are unseen figures. Write
+    # a held-out 17 before tuning on it.
+    ("replies_holdout16.jsonl", "apology"):
+        "admissions with no failure word, as on every held-out corpus",
+    ("replies_holdout16.jsonl", "next_steps"):
+        "steps told as facts missed; an apology passed on and a thank-you read as steps",
+    ("replies_holdout16.jsonl", "restitution"):
+        "amends in words no lexicon holds ('I released the £412 myself', 'a vet check is "
+        "booked for 3pm tomorrow, on us', 'hang on to the flakes, no charge'); 'refund' "
+        "named where none is given",
+    ("replies_holdout16.jsonl", "EL"):
+        "next steps and amends missed, so EL003 and EL004 report what is there",
+    ("replies_holdout16.jsonl", "TM"):
+        "waits acknowledged in new words missed (TM001); amends missed (TM007)",
+    ("replies_holdout16.jsonl", "TN"):
+        "bare requests in new words missed (TN003); an automatic reply read as impolite "
+        "(TN005)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -346,7 +364,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout12.jsonl": "Held-out 12 (en/de/fr/es, a third not our fault)",
           "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)",
           "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)",
-          "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)"}
+          "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)",
+          "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
