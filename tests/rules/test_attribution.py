@@ -83,6 +83,16 @@ ADMISSIONS = [
     ("fr-pas-venue", "Notre équipe n'est pas venue mardi.", "n'est pas venue"),
     ("en-nobody-on-our-side", "Orchard Close dropped off the sheet, and nobody on our side "
                               "noticed.", "nobody on our side"),
+    # found on held-out 16
+    ("en-handling-verb-in-error", "Our grounds team cleared plot 14B in error.", "in error"),
+    ("en-mis-routed", "The document was mis-routed in our workflow.", "mis-routed"),
+    ("en-someone-elses", "We put someone else's box on your doorstep this week.",
+     "someone else's"),
+    ("de-nicht-hingeschaut", "Da haben wir bei der Gravur nicht genau hingeschaut.",
+     "nicht genau hingeschaut"),
+    ("de-doppelt-angelegt", "Bei der Umstellung unseres Abrechnungsprogramms ist Ihr Auftrag "
+                            "doppelt angelegt worden.", "doppelt angelegt"),
+    ("es-en-lugar-del", "La dejamos en el buzón del 3.º B en lugar del 3.º D.", "en lugar del"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -99,6 +109,7 @@ OWNED_IN_PASSING = [
     ("de-besonders-leid", "Das tut mir besonders leid.", "tut mir besonders leid"),
     ("fr-inexcusable", "C'est inexcusable.", "inexcusable"),
     ("de-nicht-passieren", "Das hätte uns nicht passieren dürfen.", "nicht passieren"),
+    ("es-aun-mas", "Y siento aún más el error en la esquela.", "siento aún más"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
 ]
 

@@ -138,6 +138,16 @@ PLAIN_AMENDS = [
      "pay for a professional"),
     ("en-off-berth-invoice", "I've taken the electricity charge for March off your next berth "
                              "invoice.", "taken"),
+    # found on held-out 16
+    ("en-added-to-it", "I've released the payment and added £40 to it for the trouble.",
+     "added £40 to it"),
+    ("en-for-a-free", "Sorry about the lane: we'll get you back in for a free game.",
+     "for a free game"),
+    ("de-zinsen-uebernehmen", "Die Überziehungszinsen, die Ihnen entstanden sind, übernehmen wir "
+                              "ebenfalls.", "übernehmen wir"),
+    ("de-berechnen-wir-nicht", "Die Anfahrt berechnen wir nicht.", "berechnen wir nicht"),
+    ("fr-offrons-a", "Nous offrons à Lucie et Gaspard une séance de perfectionnement.",
+     "offrons à"),
 ]
 
 #: (id, text): words of amends that give nothing here

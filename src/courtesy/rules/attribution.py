@@ -345,8 +345,8 @@ def _flags(roles: Roles, word: str) -> int:
 def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> int | None:
     """The role of the doer nearest before the failure word, walking back over the clause;
     :data:`_HANDLED` when a verb of handling comes first. Before a word that calls the deed
-    a mistake (``strong``), the verb right before it is the deed, not its handling ("qui a
-    signalé à tort vos achats", "flagged wrongly")."""
+    a mistake (``strong``), a verb of handling is the deed itself ("qui a signalé à tort
+    vos achats", "flagged wrongly", "our grounds team cleared plot 14B in error")."""
     known = _FLAGS.get
     last = len(before) - 1
     for i in range(last, -1, -1):
@@ -355,7 +355,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
             f = _flags(roles, before[i])
         if not f & _F_ROLE:
             continue
-        if f & _F_HANDLING and not (strong and i == last):
+        if f & _F_HANDLING and not strong:
             return _HANDLED  # "we've logged the bug": not told as a failure of anyone's
         if f & _F_JOINT:
             return None  # "I've checked and there's an outage"

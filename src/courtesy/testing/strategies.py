@@ -271,9 +271,14 @@ def _customer(
         order = ("title", "given", "middle", "family", "suffix")
         free = " ".join(parts[k] for k in order if k in parts)
         try:
-            return Customer.model_validate({**data, "name": free})
+            parsed = Customer.model_validate({**data, "name": free})
         except ValueError:  # pydantic's ValidationError: the parser found no name in it
             pass  # (e.g. only a title-like word survived); keep the parts instead
+        else:
+            if parsed.name.title is None or "title" in parts:
+                return parsed
+            # a given name that reads as a title ("Mr A"): the free text would add a title
+            # the caller did not ask for; keep the parts instead
     return Customer.model_validate(data)
 
 
