@@ -219,14 +219,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 16 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 15 (docs/how-it-works.md, Accuracy); held-out 17 was written before any tuning
     # on it.
-    ("replies_holdout16.jsonl", "apology"):
-        "admissions with no failure word, as on every held-out corpus",
     ("replies_holdout16.jsonl", "next_steps"):
         "steps told as facts missed; an apology passed on and a thank-you read as steps",
-    ("replies_holdout16.jsonl", "restitution"):
-        "amends in words no lexicon holds ('I released the £412 myself', 'a vet check is "
-        "booked for 3pm tomorrow, on us', 'hang on to the flakes, no charge'); 'refund' "
-        "named where none is given",
     ("replies_holdout16.jsonl", "EL"):
         "next steps and amends missed, so EL003 and EL004 report what is there",
     ("replies_holdout16.jsonl", "TM"):
