@@ -228,6 +228,27 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout16.jsonl", "TN"):
         "bare requests in new words missed (TN003); an automatic reply read as impolite "
         "(TN005)",
+    # Held-out 17 was measured once at its merge, at the end of the session that tuned on
+    # held-out 10 to 16. Nothing has been tuned on it: its figures are unseen figures. Write
+    # a held-out 18 before tuning on it.
+    ("replies_holdout17.jsonl", "apology"):
+        "admissions with no failure word; a promise ('this kind of mistake will never happen "
+        "again'), a policy ('fees aren't refundable for missed sessions') and a partner's "
+        "deed on our order ('hat unsere Bestellung liegen lassen') read as admissions",
+    ("replies_holdout17.jsonl", "next_steps"):
+        "steps told as facts and offers in new words",
+    ("replies_holdout17.jsonl", "restitution"):
+        "amends in words no lexicon holds",
+    ("replies_holdout17.jsonl", "BL"):
+        "blame told with no failure word and no partner word",
+    ("replies_holdout17.jsonl", "CT"):
+        "no-reply notices and transfers in new words (CT001, CT002)",
+    ("replies_holdout17.jsonl", "EL"):
+        "admissions and next steps missed, so EL001 and EL003 report what is there",
+    ("replies_holdout17.jsonl", "TM"):
+        "past dates in an account of what happened read as slow promises (TM003)",
+    ("replies_holdout17.jsonl", "TN"):
+        "arguing and bare requests in new words missed (TN004, TN003)",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -359,7 +380,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout13.jsonl": "Held-out 13 (en/de/fr/es)",
           "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)",
           "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)",
-          "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es)"}
+          "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es)",
+          "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
