@@ -232,9 +232,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # held-out 10 to 16. Nothing has been tuned on it: its figures are unseen figures. Write
     # a held-out 18 before tuning on it.
     ("replies_holdout17.jsonl", "apology"):
-        "admissions with no failure word; a promise ('this kind of mistake will never happen "
-        "again'), a policy ('fees aren't refundable for missed sessions') and a partner's "
-        "deed on our order ('hat unsere Bestellung liegen lassen') read as admissions",
+        "admissions with no failure word; a policy ('fees aren't refundable for missed "
+        "sessions') reads as one",
     ("replies_holdout17.jsonl", "next_steps"):
         "steps told as facts and offers in new words",
     ("replies_holdout17.jsonl", "restitution"):

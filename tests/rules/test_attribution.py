@@ -20,6 +20,10 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    ("en-cause-relative-clause", "Your heating failed because of a valve we forgot to "
+                                 "replace.", "because of a valve we forgot to replace"),
+    ("de-cause-of-ours", "Wegen eines Fehlers unsererseits kam die Lieferung zu spät.",
+     "Wegen eines Fehlers unsererseits"),
     ("en-our-team-noun", "Our night crew loaded the wrong pallet onto your van.",
      "loaded the wrong pallet"),
     ("en-failure-after", "The outage on your street is a fault in our exchange, not your router.",
@@ -152,6 +156,10 @@ NOT_ADMISSIONS = [
     ("en-nobody-no-doer", "Nobody turned up, as the road was closed by the police."),
     ("es-ultimos", "En los últimos días el paquete llegó dañado al almacén del transportista."),
     ("en-if-because", "If it arrives damaged because the courier dropped it, tell us."),
+    ("en-promise", "I can promise you that a mix-up like this mistake will never happen again."),
+    ("es-remedy-returned", "Ya hemos devuelto el cobro duplicado a su tarjeta."),
+    ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
+                                  "Montag."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's
@@ -201,6 +209,8 @@ PARTNER_BLAME = [
      "subcontractor"),
     ("fr-en-cause", "C'est l'ascensoriste qui est en cause : il n'a pas commandé la carte.",
      "ascensoriste"),
+    ("de-maker-on-our-order", "Der Orgelbauer hat unsere Bestellung liegen lassen.",
+     "Orgelbauer"),
 ]
 
 #: (id, text): a partner named, no blame on it

@@ -28,6 +28,8 @@ their doer after them, so only the words after them are read ("posted late becau
 backlog on our side" admits; "due to circumstances outside our control" does not). So does
 a reason after the failure word (the ``because`` words: "never left the depot because we
 were a driver short"), and a condition before such a word does not govern the reason.
+After a word of cause, a ``main-subject`` pronoun begins the main clause ("wegen
+Dauerregen verschieben wir": the rain has no doer of ours).
 
 Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erreur", "in
 error") call a deed a mistake in themselves: they admit it unless the clause names a
@@ -152,14 +154,17 @@ class Roles:
     #: words that give a reason after the failure word, whose doer is the failure's ("never
     #: left the depot because we were a driver short"); whole words only
     because: frozenset[str]
+    #: subject pronouns of ours that, after a word of cause, begin the main clause rather
+    #: than name the cause ("wegen Dauerregen verschieben wir"); whole words only
+    main_subject: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
-             "future", "joining", "because")
+             "future", "joining", "because", "main-subject")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
-                          "joining", "because"})
+                          "joining", "because", "main-subject"})
 
 
 @cache
@@ -294,7 +299,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     if role == _HANDLED:
         return None
     if role is None:
-        role = _first_after(roles, _TOKEN.findall(norm, end, c1))
+        role = _first_after(roles, _TOKEN.findall(norm, end, c1), how == _CAUSAL)
         if role == _HANDLED:
             return None
     if role is None and how == _STRONG:
@@ -313,8 +318,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
- _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE) = (
-    1 << n for n in range(13))
+ _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE,
+ _F_MAIN_SUBJECT) = (1 << n for n in range(14))
 
 
 #: the flags that may stop the walk back over a clause
@@ -335,7 +340,8 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_NEGATION * (word in roles.negation)
             | _F_OBJECT_LEAD * (word in roles.object_lead)
             | _F_FUTURE * (word in roles.future)
-            | _F_BECAUSE * (word in roles.because))
+            | _F_BECAUSE * (word in roles.because)
+            | _F_MAIN_SUBJECT * (word in roles.main_subject))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -405,12 +411,16 @@ def _any_flag(roles: Roles, words: list[str], flag: int) -> bool:
     return False
 
 
-def _first_after(roles: Roles, after: list[str]) -> int | None:
+def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | None:
     """The role of the first doer in the first :data:`_AFTER_WORDS` words of ``after``
     (the rest of the clause, which may still show that doer to be a partner: "a shortage
-    of vehicles from our haulage partner")."""
+    of vehicles from our haulage partner"). After a word of ``cause``, a subject pronoun
+    of ours begins the main clause: the cause named no doer ("wegen Dauerregen verschieben
+    wir")."""
     for i, word in enumerate(after[:_AFTER_WORDS]):
         flags = _flags(roles, word)
+        if cause and i and flags & _F_MAIN_SUBJECT:
+            return None
         if flags & _F_BECAUSE:
             continue  # the reason names the doer: "never left the depot because we were short"
         if flags & _F_JOINT or word == ",":
