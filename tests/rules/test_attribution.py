@@ -224,6 +224,8 @@ NOT_PARTNER_BLAME = [
                         "second time."),
     ("de-object-of-beim", "Wir hatten das Glas beim Hersteller eine Woche zu spät bestellt."),
     ("fr-customer-own", "La ligne de votre restaurant a été coupée par erreur ce matin."),
+    ("es-object-in-the-reason", "El recibo se cobró dos veces porque al cambiar de banco el "
+                                "fichero salió por duplicado."),
 ]
 
 

@@ -417,11 +417,13 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
     of vehicles from our haulage partner"). After a word of ``cause``, a subject pronoun
     of ours begins the main clause: the cause named no doer ("wegen Dauerregen verschieben
     wir")."""
+    reason = False
     for i, word in enumerate(after[:_AFTER_WORDS]):
         flags = _flags(roles, word)
         if cause and i and flags & _F_MAIN_SUBJECT:
             return None
         if flags & _F_BECAUSE:
+            reason = True
             continue  # the reason names the doer: "never left the depot because we were short"
         if flags & _F_JOINT or word == ",":
             return None  # "the parcel was lost, and we are sending a new one"
@@ -430,6 +432,9 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
         if flags & _F_PARTNER:
             if i + 1 < len(after) and _flags(roles, after[i + 1]) & _F_NOT_DOER:
                 continue  # "because of the bank holiday"
+            if reason and _any_flag(roles, after[max(0, i - 2) : i], _F_OBJECT_LEAD):
+                continue  # an object in the reason: "porque al cambiar de banco la remesa
+                # se envió" (but "le retard incombe au transporteur" blames it)
             return _PARTNER
         if flags & _F_OURS:
             return _PARTNER if _any_flag(roles, after[i + 1 : i + 1 + _OURS_PARTNER_REACH],
