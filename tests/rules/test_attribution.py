@@ -24,6 +24,8 @@ ADMISSIONS = [
                                  "replace.", "because of a valve we forgot to replace"),
     ("de-cause-of-ours", "Wegen eines Fehlers unsererseits kam die Lieferung zu spät.",
      "Wegen eines Fehlers unsererseits"),
+    ("fr-ne-pas-is-one-denial", "Notre préparateur ne l'a pas vérifiée avant l'envoi.",
+     "ne l'a pas vérifiée"),
     ("en-our-team-noun", "Our night crew loaded the wrong pallet onto your van.",
      "loaded the wrong pallet"),
     ("en-failure-after", "The outage on your street is a fault in our exchange, not your router.",
@@ -158,6 +160,7 @@ NOT_ADMISSIONS = [
     ("en-if-because", "If it arrives damaged because the courier dropped it, tell us."),
     ("en-promise", "I can promise you that a mix-up like this mistake will never happen again."),
     ("es-remedy-returned", "Ya hemos devuelto el cobro duplicado a su tarjeta."),
+    ("fr-customer-ne-pas", "Vous n'avez pas envoyé le formulaire signé."),
     ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
                                   "Montag."),
 ]
@@ -209,6 +212,8 @@ PARTNER_BLAME = [
      "subcontractor"),
     ("fr-en-cause", "C'est l'ascensoriste qui est en cause : il n'a pas commandé la carte.",
      "ascensoriste"),
+    ("fr-partner-ne-pas", "Le transporteur n'a pas livré votre armoire samedi.",
+     "transporteur"),
     ("de-maker-on-our-order", "Der Orgelbauer hat unsere Bestellung liegen lassen.",
      "Orgelbauer"),
 ]

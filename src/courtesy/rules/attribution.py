@@ -287,8 +287,12 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             c1 = m.start()
             break
     before = _TOKEN.findall(norm, c0, start)
-    if not roles.hedge.isdisjoint(_since_last_opener(roles, before)) \
-            or not roles.negation.isdisjoint(before[-_NEGATION_REACH:]):
+    if not roles.hedge.isdisjoint(_since_last_opener(roles, before)):
+        return None
+    # a failure word that is a denial itself ("pas livré", "never arrived") has its other
+    # half before it ("n'a pas été livré"): that is no denial of the failure
+    if not roles.negation.isdisjoint(before[-_NEGATION_REACH:]) \
+            and _flags(roles, _first_word(norm, start, end)) & _F_NEGATION == 0:
         return None
     following = _NEXT_WORD.match(norm, end, c1)
     if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE:
@@ -311,6 +315,12 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     while c1 > c0 and text[c1 - 1] in " \t.,!":
         c1 -= 1
     return role, (c0, c1)
+
+
+def _first_word(norm: str, start: int, end: int) -> str:
+    """The first word of the failure word at ``start:end``."""
+    found = _TOKEN.match(norm, start, end)
+    return found.group() if found is not None else ""
 
 
 #: word → its role flags, learnt as words are met (bounded: cleared when it grows large, and
