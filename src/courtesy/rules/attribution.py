@@ -38,7 +38,8 @@ partner or the customer as the doer ("the driver delivered it by mistake to numb
 A clause is not read when the failure word follows a condition, purpose, future or
 indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
 what went wrong": the ``hedge`` words), when a denial stands right before it ("there was
-no error on our side": the ``negation`` words) or among the words after it where the doer
+no error on our side": the ``negation`` words; not before a failure word that is a
+denial itself, whose "ne" that is: "nos équipes ne l'ont pas chargée") or among the words after it where the doer
 is looked for ("no depende de nosotros"), when a verb of handling comes first ("I've
 logged the bug", "according to our records": ``handling``), when the word names a thing
 ("error messages": ``not-failure``), or when the sentence is a question. The cost is paid
