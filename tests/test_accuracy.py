@@ -229,8 +229,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "bare requests in new words missed (TN003); an automatic reply read as impolite "
         "(TN005)",
     # Held-out 17 was measured once at its merge, at the end of the session that tuned on
-    # held-out 10 to 16. Nothing has been tuned on it: its figures are unseen figures. Write
-    # a held-out 18 before tuning on it.
+    # held-out 10 to 16, then used to tune once held-out 18 was being written.
     ("replies_holdout17.jsonl", "apology"):
         "admissions with no failure word; a policy ('fees aren't refundable for missed "
         "sessions') reads as one",
@@ -248,6 +247,29 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 18 was measured once at its merge, after the first fixes taken from held-out
+    # 17 (the state 98a2ffb); nothing was tuned on it before that.
+    ("replies_holdout18.jsonl", "apology"):
+        "admissions with no failure word ('the engineer left the wrong part', told plainly)",
+    ("replies_holdout18.jsonl", "next_steps"):
+        "steps told as plain facts and notices",
+    ("replies_holdout18.jsonl", "restitution"):
+        "amends in words no lexicon holds; refusals read as amends",
+    ("replies_holdout18.jsonl", "BL"):
+        "blame with no failure word; 'we sent the lab last year's prescription by mistake' "
+        "reads the lab as the doer",
+    ("replies_holdout18.jsonl", "CH"):
+        "one SMS rule missed in Spanish (CH001)",
+    ("replies_holdout18.jsonl", "EL"):
+        "admissions and next steps missed, so EL001 and EL003 report what is there",
+    ("replies_holdout18.jsonl", "NM"):
+        "a bare 'Hola' to a known customer reads as no name (NM008), which the labeller "
+        "accepts in chat",
+    ("replies_holdout18.jsonl", "TM"):
+        "timing facts the labeller did not count as late (TM004, TM007, TM001)",
+    ("replies_holdout18.jsonl", "TN"):
+        "conditional regret and policy citations in new words (TN001, TN002); TN005 on "
+        "a curt reply the labeller did not flag",
     ("replies_holdout10.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
@@ -380,7 +402,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout14.jsonl": "Held-out 14 (en/de/fr/es)",
           "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)",
           "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es)",
-          "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es), unseen"}
+          "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es)",
+          "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
