@@ -45,8 +45,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a canned closer switches the specific-word test off",
     # Held-out 2 was written and labelled apart, while the second round of lexicon work went
     # on without seeing it; the misses are listed by record in the commit that added it.
-    ("replies_holdout.jsonl", "EL"):
-        "missed next steps in de/fr/es become false EL003; times like 'within the hour' give EL004",
     ("replies_holdout.jsonl", "FL"):
         "a stock reply with support words ('disruption in your area', 'an engineer') is not caught",
     ("replies_holdout.jsonl", "TM"):
@@ -107,18 +105,21 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout7.jsonl", "apology"):
         "admissions with no failure word ('our system only issued one of the two tickets', "
         "'The add-on was applied on our side a day late')",
-    ("replies_holdout7.jsonl", "next_steps"):
-        "steps in new words, mostly German, French and Spanish",
+    # A time told in the present or future is a step (context.next_step_spans): schedules
+    # of a service told as news ('the Sunday spin class at 10am is back from this week',
+    # 'from 1 July our lessons go up to £38') read as steps too.
+    ("replies_holdout3.jsonl", "next_steps"):
+        "service schedules told as news read as steps ('collections restart for the season "
+        "on 3 March')",
+    ("replies_holdout6.jsonl", "next_steps"):
+        "service schedules told as news read as steps ('Our intensive English course runs "
+        "from 6 July to 14 August')",
     ("replies_holdout7.jsonl", "restitution"):
         "'refund' in a sentence about a refund gone wrong; 'geht auf unsere Kappe' (our "
         "fault) read as amends",
     ("replies_holdout7.jsonl", "CT"):
         "'écrivez-nous' in a reply that says where; a partner's line given in a public "
         "reply missed (CT002)",
-    ("replies_holdout7.jsonl", "EL"):
-        "steps in new words missed, so EL003 and EL004 report steps that are there",
-    ("replies_holdout7.jsonl", "TM"):
-        "a missed deadline read as without a new date (TM004) where the date is in new words",
     # Held-out 8 was written apart from all of this work and measured once, at its merge
     # (docs/how-it-works.md, Accuracy); only the NM001 false positive it showed was fixed.
     # Write a held-out 9 before tuning on it.
@@ -166,9 +167,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout12.jsonl", "apology"):
         "admissions with no failure word ('he left the inverter on a self-consumption "
         "setting', 'your coat went through a standard wash cycle')",
-    ("replies_holdout12.jsonl", "next_steps"):
-        "steps told as facts ('your 120 invitations are on the press now', 'Nearest open "
-        "site: Tebay services') and done deeds ('A corrected transcript went to HR at 11:20')",
     ("replies_holdout12.jsonl", "EL"):
         "next steps missed, so EL003 reports replies that have them",
     ("replies_holdout12.jsonl", "TM"):
@@ -183,9 +181,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 14 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 13 (docs/how-it-works.md, Accuracy); held-out 15 was written before any tuning
     # on it.
-    ("replies_holdout14.jsonl", "next_steps"):
-        "steps told as facts and offers ('The 09:45 is running on time', 'I've held three "
-        "slots for you', 'I'm in the Dunoon area on Thursdays and could come on the 12th')",
     ("replies_holdout14.jsonl", "CT"):
         "transfers to a partner told in new words ('Wenden Sie sich direkt an dessen "
         "Haftpflicht') and a no-reply notice in new words (CT001)",
@@ -202,7 +197,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout15.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
     ("replies_holdout15.jsonl", "next_steps"):
-        "steps told as facts and offers in new words",
+        "notices of courses and dates read as steps ('We run an intensive evening course from 6 "
+        "July'); steps in new words",
     ("replies_holdout15.jsonl", "restitution"):
         "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
         "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",
@@ -220,7 +216,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 10 to 15 (docs/how-it-works.md, Accuracy); held-out 17 was written before any tuning
     # on it.
     ("replies_holdout16.jsonl", "next_steps"):
-        "steps told as facts missed; an apology passed on and a thank-you read as steps",
+        "steps told as facts with no time missed; an apology passed on and a thank-you read as "
+        "steps",
     ("replies_holdout16.jsonl", "EL"):
         "next steps and amends missed, so EL003 and EL004 report what is there",
     ("replies_holdout16.jsonl", "TM"):
@@ -234,7 +231,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "admissions with no failure word; a policy ('fees aren't refundable for missed "
         "sessions') reads as one",
     ("replies_holdout17.jsonl", "next_steps"):
-        "steps told as facts and offers in new words",
+        "steps told as facts with no time, and offers in new words",
     ("replies_holdout17.jsonl", "restitution"):
         "amends in words no lexicon holds",
     ("replies_holdout17.jsonl", "BL"):
@@ -252,7 +249,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout18.jsonl", "apology"):
         "admissions with no failure word ('the engineer left the wrong part', told plainly)",
     ("replies_holdout18.jsonl", "next_steps"):
-        "steps told as plain facts and notices",
+        "steps told as plain facts with no time ('Your replacement is on the van')",
     ("replies_holdout18.jsonl", "restitution"):
         "amends in words no lexicon holds; refusals read as amends",
     ("replies_holdout18.jsonl", "BL"):
@@ -270,8 +267,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout18.jsonl", "TN"):
         "conditional regret and policy citations in new words (TN001, TN002); TN005 on "
         "a curt reply the labeller did not flag",
-    ("replies_holdout10.jsonl", "EL"):
-        "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout10.jsonl", "FL"):
         "stock replies in German and Spanish with specific-looking words not taken for form "
         "letters (FL001); a repeat contact not acknowledged in new words (FL005)",

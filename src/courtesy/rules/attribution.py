@@ -39,12 +39,15 @@ A clause is not read when the failure word follows a condition, purpose, future 
 indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
 what went wrong": the ``hedge`` words), when a denial stands right before it ("there was
 no error on our side": the ``negation`` words; not before a failure word that is a
-denial itself, whose "ne" that is: "nos équipes ne l'ont pas chargée") or among the words after it where the doer
-is looked for ("no depende de nosotros"), when a verb of handling comes first ("I've
-logged the bug", "according to our records": ``handling``), when the word names a thing
-("error messages": ``not-failure``), or when the sentence is a question. The cost is paid
-only by texts that hold a failure word, and then only a word split of that clause; what
-each word is, is learnt once per word (:data:`_FLAGS`).
+denial itself, whose "ne" that is: "nos équipes ne l'ont pas chargée") or among the words
+after it where the doer is looked for ("no depende de nosotros"), when a verb of handling
+comes first ("I've logged the bug", "according to our records": ``handling``), when the
+word names a thing ("error messages": ``not-failure``), or when the sentence is a
+question. The cost is paid only by texts that hold a failure word, and then only a word
+split of that clause; what each word is, is learnt once per word (:data:`_FLAGS`).
+
+:func:`tells_no_step` reads a sentence with the same words, for the next steps told as a
+time (``rules/context.py``): a ``past``, ``negation`` or ``news`` word makes it no step.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
 __all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution",
-           "joining_pattern", "load_roles"]
+           "joining_pattern", "load_roles", "tells_no_step"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -158,14 +161,23 @@ class Roles:
     #: subject pronouns of ours that, after a word of cause, begin the main clause rather
     #: than name the cause ("wegen Dauerregen verschieben wir"); whole words only
     main_subject: frozenset[str]
+    #: words that tell what already happened ("was", "yesterday", "*ed", "war", "hier",
+    #: "*ó"): a sentence with one is an account, not a step
+    past: _WordSet
+    #: words before a past word that make it present or perfect ("is booked", "have sent",
+    #: "will be sent"); whole words only
+    past_undo: frozenset[str]
+    #: words that make a timed sentence news about a service rather than a step ("the pool
+    #: is closed from 3 to 9 August", "gilt bis zum 30. Juni"); whole words only
+    news: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
-             "future", "joining", "because", "main-subject")
+             "future", "joining", "because", "main-subject", "past", "past-undo", "news")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
-                          "joining", "because", "main-subject"})
+                          "joining", "because", "main-subject", "past-undo", "news"})
 
 
 @cache
@@ -330,7 +342,7 @@ _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
  _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE,
- _F_MAIN_SUBJECT) = (1 << n for n in range(14))
+ _F_MAIN_SUBJECT, _F_PAST, _F_PAST_UNDO, _F_NEWS) = (1 << n for n in range(17))
 
 
 #: the flags that may stop the walk back over a clause
@@ -352,11 +364,21 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_OBJECT_LEAD * (word in roles.object_lead)
             | _F_FUTURE * (word in roles.future)
             | _F_BECAUSE * (word in roles.because)
-            | _F_MAIN_SUBJECT * (word in roles.main_subject))
+            | _F_MAIN_SUBJECT * (word in roles.main_subject)
+            | _F_PAST * _is_past(roles.past, word)
+            | _F_PAST_UNDO * (word in roles.past_undo)
+            | _F_NEWS * (word in roles.news))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
     return flags
+
+
+def _is_past(past: _WordSet, word: str) -> bool:
+    """Whether ``word`` is one of the ``past`` words, or ends like one ("*ed", "*ó") after a
+    stem of three letters or more ("need", "red" and "bed" are no past tense)."""
+    return word in past.words or any(
+        word.endswith(suffix) and len(word) - len(suffix) >= 3 for suffix in past.suffixes)
 
 
 def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> int | None:
@@ -451,3 +473,23 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
             return _PARTNER if _any_flag(roles, after[i + 1 : i + 1 + _OURS_PARTNER_REACH],
                                          _F_PARTNER) else _OURS
     return None
+
+
+def tells_no_step(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` of the normalised text is no next step, even
+    with a time in it: it tells what already happened (a ``past`` word, "was", "left",
+    "yesterday", "war", "hier", "llegó", that no ``past-undo`` word comes right before: "is
+    booked", "have sent", "will be sent" tell a step), denies (a ``negation`` word: "the
+    engineer can't come on Friday") or gives news about a service (a ``news`` word: "the
+    pool is closed from 3 to 9 August")."""
+    roles = load_roles()
+    known = _FLAGS.get
+    undo = False
+    for word in _TOKEN.findall(norm, start, end):
+        f = known(word)
+        if f is None:
+            f = _flags(roles, word)
+        if (f & _F_PAST and not undo) or f & (_F_NEGATION | _F_NEWS):
+            return True
+        undo = bool(f & _F_PAST_UNDO)
+    return False

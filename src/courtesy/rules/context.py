@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from courtesy.names import lookup_title
 from courtesy.profiles import Channel, SituationKind
-from courtesy.rules.attribution import attribution, joining_pattern
+from courtesy.rules.attribution import attribution, joining_pattern, tells_no_step
 from courtesy.rules.lexicon import normalize
 from courtesy.rules.restitution import restitution_spans
 
@@ -443,6 +443,25 @@ class CheckContext:
                             s <= start and end <= e for s, e in owned):
                         continue
                     seen[self.sentence_at(start)] = None
+            # a time told in the present or the future is a step, whatever the verb ("Engineers
+            # are in tomorrow at 7am", "Die erste Anprobe findet am Dienstag um 16 Uhr
+            # statt"), unless the sentence thanks, apologises, or tells the past, a denial or
+            # news (attribution.tells_no_step: "the lab delivered the wrong stock on Friday")
+            thanks = None
+            bounds = (-1, -1)
+            for start, _end in self.spans("timeframe"):
+                if start < bounds[1]:
+                    continue  # in the sentence just read (times come in order)
+                bounds = self.sentence_at(start)
+                if bounds in seen:
+                    continue
+                if thanks is None:
+                    thanks = owned + self.spans("empathy") + self.spans("non-apology") \
+                        + self.spans("thanks")
+                if any(s < bounds[1] and bounds[0] < e for s, e in thanks) \
+                        or tells_no_step(self.norm, *bounds):
+                    continue
+                seen[bounds] = None
             # amends given are a step taken for the customer ("die Mahngebühr haben wir
             # gestrichen", "le montant a été recrédité sur votre compte")
             for start, _end in restitution_spans(self):
