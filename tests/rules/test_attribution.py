@@ -24,6 +24,8 @@ ADMISSIONS = [
                                  "replace.", "because of a valve we forgot to replace"),
     ("de-cause-of-ours", "Wegen eines Fehlers unsererseits kam die Lieferung zu spät.",
      "Wegen eines Fehlers unsererseits"),
+    ("en-partner-as-indirect-object", "We told the carrier the wrong date by mistake.",
+     "We told the carrier the wrong date by mistake"),
     ("fr-ne-pas-is-one-denial", "Notre préparateur ne l'a pas vérifiée avant l'envoi.",
      "ne l'a pas vérifiée"),
     ("en-our-team-noun", "Our night crew loaded the wrong pallet onto your van.",
@@ -229,6 +231,7 @@ NOT_PARTNER_BLAME = [
                         "second time."),
     ("de-object-of-beim", "Wir hatten das Glas beim Hersteller eine Woche zu spät bestellt."),
     ("fr-customer-own", "La ligne de votre restaurant a été coupée par erreur ce matin."),
+    ("en-indirect-object", "Sorry, we gave the courier your old flat number by mistake."),
     ("es-object-in-the-reason", "El recibo se cobró dos veces porque al cambiar de banco el "
                                 "fichero salió por duplicado."),
 ]
