@@ -253,8 +253,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout18.jsonl", "restitution"):
         "amends in words no lexicon holds; refusals read as amends",
     ("replies_holdout18.jsonl", "BL"):
-        "blame with no failure word; 'we sent the lab last year's prescription by mistake' "
-        "reads the lab as the doer",
+        "blame told with no failure word and no partner word",
     ("replies_holdout18.jsonl", "CH"):
         "one SMS rule missed in Spanish (CH001)",
     ("replies_holdout18.jsonl", "EL"):
