@@ -179,6 +179,14 @@ ADMISSIONS: tuple[tuple[str, str, str], ...] = (
     ("es-not-in-time", "Su devolución llegó el 3 de abril, pero no la registramos hasta ayer.",
      "registramos hasta"),
     ("es-not-told-in-time", "No le avisamos a tiempo del cambio de andén.", "avisamos a tiempo"),
+    # -- found on held-out 18 --
+    ("de-excuse-without-please", "Entschuldigen Sie, dass die Antwort so lange gedauert hat.",
+     "Entschuldigen Sie"),
+    ("de-colloquial-failure-word", "Da hat unser Lager leider gepatzt.", "gepatzt"),
+    ("fr-pray-first", "Je vous prie d'abord de m'excuser pour ce long silence.",
+     "Je vous prie d'abord de m'excuser"),
+    ("fr-clearly-failed", "Sur ce point, nous avons clairement failli.",
+     "nous avons clairement failli"),
 )
 
 NOT_ADMISSIONS: tuple[tuple[str, str], ...] = (
