@@ -148,6 +148,16 @@ PLAIN_AMENDS = [
     ("de-berechnen-wir-nicht", "Die Anfahrt berechnen wir nicht.", "berechnen wir nicht"),
     ("fr-offrons-a", "Nous offrons à Lucie et Gaspard une séance de perfectionnement.",
      "offrons à"),
+    # found on held-out 17 and 18
+    ("en-count-of-free-things", "I've popped 3 free washes into your app.", "3 free washes"),
+    ("en-a-free-anything", "Sorry again: there's a free climbing taster waiting for you.",
+     "a free climbing"),
+    ("en-her-next-is-free", "Her next trim is free.", "Her next trim is free"),
+    ("en-no-charge-for-today", "This one's on us, no charge for today.", "no charge for today"),
+    ("de-freikarten", "Als kleine Wiedergutmachung legen wir zwei Freikarten bei.", "Freikarten"),
+    ("de-rechnen-nicht-an", "Die zweite Nacht rechnen wir Ihnen nicht an.",
+     "rechnen wir Ihnen nicht an"),
+    ("es-no-se-la-cobramos", "Esa clase no se la cobramos.", "no se la cobramos"),
 ]
 
 #: (id, text): words of amends that give nothing here
@@ -160,6 +170,8 @@ NO_AMENDS = [
     ("en-partner-replacement", "You'll need to contact the maker directly to get a "
                                "replacement."),
     ("es-prima-abonada", "Por tanto, la prima abonada no es reembolsable."),
+    ("en-free-to", "You're free to cancel and rebook at any time."),
+    ("en-free-as-open", "We have one free slot on Friday at 10, if that suits you."),
 ]
 
 
