@@ -104,7 +104,7 @@ def _restitution(text: str, our_fault: bool = True) -> list[str]:
 
 @pytest.mark.parametrize(("text", "given"), [
     ("Hi Tomasz, sorry the kettle came pink. We'll send the blue one today with a free return "
-     "label for the pink one.", "free return label"),
+     "label for the pink one.", "a free return label"),
     ("Sunita, sorry your coach never came. We've DM'd you a taxi code to get you to Oxford "
      "tonight at our cost.", "at our cost"),
     ("Dear Mr Hussain, I have cancelled the £1,482.60 demand and withdrawn the letter.",
