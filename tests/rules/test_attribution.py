@@ -404,6 +404,9 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "Darauf hatten wir leider keinen Einfluss.",
     "Cela ne relève pas de notre responsabilité.",
     "La responsabilidad es suya y no nuestra.",
+    "The lift was out because of the landlord's engineer, so it wasn't down to our staff.",
+    "Die Spedition hat das Rad zwei Tage im Depot stehen lassen.",
+    "El vuelo se canceló, y la culpa es de la aerolínea.",
     "The pump failed, which we couldn't have foreseen.",
     "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
     "Die Verzögerung lag allerdings beim Caterer, der die Getränke zu spät geliefert hat.",
@@ -448,6 +451,7 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "Yours came the evening before, so you should have let us know sooner.",
     "La tarjeta debía devolverse antes del 30 de junio, y usted no lo hizo.",
     "The membership terms you signed up to say members have to show their card.",
+    "Usted no declaró el cambio de domicilio al renovar la póliza.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
