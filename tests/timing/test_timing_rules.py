@@ -187,6 +187,12 @@ def test_wait_acknowledgement_does_not_hide_the_apology() -> None:
     ("Hallo Herr Owen, entschuldigen Sie, dass ich mich erst heute melde. Ihr Paket kommt "
      "Montag.", "de-DE"),
     ("Bonjour, désolé de ne vous répondre qu'aujourd'hui. Votre colis arrive lundi.", "fr-FR"),
+    # found on held-out 13, 16 and 18
+    ("Hallo Herr Owen, bitte entschuldigen Sie, dass Sie drei Tage auf unsere Antwort warten "
+     "mussten. Ihr Paket kommt Montag.", "de-DE"),
+    ("Bonjour, pardon d'avoir mis trois jours à vous répondre. Votre colis arrive lundi.",
+     "fr-FR"),
+    ("Hola, siento haber tardado tres días en contestarle. Su paquete llega el lunes.", "es-ES"),
 ])
 def test_wait_acknowledgement_in_four_languages(text: str, locale: str) -> None:
     situation = {"kind": "inquiry", "received_at": "2026-03-09T09:00:00Z", "sent_at": SENT}
