@@ -47,8 +47,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # on without seeing it; the misses are listed by record in the commit that added it.
     ("replies_holdout.jsonl", "FL"):
         "a stock reply with support words ('disruption in your area', 'an engineer') is not caught",
-    ("replies_holdout.jsonl", "TM"):
-        "an owned weekend wait in German taken for none (TM001); a missed step hides TM003",
     # Held-out 3 was written apart from the clause reading of admissions and blame and
     # measured once unseen (docs/how-it-works.md, Accuracy); the second round of failure
     # words was then tuned on it.
@@ -230,8 +228,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout17.jsonl", "apology"):
         "admissions with no failure word; a policy ('fees aren't refundable for missed "
         "sessions') reads as one",
-    ("replies_holdout17.jsonl", "next_steps"):
-        "steps told as facts with no time, and offers in new words",
     ("replies_holdout17.jsonl", "restitution"):
         "amends in words no lexicon holds",
     ("replies_holdout17.jsonl", "BL"):
@@ -248,12 +244,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 17 (the state 98a2ffb); nothing was tuned on it before that.
     ("replies_holdout18.jsonl", "apology"):
         "admissions with no failure word ('the engineer left the wrong part', told plainly)",
-    ("replies_holdout18.jsonl", "next_steps"):
-        "steps told as plain facts with no time ('Your replacement is on the van')",
     ("replies_holdout18.jsonl", "restitution"):
         "amends in words no lexicon holds; refusals read as amends",
-    ("replies_holdout18.jsonl", "BL"):
-        "blame told with no failure word and no partner word",
     ("replies_holdout18.jsonl", "CH"):
         "one SMS rule missed in Spanish (CH001)",
     ("replies_holdout18.jsonl", "EL"):
