@@ -160,6 +160,10 @@ OUR_DELAY = {"kind": "delay", "our_fault": True, "severity": "medium"}
     "Sorry, that was our mistake. Restore the file from Settings > Backups > 2 June.",
     "Sorry, our mistake: we'll post the new card, and it reaches you in 2 or 3 days.",
     "Sorry for the wait, that one is on us. New ETA 4:30pm.",
+    # a step told as done is done: it needs no time
+    "Sorry, that one is on us. I've removed the £5 overtime charge from your account.",
+    "Perdone, fue culpa nuestra. Ya le hemos devuelto los 12 € del segundo cargo.",
+    "Entschuldigung, unser Fehler. Ich hab dir die 7 Eintritte wieder auf dein Konto gebucht.",
 ])
 def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> None:
     assert "EL004" not in {f.rule for f in check(text, situation=OUR_DELAY).findings}
@@ -168,6 +172,13 @@ def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> No
 @pytest.mark.parametrize("text", [
     "Sorry, that was our mistake. A refund will be issued.",
     "Sorry, our mistake. We will look into it and get back to you.",
+    # handing the matter on leaves the customer waiting
+    "Sorry, our mistake. We've passed this to the billing team.",
+    "Sorry, our mistake. Your comments have already been forwarded to the relevant team.",
+    # a done step and a promise in one sentence: the promise still needs its time
+    "Entschuldigung, unser Fehler. Ich habe die Platte bestellt, und unser Meister meldet "
+    "sich bei Ihnen.",
+    "Sorry, our mistake. I've cancelled the booking and we'll send a new one.",
 ])
 def test_a_promise_of_ours_without_a_time_is_still_flagged(text: str) -> None:
     assert "EL004" in {f.rule for f in check(text, situation=OUR_DELAY).findings}

@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
 __all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution",
-           "joining_pattern", "load_roles", "tells_no_step"]
+           "joining_pattern", "load_roles", "tells_done", "tells_no_step"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -170,14 +170,23 @@ class Roles:
     #: words that make a timed sentence news about a service rather than a step ("the pool
     #: is closed from 3 to 9 August", "gilt bis zum 30. Juni"); whole words only
     news: frozenset[str]
+    #: words that tell a step as done ("I've", "already", "hemos", "bereits", "déjà"): a
+    #: done step needs no time unless a ``future`` word promises more; whole words only
+    done: frozenset[str]
+    #: words that hand the matter to someone else ("passed", "forwarded", "weitergeleitet",
+    #: "transmise", "trasladado"): a step done that way leaves the customer waiting, so it
+    #: still needs a time; whole words only
+    hand_off: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
-             "future", "joining", "because", "main-subject", "past", "past-undo", "news")
+             "future", "joining", "because", "main-subject", "past", "past-undo", "news",
+             "done", "hand-off")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
-                          "joining", "because", "main-subject", "past-undo", "news"})
+                          "joining", "because", "main-subject", "past-undo", "news", "done",
+                          "hand-off"})
 
 
 @cache
@@ -342,7 +351,8 @@ _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
  _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE,
- _F_MAIN_SUBJECT, _F_PAST, _F_PAST_UNDO, _F_NEWS) = (1 << n for n in range(17))
+ _F_MAIN_SUBJECT, _F_PAST, _F_PAST_UNDO, _F_NEWS, _F_DONE, _F_HAND_OFF) = (
+    1 << n for n in range(19))
 
 
 #: the flags that may stop the walk back over a clause
@@ -367,7 +377,9 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_MAIN_SUBJECT * (word in roles.main_subject)
             | _F_PAST * _is_past(roles.past, word)
             | _F_PAST_UNDO * (word in roles.past_undo)
-            | _F_NEWS * (word in roles.news))
+            | _F_NEWS * (word in roles.news)
+            | _F_DONE * (word in roles.done)
+            | _F_HAND_OFF * (word in roles.hand_off))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -493,3 +505,22 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
             return True
         undo = bool(f & _F_PAST_UNDO)
     return False
+
+
+def tells_done(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` of the normalised text tells a step as done ("I've
+    removed the £5 charge", "ya le hemos devuelto los 12 €", "ich hab dir die Eintritte
+    gebucht"): it holds a ``done`` word, and no ``future`` word ("I've cancelled it and
+    we'll send a new one" still promises) nor ``hand-off`` word ("we've passed this to the
+    billing team" leaves the customer waiting)."""
+    roles = load_roles()
+    known = _FLAGS.get
+    done = False
+    for word in _TOKEN.findall(norm, start, end):
+        f = known(word)
+        if f is None:
+            f = _flags(roles, word)
+        if f & (_F_FUTURE | _F_HAND_OFF):
+            return False
+        done = done or bool(f & _F_DONE)
+    return done

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import SituationKind
+from courtesy.rules.attribution import tells_done
 from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
 from courtesy.rules.timeexpr import find_time_expressions
 
@@ -104,7 +105,9 @@ def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
     next steps when no next-step sentence gives a concrete time ('by Friday', 'within 2
     working days', 'tomorrow', 'in den nächsten 3 bis 5 Werktagen') and there is no
     tracking. A date elsewhere ('we missed the cut-off on 3 June') is not a new date. Steps
-    that promise nothing ('Restore the file from Settings > Backups') need no time.
+    that promise nothing ('Restore the file from Settings > Backups') and steps told as done
+    ("I've removed the £5 charge") need no time; a matter handed on ("we've passed this to
+    the billing team") still does.
     """
     if not ctx.needs_owning_apology:
         return
@@ -130,10 +133,31 @@ def _next_steps_without_time(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The next-step sentences that hold a commitment or a transfer: what someone will do
-    (a way to reach us or an instruction alone promises no time)."""
-    said = [start for topic in ("commitment", "transfer") for start, _end in ctx.spans(topic)]
-    return [(s0, s1) for s0, s1 in steps if any(s0 <= at < s1 for at in said)]
+    """The next-step sentences that hold a transfer, or a commitment not told as done: what
+    someone will do. A request or an offer ("please", "you can") promises no time; "I've
+    removed the £5 charge" is done, while "we've passed this to the billing team" still
+    leaves the customer waiting on someone."""
+    transfers = [start for start, _end in ctx.spans("transfer")]
+    norm = ctx.norm
+    # a request or an offer to the customer ("please", "you can") promises nothing of ours
+    commitments = [start for start, end in ctx.spans("commitment")
+                   if norm[start:end] not in _NOT_PROMISES]
+    return [(s0, s1) for s0, s1 in steps
+            if any(s0 <= at < s1 for at in transfers)
+            or any(s0 <= at < s1 and not tells_done(norm, _clause_start(norm, s0, at), s1)
+                   for at in commitments)]
+
+
+#: commitment words (en/commitment.txt) that ask or offer rather than promise
+_NOT_PROMISES = frozenset({"please", "kindly", "you can"})
+
+
+def _clause_start(norm: str, sentence_start: int, at: int) -> int:
+    """Where the clause that holds ``at`` begins: after the last comma or semicolon before it
+    in its sentence ("Ich habe die Platte bestellt, und unser Meister meldet sich": the
+    second clause still promises)."""
+    return max(sentence_start, norm.rfind(",", sentence_start, at) + 1,
+               norm.rfind(";", sentence_start, at) + 1)
 
 
 _DIGIT = re.compile(r"\d")
