@@ -240,8 +240,26 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 19 was measured once at its merge, at the end of the session that tuned on
+    # held-out 17 and 18. Nothing has been tuned on it: its figures are unseen figures. Write
+    # a held-out 20 before tuning on it.
+    ("replies_holdout19.jsonl", "apology"):
+        "admissions with no failure word ('we ruined three weeks of your work', 'our booking "
+        "page saved the 14th')",
+    ("replies_holdout19.jsonl", "BL"):
+        "blame with no failure word or partner word; a payroll file 'not sent to the bank' "
+        "reads the bank as the doer",
+    ("replies_holdout19.jsonl", "CT"):
+        "'call him directly on 07700 900 412', our own engineer, read as a transfer (CT002)",
+    ("replies_holdout19.jsonl", "EL"):
+        "next steps in German and Spanish missed, so EL003 reports steps that are there",
+    ("replies_holdout19.jsonl", "NM"):
+        "a chat signed 'Dale' read as a wrong name (NM002)",
+    ("replies_holdout19.jsonl", "TN"):
+        "bare requests in new words missed (TN003); a policy citation the labeller did not "
+        "flag (TN002)",
     # Held-out 18 was measured once at its merge, after the first fixes taken from held-out
-    # 17 (the state 98a2ffb); nothing was tuned on it before that.
+    # 17 (the state 98a2ffb); then used to tune.
     ("replies_holdout18.jsonl", "apology"):
         "admissions with no failure word ('the engineer left the wrong part', told plainly)",
     ("replies_holdout18.jsonl", "restitution"):
@@ -389,7 +407,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout15.jsonl": "Held-out 15 (en/de/fr/es)",
           "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es)",
           "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es)",
-          "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es), unseen"}
+          "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es)",
+          "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
