@@ -407,6 +407,9 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "The lift was out because of the landlord's engineer, so it wasn't down to our staff.",
     "Die Spedition hat das Rad zwei Tage im Depot stehen lassen.",
     "El vuelo se canceló, y la culpa es de la aerolínea.",
+    "The speaker cancelled on the day, so this one is down to them rather than us.",
+    "Once a parcel is with the courier it is their responsibility.",
+    "Nous ne pouvons en aucun cas être tenus responsables de la grève.",
     "The pump failed, which we couldn't have foreseen.",
     "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
     "Die Verzögerung lag allerdings beim Caterer, der die Getränke zu spät geliefert hat.",
@@ -452,6 +455,8 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "La tarjeta debía devolverse antes del 30 de junio, y usted no lo hizo.",
     "The membership terms you signed up to say members have to show their card.",
     "Usted no declaró el cambio de domicilio al renovar la póliza.",
+    "The code was in your confirmation email, you must have missed it.",
+    "Las condiciones estaban en la web; debería haberlas leído antes de reservar.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
