@@ -24,6 +24,9 @@ TIMED_STEPS = [
     ("de-separable-verb", "Die erste Anprobe findet am Dienstag, 2. Juni, um 16 Uhr statt."),
     ("fr-new-appointment", "Votre nouveau rendez-vous est le jeudi 12 mars à 10 h."),
     ("es-present", "Toby sale a las 13:00 en vez de las 11:00."),
+    ("fr-elided-pronoun", "Si tu veux repartir demain, un vélo révisé t'attend dès 9 h."),
+    ("de-about-minutes", "Unser Techniker ist in ca. 45 Minuten bei euch."),
+    ("de-word-range", "Sie sehen den Betrag in zwei bis drei Werktagen auf Ihrem Konto."),
 ]
 
 #: (id, text): a time in a sentence that is no step

@@ -497,10 +497,13 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
     roles = load_roles()
     known = _FLAGS.get
     undo = False
-    for word in _TOKEN.findall(norm, start, end):
+    for found in _TOKEN.finditer(norm, start, end):
+        word = found.group()
         f = known(word)
         if f is None:
             f = _flags(roles, word)
+        if f & _F_NEGATION and word == "t" and norm[found.start() - 1 : found.start()] != "'":
+            f &= ~_F_NEGATION  # "t'attend" elides a pronoun; the denial "t" ends "n't"
         if (f & _F_PAST and not undo) or f & (_F_NEGATION | _F_NEWS):
             return True
         undo = bool(f & _F_PAST_UNDO)

@@ -135,8 +135,10 @@ _TITLE_ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "mx", "dr", "prof", "st", "hr", "fr", "sr", "sra", "srta", "dra",
     "mme", "mlle", "m", "sig", "jr", "rev", "capt", "col", "gen", "lt", "sgt", "dipl", "ing",
 })
-#: Abbreviations whose full stop does not end a sentence before a number ("No. 5", "Nr. 12").
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nr", "nos", "tel", "ref", "art", "núm", "n", "vol"})
+#: Abbreviations whose full stop does not end a sentence before a number ("No. 5", "Nr. 12",
+#: "in ca. 45 Minuten", "approx. 20 minutes", "env. 30 min", "aprox. 10 minutos").
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nr", "nos", "tel", "ref", "art", "núm", "n", "vol",
+                                   "ca", "approx", "env", "aprox"})
 #: German month names: "am 12. März" is a date, not a sentence ending in 12.
 _GERMAN_MONTHS = frozenset({
     "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
