@@ -568,6 +568,11 @@ TRANSFERS: tuple[str, ...] = (
     "You would need to call your building society to release the funds.",
     "You'll have to take it up with the seller, as we only carried the parcel.",
     "Please direct your complaint to the venue.",
+    # anyone else to take it up with "directly" (found on held-out 5, 6, 14 and 15)
+    "Please contact the station's lost property office directly.",
+    "You will need to make a claim with the glass maker directly.",
+    "Bitte wenden Sie sich wegen der Kaution direkt an den Vermieter.",
+    "Te recomiendo que contactes directamente con ellos en el 902 123 456.",
 )
 
 
@@ -580,6 +585,8 @@ NOT_TRANSFERS: tuple[str, ...] = (
     "I've contacted your landlord's electrician myself, and he'll call you at 10.",
     "You don't need to contact the airline; I've moved your seat.",
     "Please contact us if the electrician doesn't arrive.",
+    "Just email or call me directly if anything else comes up.",
+    "Wenden Sie sich bei Fragen gern direkt an uns.",
 )
 
 
