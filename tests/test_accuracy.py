@@ -56,11 +56,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout3.jsonl", "BL"):
         "blame told as responsibility ('the delay sits with them rather than with us', "
         "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",
-    ("replies_holdout3.jsonl", "CT"):
-        "a public reply sending the customer to a partner's phone line is not CT002",
-    ("replies_holdout3.jsonl", "EL"):
-        "a sentence of amends or a private-message note read as a vague step (EL004); "
-        "steps in other words missed (EL003)",
     # Held-out 4 was written apart from the clause reading's second round and measured once
     # unseen (docs/how-it-works.md, Accuracy); a few failure words were then added from it.
     ("replies_holdout4.jsonl", "apology"):
@@ -140,8 +135,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "keep the first copy'); 'at no charge' and 'voucher' where nothing is given",
     ("replies_holdout9.jsonl", "BL"):
         "blame with no failure word and no partner word in the clause",
-    ("replies_holdout9.jsonl", "CT"):
-        "a German transfer to another firm's line missed (CT002)",
     ("replies_holdout9.jsonl", "EL"):
         "steps in new words missed, so EL004 and EL001 report what is there",
     ("replies_holdout9.jsonl", "TM"):
@@ -203,8 +196,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout15.jsonl", "BL"):
         "blame told as whose rules apply or who must be contacted, with no failure word; "
         "'porque al cambiar de banco' read as the bank failing where the reply owns it",
-    ("replies_holdout15.jsonl", "CT"):
-        "transfers to a partner told in new words (CT002)",
     ("replies_holdout15.jsonl", "EL"):
         "next steps and amends missed, so EL003 and EL004 report what is there",
     ("replies_holdout15.jsonl", "TM"):
