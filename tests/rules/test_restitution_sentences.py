@@ -172,6 +172,13 @@ NO_AMENDS = [
     ("es-prima-abonada", "Por tanto, la prima abonada no es reembolsable."),
     ("en-free-to", "You're free to cancel and rebook at any time."),
     ("en-free-as-open", "We have one free slot on Friday at 10, if that suits you."),
+    # found on held-out 7, 8 and 18
+    ("en-not-able-to-reimburse", "As the sailing was cancelled for weather, we aren't able to "
+                                 "reimburse taxi costs."),
+    ("es-no-procede", "Por lo que no procede el reembolso de la factura veterinaria."),
+    ("en-request-from-elsewhere", "You can request a refund from the restaurant in the app."),
+    ("es-sent-elsewhere", "Contacte directamente con el restaurante para solicitar el "
+                          "reembolso."),
 ]
 
 

@@ -19,7 +19,9 @@ to...", "regarding compensation"): a restitution phrase that overlaps one is not
 ``refusal.txt`` holds refusals that may stand apart from the word they refuse ("Eine
 Erstattung der Dachreparatur ist daher nicht möglich", "ces retards ne donnent pas droit à
 un remboursement"): a restitution phrase in the same sentence is not counted, unless a
-"but" stands between them. The phrases of one sentence make one span.
+"but" stands between them. Nor is one in a sentence that sends the customer elsewhere
+(a ``transfer``: "contacte con el restaurante para solicitar el reembolso"). The phrases
+of one sentence make one span.
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
         refusals = ctx.found.get(REFUSAL)
         if refusals:
             found = {(s, e) for s, e in found if not _refused(ctx, s, e, refusals)}
+    if found:
+        # amends the customer is sent elsewhere for are not ours to give ("Contacte
+        # directamente con el restaurante para solicitar el reembolso")
+        transfers = ctx.spans("transfer")
+        if transfers:
+            elsewhere = {ctx.sentence_at(start) for start, _end in transfers}
+            found = {(s, e) for s, e in found if ctx.sentence_at(s) not in elsewhere}
     text = ctx.text
     n = len(text)
     spans: list[tuple[int, int]] = []
