@@ -296,6 +296,13 @@ NEXT_STEPS: tuple[tuple[str, str, bool], ...] = (
     ("fr-i-will-update", "Je mettrai à jour votre dossier ce soir.", True),
     ("fr-all-goes-well", "Tout se passera bien.", False),
     ("fr-will-not-come", "Le technicien ne viendra pas demain.", False),
+    # any future of "je"/"nous" promises a step (found on held-out 6, 12, 14 and 16), but
+    # not the present in "-érons"/"-urons", nor être and avoir
+    ("fr-any-future", "Nous les réinstallerons dans votre box.", True),
+    ("fr-any-future-je", "Je prévoirai une heure de plus pour l'accord.", True),
+    ("fr-present-hope", "Nous espérons vous revoir bientôt.", False),
+    ("fr-future-of-etre", "Nous serons ravis de vous accueillir.", False),
+    ("es-any-future", "Le cambiaremos el colchón por uno nuevo.", True),
     ("fr-we-will-see", "Nous verrons ce qu'il est possible de faire.", False),
     # présent avec une date
     ("fr-present-with-date", "Le technicien passe demain entre 8 h et 10 h.", True),
