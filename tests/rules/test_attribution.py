@@ -216,6 +216,8 @@ PARTNER_BLAME = [
      "ascensoriste"),
     ("fr-partner-ne-pas", "Le transporteur n'a pas livré votre armoire samedi.",
      "transporteur"),
+    ("en-partner-we-use", "It's late because the courier we use had a van break down.",
+     "courier"),
     ("de-maker-on-our-order", "Der Orgelbauer hat unsere Bestellung liegen lassen.",
      "Orgelbauer"),
 ]
