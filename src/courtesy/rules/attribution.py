@@ -53,6 +53,7 @@ time (``rules/context.py``): a ``past``, ``negation`` or ``news`` word makes it 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -494,16 +495,8 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
     booked", "have sent", "will be sent" tell a step), denies (a ``negation`` word: "the
     engineer can't come on Friday") or gives news about a service (a ``news`` word: "the
     pool is closed from 3 to 9 August")."""
-    roles = load_roles()
-    known = _FLAGS.get
     undo = False
-    for found in _TOKEN.finditer(norm, start, end):
-        word = found.group()
-        f = known(word)
-        if f is None:
-            f = _flags(roles, word)
-        if f & _F_NEGATION and word == "t" and norm[found.start() - 1 : found.start()] != "'":
-            f &= ~_F_NEGATION  # "t'attend" elides a pronoun; the denial "t" ends "n't"
+    for f in _sentence_flags(norm, start, end):
         if (f & _F_PAST and not undo) or f & (_F_NEGATION | _F_NEWS):
             return True
         undo = bool(f & _F_PAST_UNDO)
@@ -516,14 +509,24 @@ def tells_done(norm: str, start: int, end: int) -> bool:
     gebucht"): it holds a ``done`` word, and no ``future`` word ("I've cancelled it and
     we'll send a new one" still promises) nor ``hand-off`` word ("we've passed this to the
     billing team" leaves the customer waiting)."""
-    roles = load_roles()
-    known = _FLAGS.get
     done = False
-    for word in _TOKEN.findall(norm, start, end):
-        f = known(word)
-        if f is None:
-            f = _flags(roles, word)
+    for f in _sentence_flags(norm, start, end):
         if f & (_F_FUTURE | _F_HAND_OFF):
             return False
         done = done or bool(f & _F_DONE)
     return done
+
+
+def _sentence_flags(norm: str, start: int, end: int) -> Iterator[int]:
+    """The role flags of each word of ``norm[start:end]``, in order (for reading a whole
+    sentence rather than a clause around a failure word)."""
+    roles = load_roles()
+    known = _FLAGS.get
+    for found in _TOKEN.finditer(norm, start, end):
+        word = found.group()
+        f = known(word)
+        if f is None:
+            f = _flags(roles, word)
+        if f & _F_NEGATION and word == "t" and norm[found.start() - 1 : found.start()] != "'":
+            f &= ~_F_NEGATION  # "t'attend" elides a pronoun; the denial "t" ends "n't"
+        yield f
