@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from lexicon_gaps import NOT_OURS, OURS, found
 
+from courtesy import check
+
 #: (id, text): amends named and refused in one sentence
 REFUSED = [
     ("en-not-possible", "A refund of the booking fee is not possible under these terms."),
@@ -179,6 +181,7 @@ NO_AMENDS = [
     ("en-request-from-elsewhere", "You can request a refund from the restaurant in the app."),
     ("es-sent-elsewhere", "Contacte directamente con el restaurante para solicitar el "
                           "reembolso."),
+    ("en-paid-replacement", "We can fit a replacement tyre for £72 including balancing."),
 ]
 
 
@@ -215,3 +218,10 @@ def test_a_gift_word_that_owns_the_fault_is_an_apology_not_amends() -> None:
     treat = "Das Essen geht heute auf uns."
     assert found(treat, "restitution", OURS) == ["geht heute auf uns"]
     assert found(treat, "apology", OURS) == []
+
+
+def test_a_paid_replacement_is_no_amends_but_still_a_step() -> None:
+    text = "We can fit a replacement tyre for £72 including balancing."
+    report = check(text, situation={"kind": "complaint", "our_fault": True})
+    assert report.elements["restitution"] == ()
+    assert [text[s.start:s.end] for s in report.elements["next_steps"]] == [text]
