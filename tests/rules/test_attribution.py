@@ -24,6 +24,11 @@ ADMISSIONS = [
                                  "replace.", "because of a valve we forgot to replace"),
     ("de-cause-of-ours", "Wegen eines Fehlers unsererseits kam die Lieferung zu spät.",
      "Wegen eines Fehlers unsererseits"),
+    ("en-a-second-time", "Our billing system took the payment a second time.",
+     "a second time"),
+    ("en-ruined", "We ruined the first batch of your prints.", "We ruined"),
+    ("de-too-few", "Wir hatten viel zu wenig Personal eingeplant.", "zu wenig"),
+    ("es-fallo", "Nuestro proceso de cierre falló el día 30.", "falló"),
     ("en-partner-as-indirect-object", "We told the carrier the wrong date by mistake.",
      "We told the carrier the wrong date by mistake"),
     ("fr-ne-pas-is-one-denial", "Notre préparateur ne l'a pas vérifiée avant l'envoi.",
@@ -412,6 +417,9 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "The speaker cancelled on the day, so this one is down to them rather than us.",
     "Once a parcel is with the courier it is their responsibility.",
     "Nous ne pouvons en aucun cas être tenus responsables de la grève.",
+    "The app never picked up our change, which is down to them.",
+    "The saddler did not stitch it properly; this is his responsibility, not the yard's.",
+    "La empresa de mensajería ha retenido el paquete en su almacén.",
     "The pump failed, which we couldn't have foreseen.",
     "El retraso se debió a la empresa de autocares que tenemos contratada, no a nosotros.",
     "Die Verzögerung lag allerdings beim Caterer, der die Getränke zu spät geliefert hat.",
@@ -459,6 +467,10 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "Usted no declaró el cambio de domicilio al renovar la póliza.",
     "The code was in your confirmation email, you must have missed it.",
     "Las condiciones estaban en la web; debería haberlas leído antes de reservar.",
+    "The change was in the newsletter, so you should have been aware of it.",
+    "It is the responsibility of members to check the timetable.",
+    "Il vous appartenait de vérifier le casque avant le cours.",
+    "Si hubiera acudido a la prueba, esto no habría pasado.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
