@@ -119,8 +119,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout8.jsonl", "apology"):
         "admissions with no failure word ('Our team carried your grandmother's mirror down "
         "the stairs without the corner guards and dropped it')",
-    ("replies_holdout8.jsonl", "restitution"):
-        "'refund' and 'at our expense' in sentences that explain rather than give",
     ("replies_holdout8.jsonl", "BL"):
         "blame with no failure word and no partner word in the clause",
     ("replies_holdout8.jsonl", "EL"):
@@ -221,8 +219,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "sessions') reads as one",
     ("replies_holdout17.jsonl", "restitution"):
         "amends in words no lexicon holds",
-    ("replies_holdout17.jsonl", "BL"):
-        "blame told with no failure word and no partner word",
     ("replies_holdout17.jsonl", "CT"):
         "no-reply notices and transfers in new words (CT001, CT002)",
     ("replies_holdout17.jsonl", "EL"):
@@ -233,7 +229,7 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "arguing and bare requests in new words missed (TN004, TN003)",
     # Held-out 20 was written to be hard (a third with transfers, refused amends and
     # admissions in plain verbs) and measured once at its merge, at the end of the session
-    # that tuned on held-out 17 and 18. Nothing has been tuned on it, nor on held-out 19.
+    # that tuned on held-out 17 and 18. Nothing has been tuned on it.
     ("replies_holdout20.jsonl", "apology"):
         "admissions told in plain verbs, with no failure word",
     ("replies_holdout20.jsonl", "next_steps"):
@@ -252,14 +248,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a signature name ('Anwar') and a German word ('Alters') read as names (NM002, NM001)",
     ("replies_holdout20.jsonl", "TM"):
         "timing facts the labeller did not count as late (TM005, TM007)",
-    # Held-out 19 was measured once at its merge, at the end of the session that tuned on
-    # held-out 17 and 18. Nothing has been tuned on it: its figures are unseen figures.
-    ("replies_holdout19.jsonl", "apology"):
-        "admissions with no failure word ('we ruined three weeks of your work', 'our booking "
-        "page saved the 14th')",
-    ("replies_holdout19.jsonl", "BL"):
-        "blame with no failure word or partner word; a payroll file 'not sent to the bank' "
-        "reads the bank as the doer",
+    # Held-out 19 was measured once at its merge, at the end of the work tuned on held-out 17
+    # and 18, then used to tune once held-out 20 was written.
     ("replies_holdout19.jsonl", "CT"):
         "'call him directly on 07700 900 412', our own engineer, read as a transfer (CT002)",
     ("replies_holdout19.jsonl", "EL"):
@@ -419,7 +409,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout16.jsonl": "Held-out 16 (en/de/fr/es)",
           "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es)",
           "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es)",
-          "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es), unseen",
+          "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es)",
           "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases), unseen"}
 
 
