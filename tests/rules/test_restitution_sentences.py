@@ -150,6 +150,10 @@ PLAIN_AMENDS = [
     ("de-berechnen-wir-nicht", "Die Anfahrt berechnen wir nicht.", "berechnen wir nicht"),
     ("fr-offrons-a", "Nous offrons à Lucie et Gaspard une séance de perfectionnement.",
      "offrons à"),
+    # found on held-out 19
+    ("en-is-on-us", "The birthday badge for your son is on us too.", "is on us"),
+    ("es-pagaremos", "Pagaremos el recargo de 230 € directamente a Hacienda.",
+     "Pagaremos el recargo"),
     # found on held-out 17 and 18
     ("en-count-of-free-things", "I've popped 3 free washes into your app.", "3 free washes"),
     ("en-a-free-anything", "Sorry again: there's a free climbing taster waiting for you.",
@@ -181,6 +185,9 @@ NO_AMENDS = [
     ("en-request-from-elsewhere", "You can request a refund from the restaurant in the app."),
     ("es-sent-elsewhere", "Contacte directamente con el restaurante para solicitar el "
                           "reembolso."),
+    ("en-rather-than-refunded", "Weather cancellations are rebooked rather than refunded, so "
+                                "I can't return the £380."),
+    ("en-failure-on-us", "The delay on this order is on us."),
     ("en-paid-replacement", "We can fit a replacement tyre for £72 including balancing."),
 ]
 
