@@ -137,10 +137,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "steps in new words missed, so EL004 and EL001 report what is there",
     ("replies_holdout9.jsonl", "TM"):
         "amends in plain verbs missed, so TM007 reports restitution that is there",
-    # Held-out 10 was written apart from all of this work and measured once, at its merge
-    # (docs/how-it-works.md, Accuracy); held-out 11 was written before any tuning on it.
-    ("replies_holdout10.jsonl", "apology"):
-        "admissions with no failure word, as on every held-out corpus",
     # Held-out 11 was written apart from the code and measured once at its merge
     # (docs/how-it-works.md, Accuracy); the lexicon work after that was tuned on it.
     ("replies_holdout11.jsonl", "CH"):
@@ -153,9 +149,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "admissions missed (EL001) and next steps in new words missed (EL003)",
     # Held-out 12 was measured once at its merge, at the end of the work tuned on held-out
     # 10 and 11 (docs/how-it-works.md, Accuracy); what followed was tuned on it.
-    ("replies_holdout12.jsonl", "apology"):
-        "admissions with no failure word ('he left the inverter on a self-consumption "
-        "setting', 'your coat went through a standard wash cycle')",
     ("replies_holdout12.jsonl", "EL"):
         "next steps missed, so EL003 reports replies that have them",
     ("replies_holdout12.jsonl", "TM"):

@@ -106,6 +106,19 @@ ADMISSIONS = [
     ("de-doppelt-angelegt", "Bei der Umstellung unseres Abrechnungsprogramms ist Ihr Auftrag "
                             "doppelt angelegt worden.", "doppelt angelegt"),
     ("es-en-lugar-del", "La dejamos en el buzón del 3.º B en lugar del 3.º D.", "en lugar del"),
+    # what should have been done and was not, told without a doer
+    ("en-should-have-been-done", "The invoice should have been corrected in March.",
+     "should have been corrected"),
+    ("fr-aurait-du", "Votre canapé aurait dû être livré hier matin.", "aurait dû"),
+    ("fr-n-aurait-jamais-du", "Ces frais de relance n'auraient jamais dû apparaître sur votre "
+                              "compte.", "n'auraient jamais dû"),
+    ("de-haette-man", "Am Schalter hätte man Ihnen den Umtausch anbieten müssen.",
+     "hätte man"),
+    ("de-passiv-haette", "Die doppelte Buchung hätte sofort storniert werden müssen.",
+     "werden müssen"),
+    ("es-tenian-que-haber", "Las llaves tenían que haber estado en recepción a las cinco.",
+     "tenían que haber"),
+    ("es-nunca-debio", "Ese recargo nunca debió aparecer en su factura.", "nunca debió"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -148,7 +161,10 @@ NOT_ADMISSIONS = [
     ("es-according-to-us", "Según nuestro registro, el paquete llegó dañado al almacén."),
     ("es-denial-after", "El retraso fue una incidencia que no depende de nosotros."),
     ("en-handling-reproduced", "Our developers have reproduced the sync bug in a test account."),
-    ("fr-hope-not-fault", "Votre canapé aurait dû être livré hier matin."),
+    # a hope names a time to come or a state, not a deed left undone
+    ("en-should-have-been-hope", "Your parcel should have been delivered by 6pm tomorrow."),
+    ("en-should-have-been-able", "You should have been able to log in with the new code."),
+    ("fr-hope-devrait", "Votre canapé devrait être livré demain matin."),
     ("es-customer-should", "Debería haber leído nuestras advertencias antes de pagar."),
     ("es-future-promise", "El lunes le llevaremos una silla nueva y nos llevaremos la dañada."),
     ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
