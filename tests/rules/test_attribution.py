@@ -119,6 +119,17 @@ ADMISSIONS = [
     ("es-tenian-que-haber", "Las llaves tenían que haber estado en recepción a las cinco.",
      "tenían que haber"),
     ("es-nunca-debio", "Ese recargo nunca debió aparecer en su factura.", "nunca debió"),
+    # a deed of ours done against what was true or asked
+    ("en-although", "We billed the annual plan although you had chosen monthly payments.",
+     "We billed the annual plan"),
+    ("en-even-though", "Our app renewed the permit even though you had switched it off.",
+     "Our app renewed the permit"),
+    ("de-obwohl", "Wir haben die Lastschrift eingezogen, obwohl Sie den Vertrag gekündigt "
+                  "hatten.", "Lastschrift eingezogen"),
+    ("fr-alors-que", "Nous avons encaissé le dépôt alors que la réservation était annulée.",
+     "encaissé le dépôt"),
+    ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
+     "cobramos la matrícula"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -184,6 +195,9 @@ NOT_ADMISSIONS = [
     ("en-promise", "I can promise you that a mix-up like this mistake will never happen again."),
     ("es-remedy-returned", "Ya hemos devuelto el cobro duplicado a su tarjeta."),
     ("fr-customer-ne-pas", "Vous n'avez pas envoyé le formulaire signé."),
+    ("en-although-customer", "You booked the later slot although the earlier one was "
+                             "free."),
+    ("es-igualmente-likewise", "Igualmente le deseamos un buen viaje."),
     ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
                                   "Montag."),
 ]
