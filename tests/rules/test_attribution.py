@@ -130,6 +130,17 @@ ADMISSIONS = [
      "encaissé le dépôt"),
     ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
      "cobramos la matrícula"),
+    # harm done to the customer's things, a message sent where they no longer are
+    ("en-dropped", "Our fitters dropped the mirror while carrying it upstairs.",
+     "Our fitters dropped the mirror"),
+    ("en-spilled", "Our driver spilled paint across your hallway carpet.", "spilled"),
+    ("en-old-address", "Our billing system posted the reminder to your old address.",
+     "posted the reminder"),
+    ("de-zerkratzt", "Unsere Monteure haben beim Aufbau die Arbeitsplatte zerkratzt.",
+     "Unsere Monteure"),
+    ("fr-raye", "Notre livreur a rayé la porte du garage avec le diable.", "Notre livreur"),
+    ("es-antigua-direccion", "Le enviamos la tarjeta a su antigua dirección de Valencia.",
+     "Le enviamos la tarjeta"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -197,6 +208,10 @@ NOT_ADMISSIONS = [
     ("fr-customer-ne-pas", "Vous n'avez pas envoyé le formulaire signé."),
     ("en-although-customer", "You booked the later slot although the earlier one was "
                              "free."),
+    ("en-dropped-off", "The two fans we dropped off on Friday can stay with you."),
+    ("en-old-address-updated", "We've updated your old address and moved the delivery to "
+                               "Friday."),
+    ("en-customer-lost", "You lost the key fob on your first day, so a new one costs £15."),
     ("es-igualmente-likewise", "Igualmente le deseamos un buen viaje."),
     ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
                                   "Montag."),
