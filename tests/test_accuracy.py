@@ -220,6 +220,24 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 21 was written apart from the code and measured once at its merge, early in
+    # the session after the one that tuned on held-out 19. Nothing has been tuned on it.
+    ("replies_holdout21.jsonl", "apology"):
+        "admissions told in plain verbs, with no failure word",
+    ("replies_holdout21.jsonl", "restitution"):
+        "amends promised in new words ('we'll pay the vet bill', 'we'll redo the test "
+        "free', 'with our compliments') missed",
+    ("replies_holdout21.jsonl", "BL"):
+        "blame told with no failure word missed; 'comme indiqué dans nos conditions' read "
+        "as blame on the customer (BL002)",
+    ("replies_holdout21.jsonl", "EL"):
+        "admissions and steps missed, so EL001 and EL003 report what is there; steps with "
+        "'the same day' and 'jeudi' asked for a time (EL004)",
+    ("replies_holdout21.jsonl", "TM"):
+        "amends missed, so TM007 reports restitution that is there; a weekday in an account "
+        "of what happened read as a slow promise (TM003)",
+    ("replies_holdout21.jsonl", "TN"):
+        "a bare request and arguing in new words missed (TN003, TN002)",
     # Held-out 20 was written to be hard (a third with transfers, refused amends and
     # admissions in plain verbs) and measured once at its merge, at the end of the session
     # that tuned on held-out 17 and 18. Nothing has been tuned on it.
@@ -403,7 +421,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout17.jsonl": "Held-out 17 (en/de/fr/es)",
           "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es)",
           "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es)",
-          "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases), unseen"}
+          "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases)",
+          "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -416,8 +435,11 @@ def test_meets_the_bar(name: str) -> None:
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)
 POOLED_KNOWN_SHORT = {
-    "EL": "0.888 precision since held-out 20 (hard cases, unseen) joined: admissions and "
-          "steps it tells in plain words are missed, so EL001 and EL003 report what is there",
+    "EL": "0.881 precision since held-out 20 (hard cases) and 21 (unseen) joined: admissions "
+          "and steps they tell in plain words are missed, so EL001 and EL003 report what is "
+          "there",
+    "TM": "0.889 precision since held-out 21 (unseen) joined: amends missed there, so TM007 "
+          "reports restitution that is there",
 }
 
 
