@@ -166,6 +166,21 @@ PLAIN_AMENDS = [
     ("es-no-se-la-cobramos", "Esa clase no se la cobramos.", "no se la cobramos"),
 ]
 
+#: (id, text, words): something given on top of the fix stays amends
+ON_TOP_OF_THE_FIX = [
+    ("en-upgrade-free", "We'll repair the hinge and upgrade you to the soft-close set free of "
+                        "charge.", "free of charge"),
+    ("fr-remboursement", "Nous réparons la fermeture et vous remboursons la retouche, "
+                         "gratuitement.", "rembours"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in ON_TOP_OF_THE_FIX],
+                         ids=[c[0] for c in ON_TOP_OF_THE_FIX])
+def test_a_gift_on_top_of_the_fix_is_amends(text: str, words: str) -> None:
+    assert [span for span in found(text, "restitution", OURS) if words in span]
+
+
 #: (id, text): words of amends that give nothing here
 NO_AMENDS = [
     ("en-refund-elsewhere", "For a refund, you will need to contact the agency you booked with."),
@@ -189,6 +204,12 @@ NO_AMENDS = [
                                 "I can't return the £380."),
     ("en-failure-on-us", "The delay on this order is on us."),
     ("en-paid-replacement", "We can fit a replacement tyre for £72 including balancing."),
+    # the fix itself done free: redoing or repairing what we got wrong (found on held-out 20)
+    ("en-redo-at-no-charge", "We'll recut the worktop to the right depth at no charge."),
+    ("en-repair-at-no-cost", "Our fitter will repair the hinge on Monday at no cost to you."),
+    ("fr-recoller-gratuitement", "Nous recollerons la semelle gratuitement d'ici samedi."),
+    ("fr-repris-sans-frais", "L'ancien store sera repris mardi, sans frais pour vous."),
+    ("es-arreglar-sin-coste", "Tráelo esta tarde y te lo arreglamos en media hora, sin coste."),
 ]
 
 

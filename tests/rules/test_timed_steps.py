@@ -27,6 +27,11 @@ TIMED_STEPS = [
     ("fr-elided-pronoun", "Si tu veux repartir demain, un vélo révisé t'attend dès 9 h."),
     ("de-about-minutes", "Unser Techniker ist in ca. 45 Minuten bei euch."),
     ("de-word-range", "Sie sehen den Betrag in zwei bis drei Werktagen auf Ihrem Konto."),
+    # a denial of a price offers something free and denies no step
+    ("en-no-charge", "Your frame goes back in the post the same day at no extra charge."),
+    ("fr-sans-frais", "Le premier store sera repris le même jour, sans frais pour vous."),
+    ("es-sin-coste", "El técnico pasa el jueves por la mañana sin ningún coste."),
+    ("de-ohne-aufpreis", "Wir tauschen das Ventil am selben Tag ohne Aufpreis aus."),
 ]
 
 #: (id, text): a time in a sentence that is no step
@@ -40,6 +45,8 @@ NOT_STEPS = [
     ("en-thanks", "Thank you for calling on Tuesday."),
     ("en-since", "Since the update on Tuesday the app keeps crashing."),
     ("fr-apology", "Nous sommes désolés pour le retard de lundi."),
+    ("fr-aucun-creneau", "Nous n'avons aucun créneau libre jeudi."),
+    ("en-no-then-fee", "We can't open the hall on Sunday, fee or not."),
 ]
 
 

@@ -180,16 +180,20 @@ class Roles:
     #: "transmise", "trasladado"): a step done that way leaves the customer waiting, so it
     #: still needs a time; whole words only
     hand_off: frozenset[str]
+    #: words of a price ("charge", "cost", "frais", "coste", "Aufpreis"): a denial one or two
+    #: words before one offers something free ("at no charge", "sans frais", "sin ningún
+    #: coste") and denies no step; whole words only
+    cost: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
-             "done", "hand-off")
+             "done", "hand-off", "cost")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
-                          "hand-off"})
+                          "hand-off", "cost"})
 
 
 @cache
@@ -355,8 +359,10 @@ _FLAGS: dict[str, int] = {}
 _FLAGS_LIMIT = 50_000
 (_F_OURS, _F_PARTNER, _F_CUSTOMER, _F_CUSTOMER_OWN, _F_NOT_DOER, _F_HANDLING, _F_JOINT,
  _F_SUBJECT_LEAD, _F_NOT_FAILURE, _F_NEGATION, _F_OBJECT_LEAD, _F_FUTURE, _F_BECAUSE,
- _F_MAIN_SUBJECT, _F_PAST, _F_PAST_UNDO, _F_NEWS, _F_DONE, _F_HAND_OFF) = (
-    1 << n for n in range(19))
+ _F_MAIN_SUBJECT, _F_PAST, _F_PAST_UNDO, _F_NEWS, _F_DONE, _F_HAND_OFF, _F_COST) = (
+    1 << n for n in range(20))
+#: how many words after a denial a word of price makes it a free offer ("at no extra cost")
+_COST_REACH = 2
 
 
 #: the flags that may stop the walk back over a clause
@@ -383,7 +389,8 @@ def _flags(roles: Roles, word: str) -> int:
             | _F_PAST_UNDO * (word in roles.past_undo)
             | _F_NEWS * (word in roles.news)
             | _F_DONE * (word in roles.done)
-            | _F_HAND_OFF * (word in roles.hand_off))
+            | _F_HAND_OFF * (word in roles.hand_off)
+            | _F_COST * (word in roles.cost))
         if len(_FLAGS) >= _FLAGS_LIMIT:
             _FLAGS.clear()
         _FLAGS[word] = flags
@@ -496,14 +503,25 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
     with a time in it: it tells what already happened (a ``past`` word, "was", "left",
     "yesterday", "war", "hier", "llegó", that no ``past-undo`` word comes right before: "is
     booked", "have sent", "will be sent" tell a step), denies (a ``negation`` word: "the
-    engineer can't come on Friday") or gives news about a service (a ``news`` word: "the
-    pool is closed from 3 to 9 August")."""
+    engineer can't come on Friday"; not one that a ``cost`` word follows: "we'll post it back
+    the same day at no charge") or gives news about a service (a ``news`` word: "the pool is
+    closed from 3 to 9 August")."""
     undo = False
+    denied = 0  # words left in which a word of price may still follow a denial
     for f in _sentence_flags(norm, start, end):
-        if (f & _F_PAST and not undo) or f & (_F_NEGATION | _F_NEWS):
+        if denied:
+            if f & _F_COST:
+                denied = 0
+                continue
+            denied -= 1
+            if not denied:
+                return True
+        if (f & _F_PAST and not undo) or f & _F_NEWS:
             return True
+        if f & _F_NEGATION:
+            denied = _COST_REACH
         undo = bool(f & _F_PAST_UNDO)
-    return False
+    return bool(denied)
 
 
 def tells_done(norm: str, start: int, end: int) -> bool:
