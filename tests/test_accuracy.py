@@ -50,9 +50,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 3 was written apart from the clause reading of admissions and blame and
     # measured once unseen (docs/how-it-works.md, Accuracy); the second round of failure
     # words was then tuned on it.
-    ("replies_holdout3.jsonl", "apology"):
-        "admissions without a failure word ('our system sent the delivery to the address you "
-        "moved out of', 'we didn't have a driver rostered')",
     ("replies_holdout3.jsonl", "BL"):
         "blame told as responsibility ('the delay sits with them rather than with us', "
         "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",
