@@ -130,6 +130,19 @@ ADMISSIONS = [
      "encaissé le dépôt"),
     ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
      "cobramos la matrícula"),
+    # a deed of ours measured against what was ordered or agreed
+    ("en-when-your-note", "We hemmed the curtains at 210 cm when your form asked for 230.",
+     "We hemmed the curtains"),
+    ("en-than-we-told-you", "We booked the crane a week later than we told you.",
+     "We booked the crane"),
+    ("es-de-lo-que", "Cortamos la encimera tres centímetros más corta de lo que pidió.",
+     "Cortamos la encimera"),
+    ("es-que-correspondia", "Le cobramos una tarifa más alta que la que le correspondía.",
+     "Le cobramos"),
+    ("de-als-bestellt", "Wir haben die Tür zwei Zentimeter schmaler gefertigt als bestellt.",
+     "Wir haben die Tür"),
+    ("fr-que-ce-que", "Nous avons taillé la haie plus bas que ce que vous aviez demandé.",
+     "taillé la haie"),
     # harm done to the customer's things, a message sent where they no longer are
     ("en-dropped", "Our fitters dropped the mirror while carrying it upstairs.",
      "Our fitters dropped the mirror"),
@@ -209,6 +222,8 @@ NOT_ADMISSIONS = [
     ("en-although-customer", "You booked the later slot although the earlier one was "
                              "free."),
     ("en-dropped-off", "The two fans we dropped off on Friday can stay with you."),
+    ("en-than-you-ordered-no-doer", "This model runs a size larger than you ordered last "
+                                    "year."),
     ("en-old-address-updated", "We've updated your old address and moved the delivery to "
                                "Friday."),
     ("en-customer-lost", "You lost the key fob on your first day, so a new one costs £15."),

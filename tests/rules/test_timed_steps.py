@@ -32,6 +32,7 @@ TIMED_STEPS = [
     ("fr-sans-frais", "Le premier store sera repris le même jour, sans frais pour vous."),
     ("es-sin-coste", "El técnico pasa el jueves por la mañana sin ningún coste."),
     ("de-ohne-aufpreis", "Wir tauschen das Ventil am selben Tag ohne Aufpreis aus."),
+    ("en-service-by-its-time", "Your spare wheel is on the 14:20 van."),
 ]
 
 #: (id, text): a time in a sentence that is no step
