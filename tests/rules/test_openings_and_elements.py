@@ -164,6 +164,13 @@ OUR_DELAY = {"kind": "delay", "our_fault": True, "severity": "medium"}
     "Sorry, that one is on us. I've removed the £5 overtime charge from your account.",
     "Perdone, fue culpa nuestra. Ya le hemos devuelto los 12 € del segundo cargo.",
     "Entschuldigung, unser Fehler. Ich hab dir die 7 Eintritte wieder auf dein Konto gebucht.",
+    # a request or an offer to the customer is no promise of ours (``@request``)
+    "Sorry, that was our mistake. Please email the photos to claims@shop.example.",
+    "Sorry, that was our mistake. You can now download the corrected invoice.",
+    "Entschuldigung, unser Fehler. Bitte schicken Sie uns die Rechnung als PDF.",
+    "Pardon, c'est notre erreur. N'hésitez pas à nous appeler au 01 23 45 67 89.",
+    "Perdone, fue culpa nuestra. Por favor, respóndanos con el número de pedido.",
+    "Perdón, fue culpa nuestra. Puede descargar la factura corregida desde su área de cliente.",
 ])
 def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> None:
     assert "EL004" not in {f.rule for f in check(text, situation=OUR_DELAY).findings}

@@ -139,17 +139,19 @@ def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int
     leaves the customer waiting on someone."""
     transfers = [start for start, _end in ctx.spans("transfer")]
     norm = ctx.norm
-    # a request or an offer to the customer ("please", "you can") promises nothing of ours
+    # a request or an offer to the customer ("please", "you can", "bitte rufen Sie uns
+    # an": commitment phrases tagged ``@request``) promises nothing of ours
+    requests = ctx.spans(REQUEST)
     commitments = [start for start, end in ctx.spans("commitment")
-                   if norm[start:end] not in _NOT_PROMISES]
+                   if (start, end) not in requests]
     return [(s0, s1) for s0, s1 in steps
             if any(s0 <= at < s1 for at in transfers)
             or any(s0 <= at < s1 and not tells_done(norm, _clause_start(norm, s0, at), s1)
                    for at in commitments)]
 
 
-#: commitment words (en/commitment.txt) that ask or offer rather than promise
-_NOT_PROMISES = frozenset({"please", "kindly", "you can"})
+#: the tag of commitment phrases that ask or offer rather than promise ("please", "you can")
+REQUEST = "request"
 
 
 def _clause_start(norm: str, sentence_start: int, at: int) -> int:
