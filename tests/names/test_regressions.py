@@ -107,6 +107,9 @@ def test_names_addressed_in_a_vocative_are_checked(text: str, flagged: str | Non
         ("Hi Nick,\n\nYour order is on its way.\n\nThanks, Priya", []),
         ("Hi Nick,\n\nI spoke to Sarah, our courier contact, this morning.\n\nPriya", []),
         ("Hi Nick,\n\nThank you, Monday works well!\n\nPriya", []),
+        # a name in apposition names a colleague (held-out 20)
+        ("Hi Nick,\n\nOur fitter, Tomas, will be with you at 8am. See you then!\n\nPriya", []),
+        ("Hi Nick,\n\nThanks again, Sarah, for the photos!\n\nPriya", ["Sarah"]),
     ],
 )
 def test_another_persons_name_in_a_vocative(text: str, flagged: list[str]) -> None:
@@ -164,3 +167,19 @@ def test_the_firm_in_the_signature_is_not_a_misspelt_customer() -> None:
     # the same word in the body is still read as a misspelt name
     body = text.replace("esta semana", "esta semana, Sr. Solar")
     assert [f.rule for f in check(body, customer=customer, select=["NM"]).findings] == ["NM001"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # every German noun has a capital: one edit from the name is no misspelling by itself
+    ("Sehr geehrte Frau Albers,\n\nwir unterrichten Menschen jeden Alters.\n\nIhr Team",
+     []),
+    ("Sehr geehrte Frau Albers,\n\nwir haben Frau Alpers den Termin geschickt.\n\nIhr Team",
+     ["Alpers"]),
+    ("Sehr geehrte Frau Albers,\n\nvielen Dank, Alpers!\n\nIhr Team", ["Alpers"]),
+])
+def test_a_german_noun_near_the_name_needs_a_title_or_address(text: str,
+                                                              flagged: list[str]) -> None:
+    customer = {"name": {"title": "Frau", "given": "Henrike", "family": "Albers"},
+                "locale": "de-DE"}
+    findings = check(text, customer=customer, select=["NM001"]).findings
+    assert [text[f.start:f.end] for f in findings] == flagged

@@ -5,6 +5,10 @@ source. A file holds:
 
 ``order``
     ``"given-first"`` or ``"family-first"`` (ja, zh, ko, hu).
+``capitalized_nouns``
+    ``true`` where every noun is written with a capital (German): a capitalised word in
+    running text is then read as a misspelt name only after a title or a name, or where it
+    addresses the reader.
 ``[titles]``
     how the locale writes each title class of :mod:`courtesy.names._titles` ("m" → "Herr");
     a class that is missing is not written, and the person is addressed by full name.
@@ -66,6 +70,9 @@ class LocaleForms:
     family_first: bool
     strict_formality: bool
     capitalize_leading_particle: bool
+    #: the language writes every noun with a capital ("jeden Alters"), so a capitalised
+    #: word in running text is no sign of a name
+    capitalized_nouns: bool
     titles: dict[str, str]
     address_titles: dict[str, str]
     address: dict[str, str]
@@ -147,6 +154,7 @@ def _parse(locale: str, text: str, source: str) -> LocaleForms:
         family_first=order == "family-first",
         strict_formality=bool(data.get("strict_formality", False)),
         capitalize_leading_particle=bool(data.get("capitalize_leading_particle", False)),
+        capitalized_nouns=bool(data.get("capitalized_nouns", False)),
         titles=_strings(data.get("titles", {}), source, "titles"),
         address_titles=_strings(data.get("address_titles", {}), source, "address_titles"),
         address=address,

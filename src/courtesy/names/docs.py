@@ -62,6 +62,12 @@ Neumann", "Hola, Sr. Torres" and "Hallo Kim Weber" are the neutral greeting of b
 and chat before a title or the full name. "Frau Dr. Müller" is the German order for a
 profile titled "Dr."; the "Frau" must then come from the pronouns ("she/her"), or it is
 a guess.
+In the body, a word one letter from the name counts as a misspelling only with the same
+first letter and outside the language's stock vocabulary; where every noun has a capital
+(`capitalized_nouns = true` in the locale's file, as for `de`), only after a title or a
+name ("Frau Alpers") or where it addresses the reader, so that "jeden Alters" is German to
+Frau Albers. A name set off by commas after a noun ("our technician, Anwar, will call")
+names a colleague, not another customer.
 
 ## Examples by locale
 

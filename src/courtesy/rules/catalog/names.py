@@ -385,6 +385,7 @@ def _inline_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
                 starts.add(start)
             at = norm.find(mark, at + 1, end)
     exact = forms.exact
+    nouns_capitalised = forms_for(forms.locale)[0].capitalized_nouns
     cursor = body
     for token_start in sorted(starts):
         if token_start < cursor:
@@ -449,10 +450,13 @@ def _inline_issues(ctx: CheckContext, forms: NameForms, out: _Found) -> None:
             continue  # any other capitalised word is just a word, or somebody mentioned
         if len(word) < _INLINE_MIN and not vocative:
             continue
-        if kind == "misspelt" and len(suggestion) != len(word) and not vocative \
+        if kind == "misspelt" and not vocative \
+                and (len(suggestion) != len(word) or nouns_capitalised) \
                 and strip_diacritics(suggestion).casefold() != strip_diacritics(word).casefold() \
                 and not _after_title_or_name(text, start, forms):
-            continue  # "Owens Logistics": a longer or shorter word needs a title or name before it
+            # "Owens Logistics": a longer or shorter word needs a title or name before it,
+            # and so does any word where every noun has a capital ("jeden Alters")
+            continue
         out.add(kind, start, start + len(word), message, suggestion)
 
 
@@ -466,7 +470,22 @@ def _addresses_someone(text: str, start: int, end: int) -> bool:
     but "Thanks, Priya" on the last line is the agent signing off."""
     if text[end : end + 1] not in ("!", ","):
         return False
+    if text[end : end + 1] == "," and _in_apposition(text, start):
+        return False  # "Our senior technician, Anwar, will be with you": somebody named
     return "\n" in text[end:].rstrip()  # not on the last line: not a sign-off
+
+
+def _in_apposition(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a comma after a lower-case word that greets
+    or thanks nobody ("our technician, Anwar,"), so that it names that person rather than
+    addressing the reader ("Thanks again, Sarah,")."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    lead = before[:-1].rstrip()
+    words = lead.split()
+    return bool(words) and words[-1].isalpha() and words[-1].islower() \
+        and not lead.casefold().endswith(_VOCATIVE_LEAD)
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -602,12 +621,16 @@ _KIND_DOCS = {
                 "profile has ('Zoe' for 'Zoë'), is a misspelling; accents the profile lacks "
                 "are not. Elsewhere in the text only one edit with the same first letter "
                 "counts, and never for a word of the language's stock vocabulary, so that "
-                "'Correos' is not read as 'Torres'; a name addressed directly ('Thanks "
-                "again, Nik!') is checked as strictly as the salutation.",
+                "'Correos' is not read as 'Torres', and where every noun has a capital "
+                "(German: 'jeden Alters' near 'Albers') only after a title or a name; a name "
+                "addressed directly ('Thanks again, Nik!') is checked as strictly as the "
+                "salutation.",
     "wrong-person": "Flags a capitalised word in the salutation that is neither the customer's "
                     "name, a title, nor close to either: the message greets someone else. In "
                     "the body, only a name addressed directly counts ('Thanks again, Sarah!'); "
-                    "a name on the last line is the agent signing off.",
+                    "a name on the last line is the agent signing off, and one set off by "
+                    "commas after a noun ('our technician, Anwar, will call') names a "
+                    "colleague.",
     "casing": "Flags the customer's name written with different capitals than the profile "
               "('ZOË', 'Mcdonald' for 'McDonald'); a leading particle may be capitalised.",
     "initial": "Flags an initial ('N.', 'N. Owen') where the profile has the full given name.",
