@@ -252,8 +252,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout20.jsonl", "EL"):
         "admissions and steps missed, so EL001 and EL003 report what is there; 'on the 11:30 "
         "van' not read as a time (EL004)",
-    ("replies_holdout20.jsonl", "NM"):
-        "a signature name ('Anwar') and a German word ('Alters') read as names (NM002, NM001)",
     ("replies_holdout20.jsonl", "TM"):
         "timing facts the labeller did not count as late (TM005, TM007)",
     # Held-out 19 was measured once at its merge, at the end of the work tuned on held-out 17
@@ -262,8 +260,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "'call him directly on 07700 900 412', our own engineer, read as a transfer (CT002)",
     ("replies_holdout19.jsonl", "EL"):
         "next steps in German and Spanish missed, so EL003 reports steps that are there",
-    ("replies_holdout19.jsonl", "NM"):
-        "a chat signed 'Dale' read as a wrong name (NM002)",
     ("replies_holdout19.jsonl", "TN"):
         "bare requests in new words missed (TN003); a policy citation the labeller did not "
         "flag (TN002)",
