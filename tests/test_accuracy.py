@@ -247,8 +247,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "read as amends; amends in new words missed",
     ("replies_holdout20.jsonl", "BL"):
         "blame told with no failure word and no partner word",
-    ("replies_holdout20.jsonl", "CT"):
-        "transfers to other firms in new words (CT002)",
     ("replies_holdout20.jsonl", "EL"):
         "admissions and steps missed, so EL001 and EL003 report what is there; 'on the 11:30 "
         "van' not read as a time (EL004)",

@@ -573,6 +573,11 @@ TRANSFERS: tuple[str, ...] = (
     "You will need to make a claim with the glass maker directly.",
     "Bitte wenden Sie sich wegen der Kaution direkt an den Vermieter.",
     "Te recomiendo que contactes directamente con ellos en el 902 123 456.",
+    # whoever the customer will need to go to (found on held-out 20)
+    "You will need to contact our insurer, Brookfield Mutual, on 0345 600 1188.",
+    "You'll need to apply to the county's parking office yourself for the permit.",
+    "Pour le remboursement, il faudra en faire la demande sur leur site.",
+    "Le explicamos cómo tramitar la garantía con el fabricante de la caldera.",
 )
 
 
@@ -587,6 +592,9 @@ NOT_TRANSFERS: tuple[str, ...] = (
     "Please contact us if the electrician doesn't arrive.",
     "Just email or call me directly if anything else comes up.",
     "Wenden Sie sich bei Fragen gern direkt an uns.",
+    "You'll need to call us back on 0113 496 0177 once the parcel arrives.",
+    "You will need to contact our support team through the app.",
+    "Vamos a reclamar al transportista la caja que falta.",
 )
 
 
