@@ -130,6 +130,8 @@ ADMISSIONS = [
      "encaissé le dépôt"),
     ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
      "cobramos la matrícula"),
+    # an elided "te" is no denial: only the "'t" of "don't" is
+    ("fr-elided-te", "Nous t'avons facturé deux fois ta cotisation de mars.", "deux fois"),
     # a deed of ours measured against what was ordered or agreed
     ("en-when-your-note", "We hemmed the curtains at 210 cm when your form asked for 230.",
      "We hemmed the curtains"),
@@ -222,6 +224,7 @@ NOT_ADMISSIONS = [
     ("en-although-customer", "You booked the later slot although the earlier one was "
                              "free."),
     ("en-dropped-off", "The two fans we dropped off on Friday can stay with you."),
+    ("en-denied-with-nt", "Our team haven't lost your parcel; it is at the depot."),
     ("en-than-you-ordered-no-doer", "This model runs a size larger than you ordered last "
                                     "year."),
     ("en-old-address-updated", "We've updated your old address and moved the delivery to "

@@ -81,8 +81,9 @@ _OURS, _PARTNER, _CUSTOMER = 1, 2, 3
 #: the reading stopped: at a verb of handling before the failure word ("I've logged the bug
 #: with our developers"), or at a denial after it ("no depende de nosotros")
 _HANDLED = 4
-#: the words of a clause, and its commas (which end a stretch and may lead a subject)
-_TOKEN = re.compile(r"\w+|,")
+#: the words of a clause, and its commas (which end a stretch and may lead a subject); the
+#: "'t" of "don't" is a word of its own, so that it denies while French "t'attend" does not
+_TOKEN = re.compile(r"'t\b|\w+|,")
 #: where a clause ends inside a sentence: a semicolon, a colon, a dash, or a comma before a
 #: word of contrast
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")
@@ -548,6 +549,4 @@ def _sentence_flags(norm: str, start: int, end: int) -> Iterator[int]:
         f = known(word)
         if f is None:
             f = _flags(roles, word)
-        if f & _F_NEGATION and word == "t" and norm[found.start() - 1 : found.start()] != "'":
-            f &= ~_F_NEGATION  # "t'attend" elides a pronoun; the denial "t" ends "n't"
         yield f
