@@ -132,6 +132,8 @@ ADMISSIONS = [
      "cobramos la matrícula"),
     # an elided "te" is no denial: only the "'t" of "don't" is
     ("fr-elided-te", "Nous t'avons facturé deux fois ta cotisation de mars.", "deux fois"),
+    ("en-we-cancelled-short-notice", "Our instructor cancelled at the last minute.",
+     "cancelled at the last minute"),
     # a deed of ours measured against what was ordered or agreed
     ("en-when-your-note", "We hemmed the curtains at 210 cm when your form asked for 230.",
      "We hemmed the curtains"),
@@ -237,6 +239,13 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    # cancelled at the last moment, and payment gateways and insurers (held-out 20)
+    ("de-kurzfristig-abgesagt", "Unser Subunternehmer hat den Termin kurzfristig abgesagt.",
+     "Subunternehmer"),
+    ("en-short-notice", "The caterer cancelled at short notice, so the tasting is off.",
+     "caterer"),
+    ("en-insurer", "Your claim is late because the insurer lost the engineer's report.",
+     "insurer"),
     ("en-supplier", "Your bike is late because the supplier sent the frames with the wrong "
                     "fittings.", "supplier"),
     ("en-carrier-lost", "Unfortunately the haulier mislaid two of your boxes overnight.",
