@@ -322,15 +322,21 @@ def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) ->
     "it's with DPD: dpd.example/t/15501234567",  # a tracking link, said as nothing else
     "suivi : colis.example/suivi/CX20881",
     "puedes seguirlo con el número 4590021887",
+    # a word of following, then a link or a code (held-out 20)
+    "you can follow each stage on your build page at vanlab.example/build/VL-4471",
+    "le suivi est disponible sur laposte.fr avec le numéro 6A30177450218",
 ])
 def test_tracking_codes_and_links_are_found(tracking: str) -> None:
     text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {tracking}. Helen"
     assert "TM005" not in _codes(check(text, situation=MISSED, select=["TM005"]).findings)
 
 
-def test_a_help_article_link_is_not_tracking() -> None:
-    text = ("Hi Nick, sorry it's late. It arrives Thursday 19 March; see "
-            "example.com/help/12345 about delays. Helen")
+@pytest.mark.parametrize("link", [
+    "see example.com/help/12345 about delays",
+    "follow us on instagram.example/lumenfibre for news",
+])
+def test_a_help_article_or_social_link_is_not_tracking(link: str) -> None:
+    text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {link}. Helen"
     assert "TM005" in _codes(check(text, situation=MISSED, select=["TM005"]).findings)
 
 
