@@ -54,6 +54,12 @@ PLAIN_AMENDS = [
     ("en-pay-any-bill", "We'll pay the £40 locksmith invoice in full.", "locksmith invoice"),
     ("en-cover-any-charges", "I'll cover any parking charges from the two extra visits.",
      "parking charges"),
+    # money sent to the customer, and fees of ours waived (held-out 20)
+    ("es-transferimos", "Hoy mismo le transferimos los 35 € del recargo a su cuenta.",
+     "transferimos los 35"),
+    ("fr-virons", "Nous vous virons 42 € dès demain pour les frais de taxi.", "virons 42"),
+    ("es-nuestros-honorarios", "No le cobraremos nuestros honorarios de este mes.",
+     "cobraremos nuestros"),
     ("en-cover", "That was our slip, so we'll cover the cost of the locksmith.", "cover the cost"),
     ("en-back-to-bank", "The £12 overpayment goes back to your bank on Friday.",
      "back to your bank"),
@@ -208,6 +214,7 @@ NO_AMENDS = [
                                 "I can't return the £380."),
     ("en-failure-on-us", "The delay on this order is on us."),
     ("en-paid-replacement", "We can fit a replacement tyre for £72 including balancing."),
+    ("es-transferimos-llamada", "Le transferimos la llamada a nuestro departamento técnico."),
     # the fix itself done free: redoing or repairing what we got wrong (found on held-out 20)
     ("en-redo-at-no-charge", "We'll recut the worktop to the right depth at no charge."),
     ("en-repair-at-no-cost", "Our fitter will repair the hinge on Monday at no cost to you."),
