@@ -130,6 +130,12 @@ ADMISSIONS = [
      "encaissé le dépôt"),
     ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
      "cobramos la matrícula"),
+    # nobody did what one of us should have
+    ("en-nobody-checked", "The label printed with last year's date, and nobody checked it.",
+     "nobody checked"),
+    ("fr-personne-ne", "Le colis est resté au dépôt et personne ne vous a prévenue.",
+     "personne ne vous a prévenue"),
+    ("es-nadie-le-aviso", "La clase se canceló y nadie le avisó a tiempo.", "nadie le avisó"),
     # an elided "te" is no denial: only the "'t" of "don't" is
     ("fr-elided-te", "Nous t'avons facturé deux fois ta cotisation de mars.", "deux fois"),
     ("en-we-cancelled-short-notice", "Our instructor cancelled at the last minute.",
