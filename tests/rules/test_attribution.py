@@ -136,6 +136,9 @@ ADMISSIONS = [
     ("fr-personne-ne", "Le colis est resté au dépôt et personne ne vous a prévenue.",
      "personne ne vous a prévenue"),
     ("es-nadie-le-aviso", "La clase se canceló y nadie le avisó a tiempo.", "nadie le avisó"),
+    # a failure in the passive with no doer, after a failure of ours
+    ("en-passive-no-doer", "The second coat was missed on the back wall.", "was missed"),
+    ("fr-passive-no-doer", "Votre dossier a été oublié pendant deux semaines.", "oublié"),
     # an elided "te" is no denial: only the "'t" of "don't" is
     ("fr-elided-te", "Nous t'avons facturé deux fois ta cotisation de mars.", "deux fois"),
     ("en-we-cancelled-short-notice", "Our instructor cancelled at the last minute.",
@@ -576,3 +579,10 @@ def test_a_partner_after_a_preposition_is_an_object_and_the_doer_is_found_before
     text = "Our system took your gift twice after a file was sent to the bank a second time."
     assert _blame(text) == []
     assert found(text, "apology")  # our system did it
+
+
+def test_a_passive_failure_with_no_doer_is_ours_only_when_the_situation_says_so() -> None:
+    text = "The booking was missed off the staff list for Saturday."
+    assert covers(text, "apology", "was missed")
+    assert found(text, "apology", NOT_OURS) == []
+    assert found(text, "apology", None) == []

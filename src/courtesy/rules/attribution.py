@@ -35,7 +35,10 @@ Words of the overlay topic ``mistake`` ("by mistake", "versehentlich", "par erre
 error") call a deed a mistake in themselves: they admit it unless the clause names a
 partner or the customer as the doer ("the driver delivered it by mistake to number 41").
 So do the words of what should have been done and was not ("it should have been sorted
-last week", "aurait dû", "hätte man … müssen", "tenían que haber").
+last week", "aurait dû", "hätte man … müssen", "tenían que haber"). A failure told in the
+passive with no doer (a ``passive`` word right before it: "the cut was missed") is ours
+when the situation says the failure was ours, unless a ``journey`` word follows it
+("damaged in transit").
 
 A clause is not read when the failure word follows a condition, purpose, future or
 indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
@@ -185,16 +188,23 @@ class Roles:
     #: words before one offers something free ("at no charge", "sans frais", "sin ningún
     #: coste") and denies no step; whole words only
     cost: frozenset[str]
+    #: auxiliaries of the passive ("was", "been", "wurde", "été", "fue"): a failure word
+    #: right after one, with no doer named, in a reply to a failure of ours is ours ("the cut
+    #: was missed"); whole words only
+    passive: frozenset[str]
+    #: where goods travel ("transit", "unterwegs", "acheminement", "tránsito"): a passive
+    #: failure there ("damaged in transit") has no doer of ours; whole words only
+    journey: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
-             "done", "hand-off", "cost")
+             "done", "hand-off", "cost", "passive", "journey")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
-                          "hand-off", "cost"})
+                          "hand-off", "cost", "passive", "journey"})
 
 
 @cache
@@ -333,11 +343,18 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     role = None if how == _CAUSAL else _nearest_before(roles, before, how == _STRONG)
     if role == _HANDLED:
         return None
+    after: list[str] = []
     if role is None:
-        role = _first_after(roles, _TOKEN.findall(norm, end, c1), how == _CAUSAL)
+        after = _TOKEN.findall(norm, end, c1)
+        role = _first_after(roles, after, how == _CAUSAL)
         if role == _HANDLED:
             return None
-    if role is None and how == _STRONG:
+    if role is None and (how == _STRONG or (
+            how == _PLAIN and ctx.our_fault and before and before[-1] in roles.passive
+            and roles.journey.isdisjoint(after[:_AFTER_WORDS]))):
+        # a mistake word admits itself; so does a failure told in the passive with no doer,
+        # when the situation says the failure was ours ("the cut was missed at handover"),
+        # unless it befell the goods on their way ("damaged in transit")
         role = _OURS
     if role not in (_OURS, _PARTNER):
         return None
