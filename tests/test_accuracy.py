@@ -90,11 +90,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
-    # Held-out 7 was written apart from all of this work and measured once, at its merge
-    # (docs/how-it-works.md, Accuracy); a fourth round of words was then tuned on it.
-    ("replies_holdout7.jsonl", "apology"):
-        "admissions with no failure word ('our system only issued one of the two tickets', "
-        "'The add-on was applied on our side a day late')",
     # A time told in the present or future is a step (context.next_step_spans): schedules
     # of a service told as news ('the Sunday spin class at 10am is back from this week',
     # 'from 1 July our lessons go up to £38') read as steps too.
@@ -104,6 +99,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout6.jsonl", "next_steps"):
         "service schedules told as news read as steps ('Our intensive English course runs "
         "from 6 July to 14 August')",
+    # Held-out 7 was written apart from all of this work and measured once, at its merge
+    # (docs/how-it-works.md, Accuracy); a fourth round of words was then tuned on it.
     ("replies_holdout7.jsonl", "restitution"):
         "'refund' in a sentence about a refund gone wrong; 'geht auf unsere Kappe' (our "
         "fault) read as amends",
