@@ -114,6 +114,8 @@ ADMISSIONS = [
                               "compte.", "n'auraient jamais dû"),
     ("de-haette-man", "Am Schalter hätte man Ihnen den Umtausch anbieten müssen.",
      "hätte man"),
+    ("de-haette-unser", "Das hätte unser Monteur vor dem Einbau prüfen müssen.",
+     "hätte unser Monteur"),
     ("de-passiv-haette", "Die doppelte Buchung hätte sofort storniert werden müssen.",
      "werden müssen"),
     ("es-tenian-que-haber", "Las llaves tenían que haber estado en recepción a las cinco.",
@@ -241,6 +243,7 @@ NOT_ADMISSIONS = [
     ("en-old-address-updated", "We've updated your old address and moved the delivery to "
                                "Friday."),
     ("en-customer-lost", "You lost the key fob on your first day, so a new one costs £15."),
+    ("de-haetten-sie", "Die Frist steht im Vertrag, die hätten Sie vorher lesen müssen."),
     ("es-igualmente-likewise", "Igualmente le deseamos un buen viaje."),
     ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
                                   "Montag."),
