@@ -237,8 +237,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # that tuned on held-out 17 and 18. Nothing has been tuned on it.
     ("replies_holdout20.jsonl", "apology"):
         "admissions told in plain verbs, with no failure word",
-    ("replies_holdout20.jsonl", "next_steps"):
-        "steps told as facts with no time, and offers in new words",
     ("replies_holdout20.jsonl", "restitution"):
         "gifts and refunds offered where the fault was not ours, or refused in new words, "
         "read as amends; amends in new words missed",

@@ -33,6 +33,7 @@ TIMED_STEPS = [
     ("es-sin-coste", "El técnico pasa el jueves por la mañana sin ningún coste."),
     ("de-ohne-aufpreis", "Wir tauschen das Ventil am selben Tag ohne Aufpreis aus."),
     ("en-service-by-its-time", "Your spare wheel is on the 14:20 van."),
+    ("en-ordinal-day", "Your next window clean is on the 14th."),
 ]
 
 #: (id, text): a time in a sentence that is no step
