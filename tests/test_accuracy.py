@@ -172,9 +172,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # on it.
     ("replies_holdout15.jsonl", "apology"):
         "admissions with no failure word, as on every held-out corpus",
-    ("replies_holdout15.jsonl", "next_steps"):
-        "notices of courses and dates read as steps ('We run an intensive evening course from 6 "
-        "July'); steps in new words",
     ("replies_holdout15.jsonl", "restitution"):
         "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
         "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",

@@ -58,6 +58,10 @@ PLAIN_AMENDS = [
     ("es-transferimos", "Hoy mismo le transferimos los 35 € del recargo a su cuenta.",
      "transferimos los 35"),
     ("fr-virons", "Nous vous virons 42 € dès demain pour les frais de taxi.", "virons 42"),
+    ("en-denial-in-a-relative-clause", "Anyone who can't come back will be refunded in full.",
+     "refunded"),
+    ("en-without-then-free", "We'd be glad to make a new wreath, without lilies, at no cost "
+                             "to you.", "at no cost"),
     ("es-nuestros-honorarios", "No le cobraremos nuestros honorarios de este mes.",
      "cobraremos nuestros"),
     ("en-cover", "That was our slip, so we'll cover the cost of the locksmith.", "cover the cost"),
@@ -215,6 +219,10 @@ NO_AMENDS = [
     ("en-failure-on-us", "The delay on this order is on us."),
     ("en-paid-replacement", "We can fit a replacement tyre for £72 including balancing."),
     ("es-transferimos-llamada", "Le transferimos la llamada a nuestro departamento técnico."),
+    # amends denied right before them (held-out 20)
+    ("fr-ne-remboursons-pas", "Nous ne remboursons pas les arrhes dans ce cas."),
+    ("en-cant-refund", "We can't refund a deposit for a cancellation on the day."),
+    ("es-no-reembolsamos", "No reembolsamos las entradas de un concierto aplazado."),
     # the fix itself done free: redoing or repairing what we got wrong (found on held-out 20)
     ("en-redo-at-no-charge", "We'll recut the worktop to the right depth at no charge."),
     ("en-repair-at-no-cost", "Our fitter will repair the hinge on Monday at no cost to you."),

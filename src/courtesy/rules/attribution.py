@@ -195,16 +195,20 @@ class Roles:
     #: where goods travel ("transit", "unterwegs", "acheminement", "tránsito"): a passive
     #: failure there ("damaged in transit") has no doer of ours; whole words only
     journey: frozenset[str]
+    #: ``negation`` words that deny only the phrase after them ("without", "ohne", "sans",
+    #: "sin"): amends after one are still given ("we'd make them, without lilies, at no
+    #: cost"); whole words only
+    phrase_negation: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
-             "done", "hand-off", "cost", "passive", "journey")
+             "done", "hand-off", "cost", "passive", "journey", "phrase-negation")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
-                          "hand-off", "cost", "passive", "journey"})
+                          "hand-off", "cost", "passive", "journey", "phrase-negation"})
 
 
 @cache

@@ -19,16 +19,18 @@ to...", "regarding compensation"): a restitution phrase that overlaps one is not
 ``refusal.txt`` holds refusals that may stand apart from the word they refuse ("Eine
 Erstattung der Dachreparatur ist daher nicht möglich", "ces retards ne donnent pas droit à
 un remboursement"): a restitution phrase in the same sentence is not counted, unless a
-"but" stands between them. Nor is one in a sentence that sends the customer elsewhere
-(a ``transfer``: "contacte con el restaurante para solicitar el reembolso"). The phrases
-of one sentence make one span.
+"but" stands between them, nor one that a denial stands right before in its clause
+("nous ne remboursons pas", "we can't refund"). Nor is one in a sentence that sends the
+customer elsewhere (a ``transfer``: "contacte con el restaurante para solicitar el
+reembolso"). The phrases of one sentence make one span.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from courtesy.rules.attribution import CONTRAST
+from courtesy.rules.attribution import CONTRAST, load_roles
 
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
@@ -71,6 +73,14 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
             found = {(s, e) for s, e in found
                      if not any(s < d_end and d_start < e for d_start, d_end in denied)}
     if found:
+        # amends denied right before them give nothing: "Nous ne remboursons pas les
+        # billets", "we can't refund the fare", "no reembolsamos"
+        norm = ctx.norm
+        roles = load_roles()
+        denial = roles.negation - roles.phrase_negation  # not "without lilies, at no cost"
+        found = {(s, e) for s, e in found
+                 if denial.isdisjoint(_words_before(norm, ctx.sentence_at(s)[0], s))}
+    if found:
         refusals = ctx.found.get(REFUSAL)
         if refusals:
             found = {(s, e) for s, e in found if not _refused(ctx, s, e, refusals)}
@@ -98,6 +108,22 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
         spans.append((start, end))
     ctx._cache[TOPIC] = spans
     return spans
+
+
+#: how many words before amends a denial takes them back ("we do not refund")
+_DENIAL_REACH = 2
+#: the words of a clause and its commas, as the clause reading splits them ("can't" ends
+#: in "'t")
+_WORD = re.compile(r"'t\b|\w+|,")
+
+
+def _words_before(norm: str, sentence_start: int, at: int) -> list[str]:
+    """The last :data:`_DENIAL_REACH` words of ``norm`` before ``at``, in its sentence and
+    after its last comma ("ne sont pas remboursables, mais nous vous offrons un bon")."""
+    words = _WORD.findall(norm, max(sentence_start, at - 40), at)
+    if "," in words:
+        words = words[len(words) - words[::-1].index(","):]
+    return words[-_DENIAL_REACH:]
 
 
 def _refused(ctx: CheckContext, start: int, end: int,
