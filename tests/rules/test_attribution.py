@@ -187,6 +187,8 @@ OWNED_IN_PASSING = [
     ("de-nicht-passieren", "Das hätte uns nicht passieren dürfen.", "nicht passieren"),
     ("es-aun-mas", "Y siento aún más el error en la esquela.", "siento aún más"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
+    ("en-our-word-slip", "That was my booking mistake, and the slot is yours again.",
+     "my booking mistake"),
 ]
 
 
