@@ -230,20 +230,22 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout21.jsonl", "TN"):
         "a bare request and arguing in new words missed (TN003, TN002)",
     # Held-out 20 was written to be hard (a third with transfers, refused amends and
-    # admissions in plain verbs) and measured once at its merge, at the end of the session
-    # that tuned on held-out 17 and 18. Nothing has been tuned on it.
+    # admissions in plain verbs) and measured unseen three times, then tuned on once held-out
+    # 21 was written.
     ("replies_holdout20.jsonl", "apology"):
-        "admissions told in plain verbs, with no failure word",
+        "admissions told in plain verbs, with no failure word ('we boxed a lemon one', 'the "
+        "technician left the connector loose')",
     ("replies_holdout20.jsonl", "restitution"):
-        "gifts and refunds offered where the fault was not ours, or refused in new words, "
-        "read as amends; amends in new words missed",
+        "amends in new words missed ('give you your next session free', 'keep the lemon one "
+        "with our compliments')",
     ("replies_holdout20.jsonl", "BL"):
-        "blame told with no failure word and no partner word",
+        "blame told with no failure word and no partner word ('the extra minutes were billed "
+        "because our payment processor failed')",
     ("replies_holdout20.jsonl", "EL"):
-        "admissions and steps missed, so EL001 and EL003 report what is there; 'on the 11:30 "
-        "van' not read as a time (EL004)",
+        "an admission and a step missed, so EL001 and EL003 report what is there; a promise "
+        "with a price and a request read as needing a time (EL004)",
     ("replies_holdout20.jsonl", "TM"):
-        "timing facts the labeller did not count as late (TM005, TM007)",
+        "a reply whose late item has arrived is asked for tracking (TM005)",
     # Held-out 19 was measured once at its merge, at the end of the work tuned on held-out 17
     # and 18, then used to tune once held-out 20 was written.
     ("replies_holdout19.jsonl", "CT"):
@@ -418,11 +420,9 @@ def test_meets_the_bar(name: str) -> None:
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)
 POOLED_KNOWN_SHORT = {
-    "EL": "0.881 precision since held-out 20 (hard cases) and 21 (unseen) joined: admissions "
+    "EL": "0.893 precision since held-out 20 (hard cases) and 21 (unseen) joined: admissions "
           "and steps they tell in plain words are missed, so EL001 and EL003 report what is "
           "there",
-    "TM": "0.889 precision since held-out 21 (unseen) joined: amends missed there, so TM007 "
-          "reports restitution that is there",
 }
 
 
