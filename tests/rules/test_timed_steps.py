@@ -34,6 +34,8 @@ TIMED_STEPS = [
     ("de-ohne-aufpreis", "Wir tauschen das Ventil am selben Tag ohne Aufpreis aus."),
     ("en-service-by-its-time", "Your spare wheel is on the 14:20 van."),
     ("en-ordinal-day", "Your next window clean is on the 14th."),
+    ("en-clock-window", "New slot 9:30-10:15am."),
+    ("en-going-out-today", "The spare blades are going out today by courier, signed for."),
 ]
 
 #: (id, text): a time in a sentence that is no step
