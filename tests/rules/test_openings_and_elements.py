@@ -171,6 +171,7 @@ OUR_DELAY = {"kind": "delay", "our_fault": True, "severity": "medium"}
     "Pardon, c'est notre erreur. N'hésitez pas à nous appeler au 01 23 45 67 89.",
     "Perdone, fue culpa nuestra. Por favor, respóndanos con el número de pedido.",
     "Perdón, fue culpa nuestra. Puede descargar la factura corregida desde su área de cliente.",
+    "Perdón, fue culpa nuestra. Cualquier duda, escríbeme por aquí.",
 ])
 def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> None:
     assert "EL004" not in {f.rule for f in check(text, situation=OUR_DELAY).findings}
