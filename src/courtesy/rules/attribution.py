@@ -67,8 +67,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
-__all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "Attribution", "Roles", "attribution",
-           "joining_pattern", "load_roles", "tells_done", "tells_no_step"]
+__all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "TOKEN", "Attribution", "Roles",
+           "attribution", "denials", "joining_pattern", "load_roles", "tells_done",
+           "tells_no_step"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -86,7 +87,7 @@ _OURS, _PARTNER, _CUSTOMER = 1, 2, 3
 _HANDLED = 4
 #: the words of a clause, and its commas (which end a stretch and may lead a subject); the
 #: "'t" of "don't" is a word of its own, so that it denies while French "t'attend" does not
-_TOKEN = re.compile(r"'t\b|\w+|,")
+TOKEN = re.compile(r"'t\b|\w+|,")
 #: where a clause ends inside a sentence: a semicolon, a colon, a dash, or a comma before a
 #: word of contrast
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")
@@ -255,6 +256,14 @@ def load_roles() -> Roles:
 
 
 @cache
+def denials() -> frozenset[str]:
+    """The ``negation`` words that deny what follows them, not only the phrase after them
+    ("not", "ne", "kein"; not "without", "sin", "sans", "ohne")."""
+    roles = load_roles()
+    return roles.negation - roles.phrase_negation
+
+
+@cache
 def joining_pattern() -> re.Pattern[str]:
     """A word of the ``joining`` sections with the comma and space before it ("…, and
     I'm sorry"): where an admission stops before an apology phrase that follows it."""
@@ -331,7 +340,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         elif m.start() >= end:
             c1 = m.start()
             break
-    before = _TOKEN.findall(norm, c0, start)
+    before = TOKEN.findall(norm, c0, start)
     if not roles.hedge.isdisjoint(_since_last_opener(roles, before)):
         return None
     # a failure word that is a denial itself ("pas livré", "never arrived") has its other
@@ -349,7 +358,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         return None
     after: list[str] = []
     if role is None:
-        after = _TOKEN.findall(norm, end, c1)
+        after = TOKEN.findall(norm, end, c1)
         role = _first_after(roles, after, how == _CAUSAL)
         if role == _HANDLED:
             return None
@@ -371,7 +380,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
 
 def _first_word(norm: str, start: int, end: int) -> str:
     """The first word of the failure word at ``start:end``."""
-    found = _TOKEN.match(norm, start, end)
+    found = TOKEN.match(norm, start, end)
     return found.group() if found is not None else ""
 
 
@@ -565,7 +574,7 @@ def _sentence_flags(norm: str, start: int, end: int) -> Iterator[int]:
     sentence rather than a clause around a failure word)."""
     roles = load_roles()
     known = _FLAGS.get
-    for found in _TOKEN.finditer(norm, start, end):
+    for found in TOKEN.finditer(norm, start, end):
         word = found.group()
         f = known(word)
         if f is None:

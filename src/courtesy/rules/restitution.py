@@ -27,10 +27,9 @@ reembolso"). The phrases of one sentence make one span.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from courtesy.rules.attribution import CONTRAST, load_roles
+from courtesy.rules.attribution import CONTRAST, TOKEN, denials
 
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
@@ -75,11 +74,10 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
     if found:
         # amends denied right before them give nothing: "Nous ne remboursons pas les
         # billets", "we can't refund the fare", "no reembolsamos"
+        # (but "we'd make them, without lilies, at no cost to you" gives)
         norm = ctx.norm
-        roles = load_roles()
-        denial = roles.negation - roles.phrase_negation  # not "without lilies, at no cost"
         found = {(s, e) for s, e in found
-                 if denial.isdisjoint(_words_before(norm, ctx.sentence_at(s)[0], s))}
+                 if denials().isdisjoint(_words_before(norm, ctx.sentence_at(s)[0], s))}
     if found:
         refusals = ctx.found.get(REFUSAL)
         if refusals:
@@ -112,15 +110,12 @@ def restitution_spans(ctx: CheckContext) -> list[tuple[int, int]]:
 
 #: how many words before amends a denial takes them back ("we do not refund")
 _DENIAL_REACH = 2
-#: the words of a clause and its commas, as the clause reading splits them ("can't" ends
-#: in "'t")
-_WORD = re.compile(r"'t\b|\w+|,")
 
 
 def _words_before(norm: str, sentence_start: int, at: int) -> list[str]:
     """The last :data:`_DENIAL_REACH` words of ``norm`` before ``at``, in its sentence and
     after its last comma ("ne sont pas remboursables, mais nous vous offrons un bon")."""
-    words = _WORD.findall(norm, max(sentence_start, at - 40), at)
+    words = TOKEN.findall(norm, max(sentence_start, at - 40), at)
     if "," in words:
         words = words[len(words) - words[::-1].index(","):]
     return words[-_DENIAL_REACH:]
