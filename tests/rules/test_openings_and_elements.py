@@ -172,6 +172,9 @@ OUR_DELAY = {"kind": "delay", "our_fault": True, "severity": "medium"}
     "Perdone, fue culpa nuestra. Por favor, respóndanos con el número de pedido.",
     "Perdón, fue culpa nuestra. Puede descargar la factura corregida desde su área de cliente.",
     "Perdón, fue culpa nuestra. Cualquier duda, escríbeme por aquí.",
+    # a promise on a condition of the customer's is an offer
+    "Sorry, our mistake. If Tuesday doesn't suit, reply here and I'll find another slot.",
+    "Entschuldigung, unser Fehler. Wenn der Termin nicht passt, suche ich Ihnen einen neuen.",
 ])
 def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> None:
     assert "EL004" not in {f.rule for f in check(text, situation=OUR_DELAY).findings}

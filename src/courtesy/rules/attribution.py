@@ -68,8 +68,8 @@ if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
 __all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "TOKEN", "Attribution", "Roles",
-           "attribution", "denials", "joining_pattern", "load_roles", "tells_done",
-           "tells_no_step"]
+           "attribution", "denials", "joining_pattern", "load_roles", "opens_with_condition",
+           "tells_done", "tells_no_step"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -200,16 +200,22 @@ class Roles:
     #: "sin"): amends after one are still given ("we'd make them, without lilies, at no
     #: cost"); whole words only
     phrase_negation: frozenset[str]
+    #: words of a condition that may open a sentence ("if", "wenn", "si"): a promise in such
+    #: a sentence is an offer that waits on the customer, and needs no time (EL004); whole
+    #: words only
+    condition: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
-             "done", "hand-off", "cost", "passive", "journey", "phrase-negation")
+             "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
+             "condition")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
-                          "hand-off", "cost", "passive", "journey", "phrase-negation"})
+                          "hand-off", "cost", "passive", "journey", "phrase-negation",
+                          "condition"})
 
 
 @cache
@@ -553,6 +559,13 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
             denied = _COST_REACH
         undo = bool(f & _F_PAST_UNDO)
     return bool(denied)
+
+
+def opens_with_condition(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` of the normalised text opens with a
+    ``condition`` word ("If it happens again, …", "Si esa hora no te va bien, …")."""
+    first = TOKEN.search(norm, start, end)
+    return first is not None and first.group() in load_roles().condition
 
 
 def tells_done(norm: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import SituationKind
-from courtesy.rules.attribution import tells_done
+from courtesy.rules.attribution import opens_with_condition, tells_done
 from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
 from courtesy.rules.timeexpr import find_time_expressions
 
@@ -136,7 +136,9 @@ def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int
     """The next-step sentences that hold a transfer, or a commitment not told as done: what
     someone will do. A request or an offer ("please", "you can") promises no time; "I've
     removed the £5 charge" is done, while "we've passed this to the billing team" still
-    leaves the customer waiting on someone."""
+    leaves the customer waiting on someone. A promise in a sentence that opens with a
+    condition waits on the customer ("If that time doesn't suit, reply and I'll find
+    another")."""
     transfers = [start for start, _end in ctx.spans("transfer")]
     norm = ctx.norm
     # a request or an offer to the customer ("please", "you can", "bitte rufen Sie uns
@@ -146,8 +148,9 @@ def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int
                    if (start, end) not in requests]
     return [(s0, s1) for s0, s1 in steps
             if any(s0 <= at < s1 for at in transfers)
-            or any(s0 <= at < s1 and not tells_done(norm, _clause_start(norm, s0, at), s1)
-                   for at in commitments)]
+            or (not opens_with_condition(norm, s0, s1) and any(
+                s0 <= at < s1 and not tells_done(norm, _clause_start(norm, s0, at), s1)
+                for at in commitments))]
 
 
 #: the tag of commitment phrases that ask or offer rather than promise ("please", "you can")
