@@ -34,7 +34,6 @@ TIMED_STEPS = [
     ("de-ohne-aufpreis", "Wir tauschen das Ventil am selben Tag ohne Aufpreis aus."),
     ("en-service-by-its-time", "Your spare wheel is on the 14:20 van."),
     ("en-ordinal-day", "Your next window clean is on the 14th."),
-    ("en-clock-window", "New slot 9:30-10:15am."),
     ("de-ab-sofort", "Den neuen Zugangscode siehst du ab sofort in der App."),
     ("en-going-out-today", "The spare blades are going out today by courier, signed for."),
 ]
