@@ -132,6 +132,9 @@ ADMISSIONS = [
      "encaissé le dépôt"),
     ("es-aunque", "Le cobramos la matrícula aunque ya la había pagado en enero.",
      "cobramos la matrícula"),
+    # any deed that should have been done, its doer read from the clause (held-out 21)
+    ("en-and-should-have", "Our fitter chipped the tile and should have told you on the day.",
+     "should have told"),
     # nobody did what one of us should have
     ("en-nobody-checked", "The label printed with last year's date, and nobody checked it.",
      "nobody checked"),
@@ -240,6 +243,8 @@ NOT_ADMISSIONS = [
                              "free."),
     ("en-dropped-off", "The two fans we dropped off on Friday can stay with you."),
     ("en-denied-with-nt", "Our team haven't lost your parcel; it is at the depot."),
+    ("en-you-should-have", "The clause is in the terms, which you should have read first."),
+    ("en-should-have-hope", "Your parcel should have arrived by now; it is out for delivery."),
     ("en-than-you-ordered-no-doer", "This model runs a size larger than you ordered last "
                                     "year."),
     ("en-old-address-updated", "We've updated your old address and moved the delivery to "
