@@ -55,9 +55,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "'ce manquement relève de sa responsabilité', 'causas ajenas a nuestra empresa')",
     # Held-out 4 was written apart from the clause reading's second round and measured once
     # unseen (docs/how-it-works.md, Accuracy); a few failure words were then added from it.
-    ("replies_holdout4.jsonl", "apology"):
-        "admissions without a failure word ('we left the rice and both naans out of your "
-        "order', 'our system sent your e-tickets to an old email address')",
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
