@@ -54,6 +54,16 @@ PLAIN_AMENDS = [
     ("en-pay-any-bill", "We'll pay the £40 locksmith invoice in full.", "locksmith invoice"),
     ("en-cover-any-charges", "I'll cover any parking charges from the two extra visits.",
      "parking charges"),
+    # gifts, waived charges, costs we pay, credit (held-out 21)
+    ("en-compliments", "We've added a jar of honey to your box, with our compliments.",
+     "with our compliments"),
+    ("en-wont-be-charging", "We won't be charging you for the second visit.", "be charging"),
+    ("en-pay-to-replace", "We'll pay to replace the cushion cover, up to £40.", "pay to replace"),
+    ("es-ningun-coste", "La segunda revisión no tendrá ningún coste para usted.",
+     "ningún coste"),
+    ("es-cualquier-gasto", "Nos haremos cargo de cualquier gasto de farmacia.",
+     "cualquier gasto"),
+    ("de-guthaben", "Wir buchen dir 12 € Parkguthaben auf dein Konto.", "Parkguthaben"),
     # money sent to the customer, and fees of ours waived (held-out 20)
     ("es-transferimos", "Hoy mismo le transferimos los 35 € del recargo a su cuenta.",
      "transferimos los 35"),
