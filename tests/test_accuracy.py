@@ -206,8 +206,28 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
-    # Held-out 21 was written apart from the code and measured once at its merge, early in
-    # the session after the one that tuned on held-out 19. Nothing has been tuned on it.
+    # Held-out 22 was written apart from the code and measured once at its merge, at the end
+    # of the session that tuned on held-out 20 and 21. Nothing has been tuned on it.
+    ("replies_holdout22.jsonl", "apology"):
+        "admissions told in plain verbs, with no failure word",
+    ("replies_holdout22.jsonl", "restitution"):
+        "amends in new words missed ('it's free', 'the whole beans are yours to keep', 'I've "
+        "approved the full £180'); refunds talked about read as amends",
+    ("replies_holdout22.jsonl", "BL"):
+        "blame told with no failure word and no partner word",
+    ("replies_holdout22.jsonl", "CT"):
+        "transfers to other firms in new words (CT002)",
+    ("replies_holdout22.jsonl", "EL"):
+        "next steps in new words missed, so EL003 reports steps that are there",
+    ("replies_holdout22.jsonl", "NM"):
+        "an interjection ('Oh') after a comma read as another person addressed (NM002)",
+    ("replies_holdout22.jsonl", "TM"):
+        "a past date read as a slow promise (TM003); a wait not acknowledged in new words "
+        "(TM001)",
+    ("replies_holdout22.jsonl", "TN"):
+        "a curt reply not scored low enough (TN001)",
+    # Held-out 21 was written apart from the code and measured at its merge and again after
+    # the work tuned on held-out 20; then tuned on once held-out 22 was written.
     ("replies_holdout21.jsonl", "apology"):
         "admissions told in plain verbs, with no failure word",
     ("replies_holdout21.jsonl", "restitution"):
@@ -402,7 +422,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout18.jsonl": "Held-out 18 (en/de/fr/es)",
           "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es)",
           "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases)",
-          "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es), unseen"}
+          "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es)",
+          "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -413,9 +434,11 @@ def test_meets_the_bar(name: str) -> None:
     assert not short, _table(name, TITLES[name], tallies)
 
 
-#: families whose pooled figures fall short, and why (the bar holds for all others); none
-#: since the element rules' precision reached 0.90 again with held-out 20 and 21 in the pool
-POOLED_KNOWN_SHORT: dict[str, str] = {}
+#: families whose pooled figures fall short, and why (the bar holds for all others)
+POOLED_KNOWN_SHORT: dict[str, str] = {
+    "EL": "0.899 precision since held-out 22 (unseen) joined: next steps it tells in new "
+          "words are missed, so EL003 reports steps that are there (0.902 without it)",
+}
 
 
 def test_every_element_and_family_meets_the_bar_over_all_corpora() -> None:
