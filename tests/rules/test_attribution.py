@@ -258,6 +258,8 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    ("es-no-cargo", "La recogida se retrasó porque la empresa contratista no cargó su pedido.",
+     "contratista"),
     # cancelled at the last moment, and payment gateways and insurers (held-out 20)
     ("de-kurzfristig-abgesagt", "Unser Subunternehmer hat den Termin kurzfristig abgesagt.",
      "Subunternehmer"),
@@ -562,6 +564,7 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "It is the responsibility of members to check the timetable.",
     "Il vous appartenait de vérifier le casque avant le cours.",
     "Si hubiera acudido a la prueba, esto no habría pasado.",
+    "Hätten Sie die Hausordnung gelesen, wüssten Sie das.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
