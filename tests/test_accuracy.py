@@ -229,18 +229,19 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
     ("replies_holdout21.jsonl", "apology"):
-        "admissions told in plain verbs, with no failure word",
+        "admissions told in plain verbs, with no failure word ('someone loaded another "
+        "customer's red sock into your white wash')",
     ("replies_holdout21.jsonl", "restitution"):
-        "amends promised in new words ('we'll pay the vet bill', 'we'll redo the test "
-        "free', 'with our compliments') missed",
+        "a free redo labelled as amends ('we'll re-wash them, free'); courtesy reads it as "
+        "the fix, as docs/timing.md says",
     ("replies_holdout21.jsonl", "BL"):
-        "blame told with no failure word missed; 'comme indiqué dans nos conditions' read "
-        "as blame on the customer (BL002)",
+        "blame told with no failure word ('the cancellation came from the test centre'); "
+        "'comme indiqué dans nos conditions' read as blame on the customer (BL002)",
     ("replies_holdout21.jsonl", "EL"):
-        "admissions and steps missed, so EL001 and EL003 report what is there; steps with "
-        "'the same day' and 'jeudi' asked for a time (EL004)",
+        "admissions and steps missed, so EL001 and EL003 report what is there; a bare "
+        "French weekday ('l'expédions jeudi') not read as a time (EL004)",
     ("replies_holdout21.jsonl", "TM"):
-        "amends missed, so TM007 reports restitution that is there; a weekday in an account "
+        "deliveries told in new words asked for tracking (TM005); a weekday in an account "
         "of what happened read as a slow promise (TM003)",
     ("replies_holdout21.jsonl", "TN"):
         "a bare request and arguing in new words missed (TN003, TN002)",
