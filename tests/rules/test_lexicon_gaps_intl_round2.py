@@ -112,6 +112,17 @@ def test_stock_regret_is_defensive_boilerplate(text: str) -> None:
     assert "TN001" not in rules
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    # whatever is taken seriously (held-out 21)
+    ("We take all concerns about pupil safety very seriously.", True),
+    ("We take every complaint extremely seriously.", True),
+    ("We take the handover checks seriously, so I've retrained the team.", True),
+    ("Take your time, there is no rush.", False),
+])
+def test_taking_anything_seriously_is_defensive_boilerplate(text: str, flagged: bool) -> None:
+    assert ("TN002" in _rules(text)) is flagged
+
+
 def test_french_effort_formula_is_defensive_boilerplate() -> None:
     text = "Nous mettons tout en œuvre pour vous livrer au plus vite."
     assert "TN002" in _rules(text)
