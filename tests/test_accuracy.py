@@ -243,8 +243,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout21.jsonl", "TM"):
         "deliveries told in new words asked for tracking (TM005); a weekday in an account "
         "of what happened read as a slow promise (TM003)",
-    ("replies_holdout21.jsonl", "TN"):
-        "a bare request and arguing in new words missed (TN003, TN002)",
     # Held-out 20 was written to be hard (a third with transfers, refused amends and
     # admissions in plain verbs) and measured unseen three times, then tuned on once held-out
     # 21 was written.
@@ -295,9 +293,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout10.jsonl", "TN"):
         "'Wir bitten um Verständnis' read as defensive (TN002); defensive phrases in new "
         "words missed (TN003, TN004)",
-    ("replies_holdout7.jsonl", "TN"):
-        "a reply that blames a partner read as impolite (TN005); 'Schick mir' as a bare "
-        "demand (TN003)",
 }
 
 
