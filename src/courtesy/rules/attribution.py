@@ -68,8 +68,8 @@ if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
 
 __all__ = ["CAUSE", "CONTRAST", "FAILURE", "MISTAKE", "TOKEN", "Attribution", "Roles",
-           "attribution", "denials", "joining_pattern", "load_roles", "opens_with_condition",
-           "tells_done", "tells_no_step"]
+           "attribution", "clause_start", "denials", "joining_pattern", "load_roles",
+           "opens_with_condition", "tells_done", "tells_no_step"]
 
 #: overlay topic: words of a failure, which count only once a clause names the doer
 FAILURE = "failure"
@@ -559,6 +559,15 @@ def tells_no_step(norm: str, start: int, end: int) -> bool:
             denied = _COST_REACH
         undo = bool(f & _F_PAST_UNDO)
     return bool(denied)
+
+
+def clause_start(norm: str, sentence_start: int, at: int) -> int:
+    """Where the clause that holds ``at`` begins: after the last comma or semicolon before it
+    in its sentence ("Ich habe die Platte bestellt, und unser Meister meldet sich": the
+    second clause still promises; "ne sont pas remboursables, mais nous vous offrons un
+    bon": the second clause still gives)."""
+    return max(sentence_start, norm.rfind(",", sentence_start, at) + 1,
+               norm.rfind(";", sentence_start, at) + 1)
 
 
 def opens_with_condition(norm: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from courtesy.rules.attribution import CONTRAST, TOKEN, denials
+from courtesy.rules.attribution import CONTRAST, TOKEN, clause_start, denials
 
 if TYPE_CHECKING:
     from courtesy.rules.context import CheckContext
@@ -113,12 +113,10 @@ _DENIAL_REACH = 2
 
 
 def _words_before(norm: str, sentence_start: int, at: int) -> list[str]:
-    """The last :data:`_DENIAL_REACH` words of ``norm`` before ``at``, in its sentence and
-    after its last comma ("ne sont pas remboursables, mais nous vous offrons un bon")."""
-    words = TOKEN.findall(norm, max(sentence_start, at - 40), at)
-    if "," in words:
-        words = words[len(words) - words[::-1].index(","):]
-    return words[-_DENIAL_REACH:]
+    """The last :data:`_DENIAL_REACH` words of ``norm`` before ``at``, in its clause ("ne
+    sont pas remboursables, mais nous vous offrons un bon")."""
+    start = max(clause_start(norm, sentence_start, at), at - 40)
+    return TOKEN.findall(norm, start, at)[-_DENIAL_REACH:]
 
 
 def _refused(ctx: CheckContext, start: int, end: int,

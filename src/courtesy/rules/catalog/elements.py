@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import SituationKind
-from courtesy.rules.attribution import opens_with_condition, tells_done
+from courtesy.rules.attribution import clause_start, opens_with_condition, tells_done
 from courtesy.rules.model import Category, Custom, Hit, Rule, Severity
 from courtesy.rules.timeexpr import find_time_expressions
 
@@ -149,20 +149,12 @@ def _promises(ctx: CheckContext, steps: list[tuple[int, int]]) -> list[tuple[int
     return [(s0, s1) for s0, s1 in steps
             if any(s0 <= at < s1 for at in transfers)
             or (not opens_with_condition(norm, s0, s1) and any(
-                s0 <= at < s1 and not tells_done(norm, _clause_start(norm, s0, at), s1)
+                s0 <= at < s1 and not tells_done(norm, clause_start(norm, s0, at), s1)
                 for at in commitments))]
 
 
 #: the tag of commitment phrases that ask or offer rather than promise ("please", "you can")
 REQUEST = "request"
-
-
-def _clause_start(norm: str, sentence_start: int, at: int) -> int:
-    """Where the clause that holds ``at`` begins: after the last comma or semicolon before it
-    in its sentence ("Ich habe die Platte bestellt, und unser Meister meldet sich": the
-    second clause still promises)."""
-    return max(sentence_start, norm.rfind(",", sentence_start, at) + 1,
-               norm.rfind(";", sentence_start, at) + 1)
 
 
 _DIGIT = re.compile(r"\d")
