@@ -282,3 +282,59 @@ def test_a_paid_replacement_is_no_amends_but_still_a_step() -> None:
     report = check(text, situation={"kind": "complaint", "our_fault": True})
     assert report.elements["restitution"] == ()
     assert [text[s.start:s.end] for s in report.elements["next_steps"]] == [text]
+
+
+#: (id, text, words of the span): money of ours moved back to the customer, or a charge of
+#: ours taken off, with the amount in the clause (lexicons/<lang>/restitution-free.txt)
+MONEY_BACK = [
+    ("en-released", "I released the £412 myself this morning.", "released the £412"),
+    ("en-cancelled-fee", "I've cancelled the £85 call-out fee.", "cancelled the £85"),
+    ("en-wiped", "We've wiped the £10 parking fee from your account.", "wiped the £10"),
+    ("en-credit-is-on", "Your £15 credit is on your account now.", "£15 credit is on"),
+    ("en-pay-you", "We will pay you the replacement value of the six bottles, £1,140.",
+     "pay you the replacement value of the six bottles, £1,140"),
+    ("en-amount-back", "The full £180 will be back on your card by Thursday.",
+     "£180 will be back on your card"),
+    ("de-storniert", "Die 150 € sind storniert.", "150 € sind storniert"),
+    ("de-zurueck", "Die 8,50 € gehen heute auf Ihre Karte zurück.",
+     "8,50 € gehen heute auf Ihre Karte zurück"),
+    ("de-angewiesen", "Die Preisdifferenz von 186 € habe ich heute angewiesen.",
+     "186 € habe ich heute angewiesen"),
+    ("fr-deduisons", "Nous déduisons le prix du dessert, soit 210 €, de votre facture.",
+     "déduisons le prix du dessert, soit 210 €"),
+    ("fr-creditons", "Nous créditons 6 € sur votre carte de fidélité.", "créditons 6 €"),
+    ("es-devolveremos", "La diferencia de 124,30 € se la devolveremos en la misma cuenta.",
+     "124,30 € se la devolveremos"),
+    ("es-abono", "En la próxima factura verás un abono de 12 € por la diferencia.",
+     "abono de 12 €"),
+]
+
+#: (id, text): money moved, but nothing given back
+NO_MONEY_BACK = [
+    # money owed anyway, released when due: a deposit, a claim paid out
+    ("en-claim-approved", "The claim has now been approved for £2,860."),
+    ("fr-depot", "Le dépôt de garantie de 950 € vous sera restitué dans les meilleurs délais."),
+    # the amount and the verb in different sentences
+    ("en-apart", "You paid £40 for the session. We cancelled it because of the storm."),
+    # a call back is no money back
+    ("en-call-back", "We'll get back to you about it tomorrow."),
+    ("de-rueckruf", "Wir rufen Sie morgen zurück."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in MONEY_BACK],
+                         ids=[c[0] for c in MONEY_BACK])
+def test_money_moved_back_with_its_amount_is_amends_after_our_failure(
+        text: str, words: str) -> None:
+    assert [span for span in found(text, "restitution", OURS) if words in span]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in MONEY_BACK[:3]], ids=[c[0] for c in MONEY_BACK[:3]])
+def test_money_moved_back_is_no_amends_without_a_failure_of_ours(text: str) -> None:
+    # "your £50 deposit is released at check-out" is policy, not amends
+    assert found(text, "restitution", NOT_OURS) == []
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_MONEY_BACK], ids=[c[0] for c in NO_MONEY_BACK])
+def test_money_moved_that_gives_nothing_back_is_not_restitution(text: str) -> None:
+    assert found(text, "restitution", OURS) == []
