@@ -338,3 +338,46 @@ def test_money_moved_back_is_no_amends_without_a_failure_of_ours(text: str) -> N
 @pytest.mark.parametrize("text", [c[1] for c in NO_MONEY_BACK], ids=[c[0] for c in NO_MONEY_BACK])
 def test_money_moved_that_gives_nothing_back_is_not_restitution(text: str) -> None:
     assert found(text, "restitution", OURS) == []
+
+
+#: (id, text, words of the span): a thing told as free, or given with no price at the end
+#: of its clause, after our failure
+TOLD_FREE = [
+    ("en-its-free", "Tomorrow's lesson is at 10:30, pickup at the station as usual, and it's free.",
+     "it's free"),
+    ("en-possessive-free", "A fresh bag went out today, and May's bag is free.", "bag is free"),
+    ("en-yours-to-keep", "The whole beans are yours to keep.", "are yours to keep"),
+    ("en-comma-no-charge", "Priya can fit a make-up lesson in next Wednesday at 5pm, no charge.",
+     "no charge"),
+    ("en-comma-on-us", "A vet check is booked for 3pm tomorrow at Ashgrove Vets, on us.", "on us"),
+    ("de-aufs-haus", "Die Leihe heute geht aufs Haus.", "geht aufs Haus"),
+    ("fr-offerte", "On te reprend mardi pour une patine miel, offerte évidemment.", "offerte"),
+    ("fr-bien-sur-offerte", "Cette seconde séance est bien sûr offerte.", "offerte"),
+]
+
+#: (id, text): free as in open, or offered as a tale, not amends
+NOT_TOLD_FREE = [
+    ("en-slot-free", "The 3pm slot is free, so we can see you then."),
+    ("en-weekday-free", "Tuesday is free in Marco's diary."),
+    ("en-person-free", "Our engineer said he's free at 4 if that suits."),
+    ("fr-avons-offert", "L'an dernier, nous avons offert ce modèle à nos abonnés."),
+    ("fr-par-partenaire", "Le guide est offert par l'office de tourisme."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in TOLD_FREE],
+                         ids=[c[0] for c in TOLD_FREE])
+def test_a_thing_told_as_free_after_our_failure_is_amends(text: str, words: str) -> None:
+    assert [span for span in found(text, "restitution", OURS) if words in span]
+    assert found(text, "restitution", NOT_OURS) == []
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_TOLD_FREE], ids=[c[0] for c in NOT_TOLD_FREE])
+def test_free_as_in_open_is_not_amends(text: str) -> None:
+    assert found(text, "restitution", OURS) == []
+
+
+def test_a_redo_with_no_price_at_the_end_of_its_clause_is_the_fix_not_amends() -> None:
+    text = "He'll be back Wednesday morning to do them, no charge."
+    assert found(text, "restitution", OURS) == []
+    assert found("We'll re-wash them with colour remover, free.", "restitution", OURS) == []
