@@ -206,6 +206,25 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 23 was written apart from the code and measured once at its merge (apology
+    # 0.97 / 0.62, restitution 0.85 / 0.66, BL recall 0.69); then tuned on while held-out
+    # 24 was written.
+    ("replies_holdout23.jsonl", "apology"):
+        "admissions where a named colleague is the doer, with no failure word ('Callum "
+        "packed Langstroth ones from the shelf', 'Inés took the hems up 4 cm instead of 4 mm')",
+    ("replies_holdout23.jsonl", "restitution"):
+        "amends talked about ('a voucher', 'le remboursement') read as given",
+    ("replies_holdout23.jsonl", "BL"):
+        "blame told softly, with no failure word ('the courier's depot has had it since "
+        "Tuesday')",
+    ("replies_holdout23.jsonl", "CT"):
+        "transfers in new words missed (CT002); a colleague's direct line read as a transfer",
+    ("replies_holdout23.jsonl", "EL"):
+        "admissions with no failure word missed, so EL001 reports an apology that is there",
+    ("replies_holdout23.jsonl", "TM"):
+        "admissions and amends missed, so TM007 and TM005 report what is there",
+    ("replies_holdout23.jsonl", "TN"):
+        "a policy cited plainly read as defensive ('Comme le précisent nos conditions')",
     # Held-out 22 was written apart from the code and measured once at its merge, at the end
     # of the session that tuned on held-out 20 and 21. Nothing has been tuned on it.
     ("replies_holdout22.jsonl", "apology"):
@@ -419,7 +438,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout19.jsonl": "Held-out 19 (en/de/fr/es)",
           "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases)",
           "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es)",
-          "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es), unseen"}
+          "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es)",
+          "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

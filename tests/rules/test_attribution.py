@@ -20,6 +20,11 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # a deed of ours that did not happen (held-out 23)
+    ("en-we-didnt-pass", "Your booking said vegetarian, and we didn't pass that to Chef Marco.",
+     "we didn't pass that to Chef Marco"),
+    ("en-did-not-reschedule", "Our engraver was off sick and we did not reschedule his work.",
+     "we did not reschedule his work"),
     ("en-cause-relative-clause", "Your heating failed because of a valve we forgot to "
                                  "replace.", "because of a valve we forgot to replace"),
     ("de-cause-of-ours", "Wegen eines Fehlers unsererseits kam die Lieferung zu spät.",
@@ -202,6 +207,8 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("en-we-dont", "We don't charge for collection on orders over £50."),
+    ("en-will-not", "We will not share your details with anyone."),
     ("en-customer-doer", "You entered the wrong postcode when you booked."),
     ("en-condition", "If anything looks wrong on the new bill, reply to this email."),
     ("en-future", "We will make sure the wrong size is collected on Monday."),
@@ -258,6 +265,8 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    ("en-partner-didnt", "The docks were full because the council's contractor didn't "
+                         "rebalance the bikes overnight.", "contractor"),
     ("es-no-cargo", "La recogida se retrasó porque la empresa contratista no cargó su pedido.",
      "contratista"),
     # cancelled at the last moment, and payment gateways and insurers (held-out 20)

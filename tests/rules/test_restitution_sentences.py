@@ -381,3 +381,48 @@ def test_a_redo_with_no_price_at_the_end_of_its_clause_is_the_fix_not_amends() -
     text = "He'll be back Wednesday morning to do them, no charge."
     assert found(text, "restitution", OURS) == []
     assert found("We'll re-wash them with colour remover, free.", "restitution", OURS) == []
+
+
+#: (id, text, words of the span): the customer not paying, a fee of ours undone in the
+#: passive, money taken off with words between (held-out 23)
+NOT_PAYING = [
+    ("en-wont-be-charged", "You won't be charged the £25 over-lock fee that the system added.",
+     "You won't be charged"),
+    ("en-will-not-pay", "You will not pay any hire for the weeks since 22 May.",
+     "You will not pay"),
+    ("en-not-on-invoice", "Tuesday's visits will not appear on your invoice.",
+     "will not appear on your invoice"),
+    ("en-ours-to-pay", "The £400 late-filing penalty is ours to pay.", "is ours to pay"),
+    ("en-possessive-on-us", "April's rent of £89 is on us.", "April's rent of £89 is on us"),
+    ("en-fee-reversed", "That fee has now been reversed to your card.",
+     "fee has now been reversed"),
+    ("en-taken-off", "I've taken the £120 that was invoiced for that period off your account.",
+     "taken the £120 that was invoiced for that period off your account"),
+    ("en-price-back", "Everyone who bought a ticket gets the ticket price back automatically.",
+     "gets the ticket price back"),
+    ("de-auf-uns", "Eine Abendführung für Ihre Gruppe geht auf uns.", "geht auf uns"),
+]
+
+#: (id, text): not paying that gives nothing back
+NOT_PAYING_NOTHING_GIVEN = [
+    ("en-pay-until", "You won't pay until the work is signed off."),
+    ("en-thats-on-us", "That's on us, and I'm sorry."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in NOT_PAYING],
+                         ids=[c[0] for c in NOT_PAYING])
+def test_what_the_customer_will_not_pay_after_our_failure_is_amends(text: str, words: str) -> None:
+    assert [span for span in found(text, "restitution", OURS) if words in span]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_PAYING_NOTHING_GIVEN],
+                         ids=[c[0] for c in NOT_PAYING_NOTHING_GIVEN])
+def test_not_paying_yet_and_owning_the_fault_are_not_amends(text: str) -> None:
+    assert found(text, "restitution", OURS) == []
+
+
+def test_geht_auf_is_a_cause_only_with_zurueck() -> None:
+    # "geht auf uns" with a thing as subject is a gift, not an admission
+    assert found("Eine Abendführung für Ihre Gruppe geht auf uns.", "apology", OURS) == []
+    assert found("Die Trübung geht auf einen Fehler unseres Lagers zurück.", "apology", OURS)

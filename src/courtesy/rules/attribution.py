@@ -296,9 +296,10 @@ def attribution(ctx: CheckContext) -> Attribution:
         return cached  # type: ignore[return-value]
     found = ctx.found
     failures = found.get(FAILURE, [])
-    # the one overlay topic with a raw pattern ("it should have been sorted last week")
+    # the overlay topics with raw patterns ("it should have been sorted last week", "geht
+    # auf eine fehlerhafte Charge zurück")
     mistakes = ctx.spans(MISTAKE)
-    causes = found.get(CAUSE, [])
+    causes = ctx.spans(CAUSE)
     if not failures and not mistakes and not causes:
         ctx._cache[FAILURE] = _NONE
         return _NONE
