@@ -611,3 +611,46 @@ def test_a_passive_failure_with_no_doer_is_ours_only_when_the_situation_says_so(
     assert covers(text, "apology", "was missed")
     assert found(text, "apology", NOT_OURS) == []
     assert found(text, "apology", None) == []
+
+
+#: (id, text, the words of the admission): a colleague named by first name is the doer,
+#: after a failure of ours (held-out 14 and 23)
+NAMED_COLLEAGUES = [
+    ("en-after-colon", "You're right: Inés took the hems up 4 cm instead of 4 mm.",
+     "Inés took the hems up 4 cm instead of 4 mm"),
+    ("en-sentence-start", "Priya missed your slot on Tuesday.", "Priya missed your slot"),
+    ("en-didnt", "Hemi didn't turn up for your 4pm.", "Hemi didn't turn up"),
+    ("en-after-and", "You ordered National frames and Callum sent the wrong ones.",
+     "Callum sent the wrong ones"),
+    ("fr-apposition", "Le coffret contenait deux pralinés : Lucie, à l'emballage, les a pris "
+                      "dans le mauvais bac.", "Lucie, à l'emballage, les a pris"),
+]
+
+#: (id, text): a word with a capital before a failure word that is no colleague of ours
+NOT_NAMED_COLLEAGUES = [
+    ("en-article", "The missed appointment has been removed from your record."),
+    ("de-article", "Die falsche Hochrechnung ist korrigiert."),
+    ("en-object", "We gave the parcel to Callum and the wrong box went out."),
+    ("en-month", "The February and March payments went out twice."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in NAMED_COLLEAGUES],
+                         ids=[c[0] for c in NAMED_COLLEAGUES])
+def test_a_named_colleague_who_failed_is_ours_after_our_failure(text: str, words: str) -> None:
+    assert covers(text, "apology", words)
+    assert found(text, "apology", NOT_OURS) == []
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_NAMED_COLLEAGUES],
+                         ids=[c[0] for c in NOT_NAMED_COLLEAGUES])
+def test_a_capitalised_word_that_is_no_colleague_admits_nothing(text: str) -> None:
+    assert found(text, "apology", OURS) == []
+
+
+def test_the_customer_named_as_the_doer_is_no_admission() -> None:
+    text = "As your note says: Ngozi picked the wrong size."
+    customer = {"name": {"given": "Ngozi", "family": "Eze"}, "locale": "en-GB"}
+    report = check(text, customer=customer, situation=OURS)
+    assert report.elements["apology"] == ()
+    assert check(text, situation=OURS).elements["apology"]  # unnamed, Ngozi could be ours

@@ -39,6 +39,10 @@ last week", "aurait dû", "hätte man … müssen", "tenían que haber"). A fail
 passive with no doer (a ``passive`` word right before it: "the cut was missed") is ours
 when the situation says the failure was ours, unless a ``journey`` word follows it
 ("damaged in transit").
+So is one whose doer is a colleague named by first name ("Priya missed your slot", "and
+Callum sent the wrong ones", "Lucie, à l'emballage, les a pris dans le mauvais bac"): a
+word with a capital that opens its clause or follows a comma or a word that opens one, is
+not the customer's name, and is not one of the ``not-name`` words ("The", "Die", "Monday").
 
 A clause is not read when the failure word follows a condition, purpose, future or
 indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
@@ -204,18 +208,22 @@ class Roles:
     #: a sentence is an offer that waits on the customer, and needs no time (EL004); whole
     #: words only
     condition: frozenset[str]
+    #: words that open a sentence with a capital and are no colleague's name before a
+    #: failure word ("The missed appointment", "Die falsche Hochrechnung", "It didn't");
+    #: whole words only
+    not_name: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
-             "condition")
+             "condition", "not-name")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
-                          "condition"})
+                          "condition", "not-name"})
 
 
 @cache
@@ -371,7 +379,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             return None
     if role is None and (how == _STRONG or (
             how == _PLAIN and ctx.our_fault and before and before[-1] in roles.passive
-            and roles.journey.isdisjoint(after[:_AFTER_WORDS]))):
+            and roles.journey.isdisjoint(after[:_AFTER_WORDS]))
+            or (how == _PLAIN and ctx.our_fault and _named_doer(ctx, roles, s0, c0, start))):
         # a mistake word admits itself; so does a failure told in the passive with no doer,
         # when the situation says the failure was ours ("the cut was missed at handover"),
         # unless it befell the goods on their way ("damaged in transit")
@@ -383,6 +392,57 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     while c1 > c0 and text[c1 - 1] in " \t.,!":
         c1 -= 1
     return role, (c0, c1)
+
+
+#: a word written with a capital that may be a person's name, followed by a comma or by a
+#: word in lower case ("Callum packed", "Lucie, à l'emballage, les a pris")
+_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_][^\W\d_A-Z]+)(?=,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])")
+
+
+def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -> bool:
+    """Whether a colleague named by first name is the doer before the failure word at
+    ``start``, in a reply to a failure of ours: "and Callum packed the wrong frames", "Inés
+    took the hems up 4 cm instead of 4 mm", "Lucie, à l'emballage, les a pris dans le mauvais
+    bac". The name opens its clause, or follows a word that opens one ("and", "et", "y") or
+    a comma; at the start of the sentence, only right before the failure word ("Priya missed
+    your slot"), since every sentence opens with a capital. Not the customer's own name."""
+    text = ctx.text
+    for m in _NAME.finditer(text, c0, start + 1):  # one letter more, for the look-ahead
+        word = m.group(1)
+        if m.start() >= start or not word[0].isupper() or word.lower() in _customer_words(ctx):
+            continue
+        lower = word.lower()
+        if lower in roles.not_name or _flags(roles, lower) & _F_ROLE:
+            continue
+        lead = TOKEN.findall(ctx.norm, c0, m.start())
+        if m.start() == s0 or (not lead and text[c0:m.start()].strip() == ""
+                               and not _after_clause_mark(text, s0, m.start())):
+            # the sentence's first word: a name only right before the failure word
+            if TOKEN.findall(ctx.norm, m.end(), start):
+                continue
+        elif lead and lead[-1] != "," and lead[-1] not in roles.new_clause:
+            continue  # "for Callum", "the National frames"
+        return True
+    return False
+
+
+def _after_clause_mark(text: str, s0: int, at: int) -> bool:
+    """Whether a clause mark (":", ";", a dash) stands between the sentence start and
+    ``at`` with only spaces after it."""
+    head = text[s0:at].rstrip()
+    return head.endswith(tuple(m.strip() or "-" for m in _CLAUSE_MARKS))
+
+
+def _customer_words(ctx: CheckContext) -> frozenset[str]:
+    """The customer's given, family and nick names, lower-cased, as words."""
+    cached = ctx._cache.get("customer-words")
+    if cached is None:
+        name = ctx.customer.name if ctx.customer is not None else None
+        parts = (name.given, name.family, name.nickname) if name is not None else ()
+        cached = frozenset(w.lower() for part in parts if part
+                           for w in re.findall(r"[^\W\d_]+", part))
+        ctx._cache["customer-words"] = cached
+    return cached  # type: ignore[return-value]
 
 
 def _first_word(norm: str, start: int, end: int) -> str:
