@@ -20,6 +20,14 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # a deed of ours that did not happen, in the German perfect (held-out 12 to 23)
+    ("de-nicht-angerufen", "Die Einlagen waren für Freitag zugesagt, und wir haben Sie nicht "
+                           "angerufen, als die Maschine ausfiel.", "wir haben Sie nicht angerufen"),
+    ("de-nicht-weitergegeben", "Der Guide hatte Ihre Führung nicht im Kalender, weil wir die "
+                               "Buchung nicht an ihn weitergegeben haben.",
+     "weil wir die Buchung nicht an ihn weitergegeben haben"),
+    ("de-sind-nicht-gekommen", "Ihr Zaun sollte am Freitag stehen, und wir sind nicht gekommen.",
+     "wir sind nicht gekommen"),
     # a deed of ours that did not happen (held-out 23)
     ("en-we-didnt-pass", "Your booking said vegetarian, and we didn't pass that to Chef Marco.",
      "we didn't pass that to Chef Marco"),
@@ -207,6 +215,9 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("de-nicht-erhalten", "Wir haben Ihre Zahlung nicht erhalten."),
+    ("de-modal", "Die Schleppkosten können wir Ihnen leider nicht erlassen."),
+    ("de-future", "Wir werden Sie vor dem Termin nicht extra anrufen."),
     ("en-we-dont", "We don't charge for collection on orders over £50."),
     ("en-will-not", "We will not share your details with anyone."),
     ("en-customer-doer", "You entered the wrong postcode when you booked."),
@@ -265,6 +276,7 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    ("de-nicht-zugestellt", "Der Paketdienst hat das Paket nicht zugestellt.", "Paketdienst"),
     ("en-partner-didnt", "The docks were full because the council's contractor didn't "
                          "rebalance the bikes overnight.", "contractor"),
     ("es-no-cargo", "La recogida se retrasó porque la empresa contratista no cargó su pedido.",

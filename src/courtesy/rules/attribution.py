@@ -8,7 +8,8 @@ your payments"), and blame can fall on any partner ("the rim supplier sent the w
 spokes", "el restaurante se equivocó"). So this module reads the structure instead.
 
 A *failure word* (overlay topic ``failure``: "wrong", "twice", "should never", "never
-left", "fault", "overbooked"...) is looked at in its clause (the sentence, cut at ``;``,
+left", "fault", "overbooked", "didn't", German "nicht … angerufen" in the perfect...) is
+looked at in its clause (the sentence, cut at ``;``,
 ``:``, dashes and a comma before "but"/"aber"/"mais"/"pero"...). The clause tells who did
 it: the nearest doer before the word, else a doer just after it in the same stretch ("a
 fault *in our network*", "ein Ablesefehler *unseres Messstellenbetreibers*"). Doers are the
@@ -302,10 +303,9 @@ def attribution(ctx: CheckContext) -> Attribution:
     cached = ctx._cache.get(FAILURE)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    found = ctx.found
-    failures = found.get(FAILURE, [])
-    # the overlay topics with raw patterns ("it should have been sorted last week", "geht
-    # auf eine fehlerhafte Charge zurück")
+    # the overlay topics with raw patterns ("wir haben Sie nicht angerufen", "it should have
+    # been sorted last week", "geht auf eine fehlerhafte Charge zurück")
+    failures = ctx.spans(FAILURE)
     mistakes = ctx.spans(MISTAKE)
     causes = ctx.spans(CAUSE)
     if not failures and not mistakes and not causes:
@@ -318,6 +318,7 @@ def attribution(ctx: CheckContext) -> Attribution:
                   + [(s, e, _CAUSAL) for s, e in causes])
     # a failure word inside a phrase that already says who failed ("sorry for our mistake",
     # "not our fault") is not read again: what the clause would add, the phrase holds
+    found = ctx.found
     said = found.get("apology", []) + found.get("blame-partner", []) \
         + found.get("non-apology", []) + found.get("boilerplate", [])
     for start, end, how in cues:
@@ -545,12 +546,15 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
 
 
 def _since_last_opener(roles: Roles, before: list[str]) -> list[str]:
-    """The words after the last word that gives a reason ("because", "porque", "weil"):
-    a condition or purpose before it governs another clause ("para el viernes 17 y no
-    estuvo lista porque pedimos mal la pieza")."""
+    """The words after the last word that gives a reason ("because", "porque", "weil") or
+    a comma and a joining word (", and", ", und"): a condition or purpose before it governs
+    another clause ("para el viernes 17 y no estuvo lista porque pedimos mal la pieza")."""
     for i in range(len(before) - 1, -1, -1):
         if _flags(roles, before[i]) & _F_BECAUSE:
             return before[i + 1:]
+        if i and before[i - 1] == "," and before[i] in roles.joining:
+            return before[i + 1:]  # "Ihr Zaun sollte am Freitag stehen, und wir sind nicht
+            # gekommen": a main clause of its own
     return before
 
 
