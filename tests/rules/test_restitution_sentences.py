@@ -401,11 +401,16 @@ NOT_PAYING = [
     ("en-price-back", "Everyone who bought a ticket gets the ticket price back automatically.",
      "gets the ticket price back"),
     ("de-auf-uns", "Eine Abendführung für Ihre Gruppe geht auf uns.", "geht auf uns"),
+    ("de-zahlen-sie-nicht", "Die Endreinigung zahlen Sie bei uns nicht.",
+     "zahlen Sie bei uns nicht"),
+    ("fr-rien-a-payer", "Vous n'avez rien à payer pour la seconde visite.", "rien à payer"),
+    ("es-no-pagara", "No pagará la segunda noche.", "No pagará la"),
 ]
 
 #: (id, text): not paying that gives nothing back
 NOT_PAYING_NOTHING_GIVEN = [
     ("en-pay-until", "You won't pay until the work is signed off."),
+    ("de-nicht-bar", "Die Miete zahlen Sie nicht bar, sondern per Überweisung."),
     ("en-thats-on-us", "That's on us, and I'm sorry."),
 ]
 
