@@ -20,6 +20,11 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # a deed that did not happen, in the Spanish past (held-out 10 to 23)
+    ("es-no-ajusto", "Nuestro operario de grúa no ajustó bien las eslingas al izarlo.",
+     "Nuestro operario de grúa no ajustó bien las eslingas"),
+    ("es-no-teniamos", "El ferry salió tarde porque no teníamos la tripulación completa.",
+     "no teníamos la tripulación completa"),
     # a deed of ours that did not happen, in the German perfect (held-out 12 to 23)
     ("de-nicht-angerufen", "Die Einlagen waren für Freitag zugesagt, und wir haben Sie nicht "
                            "angerufen, als die Maschine ausfiel.", "wir haben Sie nicht angerufen"),
@@ -215,6 +220,7 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("es-present-policy", "No cobramos comisión por las transferencias nacionales."),
     ("de-nicht-erhalten", "Wir haben Ihre Zahlung nicht erhalten."),
     ("de-modal", "Die Schleppkosten können wir Ihnen leider nicht erlassen."),
     ("de-future", "Wir werden Sie vor dem Termin nicht extra anrufen."),
@@ -276,6 +282,8 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    ("es-no-recogio", "La agencia de transporte no recogió el pedido en la fecha acordada.",
+     "agencia"),
     ("de-nicht-zugestellt", "Der Paketdienst hat das Paket nicht zugestellt.", "Paketdienst"),
     ("en-partner-didnt", "The docks were full because the council's contractor didn't "
                          "rebalance the bikes overnight.", "contractor"),
