@@ -20,6 +20,8 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    ("fr-na-pas-rappele", "Notre équipe n'a pas rappelé la cliente avant la livraison.",
+     "Notre équipe n'a pas rappelé la cliente"),
     # a deed that did not happen, in the Spanish past (held-out 10 to 23)
     ("es-no-ajusto", "Nuestro operario de grúa no ajustó bien las eslingas al izarlo.",
      "Nuestro operario de grúa no ajustó bien las eslingas"),
@@ -220,6 +222,7 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("fr-pas-recu", "Nous n'avons pas reçu votre dossier."),
     ("es-present-policy", "No cobramos comisión por las transferencias nacionales."),
     ("de-nicht-erhalten", "Wir haben Ihre Zahlung nicht erhalten."),
     ("de-modal", "Die Schleppkosten können wir Ihnen leider nicht erlassen."),
@@ -282,6 +285,7 @@ NOT_ADMISSIONS = [
 
 #: (id, text, the partner's words): the failure told is a partner's
 PARTNER_BLAME = [
+    ("fr-na-pas-livre", "Le transporteur n'a pas livré votre colis.", "transporteur"),
     ("es-no-recogio", "La agencia de transporte no recogió el pedido en la fecha acordada.",
      "agencia"),
     ("de-nicht-zugestellt", "Der Paketdienst hat das Paket nicht zugestellt.", "Paketdienst"),
