@@ -20,6 +20,11 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # "May" next to a number is a month, not a hedge; a time's colon ends no clause
+    ("en-month-may", "Our box office printed your tickets for the 14 May performance instead "
+                     "of the 21st.", "Our box office printed your tickets"),
+    ("en-time-colon", "The release we pushed at 09:40 broke single sign-on for your workspace.",
+     "The release we pushed at 09:40 broke"),
     ("fr-na-pas-rappele", "Notre équipe n'a pas rappelé la cliente avant la livraison.",
      "Notre équipe n'a pas rappelé la cliente"),
     # a deed that did not happen, in the Spanish past (held-out 10 to 23)
@@ -222,6 +227,7 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("en-may-hedge", "We may have sent the wrong size, so please check the label."),
     ("fr-pas-recu", "Nous n'avons pas reçu votre dossier."),
     ("es-present-policy", "No cobramos comisión por las transferencias nacionales."),
     ("de-nicht-erhalten", "Wir haben Ihre Zahlung nicht erhalten."),

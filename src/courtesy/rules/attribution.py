@@ -345,9 +345,13 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     if _CLAUSE_MARK.search(norm, s0, s1) is not None:
         for mark in _CLAUSE_MARKS:
             at = norm.rfind(mark, c0, start)
+            while at > 0 and mark == ":" and _in_time(norm, at):
+                at = norm.rfind(mark, c0, at)  # "pushed at 09:40": a time, not a clause
             if at >= 0:
                 c0 = at + len(mark)
             at = norm.find(mark, end, c1)
+            while at > 0 and mark == ":" and _in_time(norm, at):
+                at = norm.find(mark, at + 1, c1)
             if at >= 0:
                 c1 = at
     for m in CONTRAST.finditer(norm, c0, c1):
@@ -357,7 +361,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             c1 = m.start()
             break
     before = TOKEN.findall(norm, c0, start)
-    if not roles.hedge.isdisjoint(_since_last_opener(roles, before)):
+    if _hedged(roles, _since_last_opener(roles, before)):
         return None
     # a failure word that is a denial itself ("pas livré", "never arrived") has its other
     # half before it ("n'a pas été livré"): that is no denial of the failure
@@ -444,6 +448,11 @@ def _customer_words(ctx: CheckContext) -> frozenset[str]:
                            for w in re.findall(r"[^\W\d_]+", part))
         ctx._cache["customer-words"] = cached
     return cached  # type: ignore[return-value]
+
+
+def _in_time(norm: str, at: int) -> bool:
+    """Whether the colon at ``at`` stands between digits ("09:40")."""
+    return norm[at - 1 : at].isdigit() and norm[at + 1 : at + 2].isdigit()
 
 
 def _first_word(norm: str, start: int, end: int) -> str:
@@ -543,6 +552,24 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+#: hedge words that are also names of months: next to a number they date, not hedge
+#: ("printed your tickets for the 14 May performance instead of the 21st")
+_MONTH_HEDGES = frozenset({"may"})
+
+
+def _hedged(roles: Roles, words: list[str]) -> bool:
+    """Whether ``words`` hold a ``hedge`` word, a month next to a number aside."""
+    hedges = roles.hedge.intersection(words)
+    if not hedges:
+        return False
+    if not hedges <= _MONTH_HEDGES:
+        return True
+    last = len(words) - 1
+    return any(word in hedges and not ((i > 0 and words[i - 1].isdigit())
+                                       or (i < last and words[i + 1].isdigit()))
+               for i, word in enumerate(words))
 
 
 def _since_last_opener(roles: Roles, before: list[str]) -> list[str]:
