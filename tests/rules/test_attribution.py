@@ -20,6 +20,11 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # "us" after "by" is the doer of the passive (held-out 3, 10, 22)
+    ("en-by-us", "Your loan repayment of £210 was taken twice this month by us.",
+     "was taken twice this month by us"),
+    ("en-sent-by-us", "Your appointment letter was sent by us to your previous address, even "
+                      "though you had updated it.", "was sent by us to your previous address"),
     # "May" next to a number is a month, not a hedge; a time's colon ends no clause
     ("en-month-may", "Our box office printed your tickets for the 14 May performance instead "
                      "of the 21st.", "Our box office printed your tickets"),
@@ -227,6 +232,7 @@ def test_ownership_in_everyday_words_is_an_apology(text: str, words: str) -> Non
 
 #: (id, text): a failure word with nobody of ours as the doer, or no failure at all
 NOT_ADMISSIONS = [
+    ("en-reached-us", "I have checked our system and your cancellation never reached us."),
     ("en-may-hedge", "We may have sent the wrong size, so please check the label."),
     ("fr-pas-recu", "Nous n'avons pas reçu votre dossier."),
     ("es-present-policy", "No cobramos comisión por las transferencias nacionales."),

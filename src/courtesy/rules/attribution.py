@@ -213,18 +213,24 @@ class Roles:
     #: failure word ("The missed appointment", "Die falsche Hochrechnung", "It didn't");
     #: whole words only
     not_name: frozenset[str]
+    #: the word that names the doer of a passive ("by", "von", "par", "por"); whole words
+    passive_agent: frozenset[str]
+    #: object pronouns of ours that are the doer only after a ``passive-agent`` word ("was
+    #: taken twice this month by us"; elsewhere "us" is an object: "it never reached us");
+    #: whole words only
+    ours_object: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
-             "condition", "not-name")
+             "condition", "not-name", "passive-agent", "ours-object")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
-                          "condition", "not-name"})
+                          "condition", "not-name", "passive-agent", "ours-object"})
 
 
 @cache
@@ -520,6 +526,8 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
     known = _FLAGS.get
     last = len(before) - 1
     for i in range(last, -1, -1):
+        if before[i] in roles.ours_object and i and before[i - 1] in roles.passive_agent:
+            return _OURS  # "was sent by us to your previous address"
         f = known(before[i])
         if f is None:
             f = _flags(roles, before[i])
@@ -604,6 +612,8 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
     wir")."""
     reason = False
     for i, word in enumerate(after[:_AFTER_WORDS]):
+        if word in roles.ours_object and i and after[i - 1] in roles.passive_agent:
+            return _OURS  # "was taken twice this month by us"
         flags = _flags(roles, word)
         if cause and i and flags & _F_MAIN_SUBJECT:
             return None
