@@ -77,9 +77,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout6.jsonl", "restitution"):
-        "amends in new words ('a full replacement case out to you tomorrow, on us', 'approved "
-        "a claim for the full replacement value')",
     ("replies_holdout6.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout6.jsonl", "TM"):
@@ -117,15 +114,11 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 9 was written apart from all of this work and measured once, at its merge
     # (docs/how-it-works.md, Accuracy); the two false BL001 and two false admissions it
     # showed were then fixed. Write a held-out 10 before tuning on it further.
-    ("replies_holdout9.jsonl", "apology"):
-        "admissions with no failure word, as on every held-out corpus",
     ("replies_holdout9.jsonl", "restitution"):
         "amends in plain verbs ('We will pay the £100 penalty in full', 'You're welcome to "
         "keep the first copy'); 'at no charge' and 'voucher' where nothing is given",
     ("replies_holdout9.jsonl", "BL"):
         "blame with no failure word and no partner word in the clause",
-    ("replies_holdout9.jsonl", "TM"):
-        "amends in plain verbs missed, so TM007 reports restitution that is there",
     # Held-out 11 was written apart from the code and measured once at its merge
     # (docs/how-it-works.md, Accuracy); the lexicon work after that was tuned on it.
     ("replies_holdout11.jsonl", "CH"):
@@ -165,8 +158,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 15 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 14 (docs/how-it-works.md, Accuracy); held-out 16 was written before any tuning
     # on it.
-    ("replies_holdout15.jsonl", "apology"):
-        "admissions with no failure word, as on every held-out corpus",
     ("replies_holdout15.jsonl", "restitution"):
         "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
         "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",
@@ -206,6 +197,28 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 24 was written apart from the code and measured once at its merge, at the end
+    # of the session that tuned on held-out 22 and 23. Nothing has been tuned on it. Against
+    # the session's start: apology 0.92 / 0.71 -> 0.93 / 0.76, restitution 0.88 / 0.70 ->
+    # 0.90 / 0.82.
+    ("replies_holdout24.jsonl", "apology"):
+        "admissions with no failure word ('our slicer read it as millimetres'), by a named "
+        "colleague in new words ('she double-booked the 2pm slot')",
+    ("replies_holdout24.jsonl", "next_steps"):
+        "next steps told as plain facts in new words",
+    ("replies_holdout24.jsonl", "restitution"):
+        "things the customer keeps ('Keep the coley', 'tu gardes le lapsang, cadeau') missed; "
+        "amends talked about ('a voucher') read as given",
+    ("replies_holdout24.jsonl", "BL"):
+        "blame on partners in new words; 'not us' read as blame",
+    ("replies_holdout24.jsonl", "EL"):
+        "steps with a time in new words ('leaves with the 3pm van') read as untimed (EL004)",
+    ("replies_holdout24.jsonl", "NM"):
+        "a closing 'Thanks' after a comma read as another person addressed (NM002)",
+    ("replies_holdout24.jsonl", "TM"):
+        "amends and a new date in new words missed, so TM007 and TM004 report them",
+    ("replies_holdout24.jsonl", "TN"):
+        "bare requests and a curt reply not scored low enough (TN003, TN001)",
     # Held-out 23 was written apart from the code and measured once at its merge (apology
     # 0.97 / 0.62, restitution 0.85 / 0.66, BL recall 0.69); then tuned on while held-out
     # 24 was written.
@@ -226,12 +239,11 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout23.jsonl", "TN"):
         "a policy cited plainly read as defensive ('Comme le précisent nos conditions')",
     # Held-out 22 was written apart from the code and measured once at its merge, at the end
-    # of the session that tuned on held-out 20 and 21. Nothing has been tuned on it.
-    ("replies_holdout22.jsonl", "apology"):
-        "admissions told in plain verbs, with no failure word",
+    # of the session that tuned on held-out 20 and 21; tuned on once held-out 23 was written.
     ("replies_holdout22.jsonl", "restitution"):
-        "amends in new words missed ('it's free', 'the whole beans are yours to keep', 'I've "
-        "approved the full £180'); refunds talked about read as amends",
+        "a free redo labelled as amends ('reprinting all 120 invitations at no charge'); "
+        "amends after no failure of ours missed ('I've knocked the charge down to £3.20'); "
+        "refunds talked about read as amends",
     ("replies_holdout22.jsonl", "BL"):
         "blame told with no failure word and no partner word",
     ("replies_holdout22.jsonl", "CT"):
@@ -250,9 +262,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout21.jsonl", "apology"):
         "admissions told in plain verbs, with no failure word ('someone loaded another "
         "customer's red sock into your white wash')",
-    ("replies_holdout21.jsonl", "restitution"):
-        "a free redo labelled as amends ('we'll re-wash them, free'); courtesy reads it as "
-        "the fix, as docs/timing.md says",
     ("replies_holdout21.jsonl", "BL"):
         "blame told with no failure word ('the cancellation came from the test centre'); "
         "'comme indiqué dans nos conditions' read as blame on the customer (BL002)",
@@ -292,8 +301,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 17 (the state 98a2ffb); then used to tune.
     ("replies_holdout18.jsonl", "apology"):
         "admissions with no failure word ('the engineer left the wrong part', told plainly)",
-    ("replies_holdout18.jsonl", "restitution"):
-        "amends in words no lexicon holds; refusals read as amends",
     ("replies_holdout18.jsonl", "CH"):
         "one SMS rule missed in Spanish (CH001)",
     ("replies_holdout18.jsonl", "EL"):
@@ -439,7 +446,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout20.jsonl": "Held-out 20 (en/de/fr/es, hard cases)",
           "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es)",
           "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es)",
-          "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)"}
+          "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)",
+          "replies_holdout24.jsonl": "Held-out 24 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -452,8 +460,9 @@ def test_meets_the_bar(name: str) -> None:
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)
 POOLED_KNOWN_SHORT: dict[str, str] = {
-    "EL": "0.899 precision since held-out 22 (unseen) joined: next steps it tells in new "
-          "words are missed, so EL003 reports steps that are there (0.902 without it)",
+    "EL": "0.886 precision since held-out 23 and 24 joined: admissions and next steps told "
+          "in new words are missed, so EL001 and EL003 report what is there (0.901 without "
+          "them)",
 }
 
 
