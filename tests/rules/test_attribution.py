@@ -206,6 +206,10 @@ ADMISSIONS = [
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
 OWNED_IN_PASSING = [
+    # the failure named, then owned (held-out 23)
+    ("en-failure-is-ours", "That failure is ours, not your builder's.", "That failure is ours"),
+    ("en-poor-call", "That was a poor call on our part.", "a poor call on our part"),
+    ("en-our-kit-failing", "That's our kit failing, not you.", "That's our kit failing"),
     ("en-poor-of-us", "We left your gate open. That was poor of us.", "poor of us"),
     ("de-geschlampt", "Beim Einbau haben wir echt geschlampt.", "geschlampt"),
     ("fr-inadmissible", "C'est inadmissible de notre part.", "inadmissible de notre part"),
