@@ -646,6 +646,22 @@ def test_a_partner_after_a_preposition_is_an_object_and_the_doer_is_found_before
     assert found(text, "apology")  # our system did it
 
 
+@pytest.mark.parametrize("text", [
+    "La batterie n'avait pas été rechargée avant ta location.",
+    "Der Bremssattel ist nach dem Belagwechsel nicht richtig ausgerichtet worden.",
+])
+def test_a_denied_deed_in_the_passive_is_ours_only_when_the_situation_says_so(
+        text: str) -> None:
+    assert found(text, "apology", OURS) == [text.rstrip(".")]
+    assert found(text, "apology", NOT_OURS) == []
+
+
+def test_a_denied_deed_in_the_passive_with_a_partner_after_it_blames_the_partner() -> None:
+    report = check("La commande n'a pas été livrée par le transporteur.", situation=OURS)
+    assert report.elements["apology"] == ()
+    assert [f.rule for f in report.findings if f.rule.startswith("BL")] == ["BL001"]
+
+
 def test_a_passive_failure_with_no_doer_is_ours_only_when_the_situation_says_so() -> None:
     text = "The booking was missed off the staff list for Saturday."
     assert covers(text, "apology", "was missed")

@@ -389,7 +389,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         if role == _HANDLED:
             return None
     if role is None and (how == _STRONG or (
-            how == _PLAIN and ctx.our_fault and before and before[-1] in roles.passive
+            how == _PLAIN and ctx.our_fault and _passive(roles, norm, before, start, end)
             and roles.journey.isdisjoint(after[:_AFTER_WORDS]))
             or (how == _PLAIN and ctx.our_fault and _named_doer(ctx, roles, s0, c0, start))):
         # a mistake word admits itself; so does a failure told in the passive with no doer,
@@ -459,6 +459,17 @@ def _customer_words(ctx: CheckContext) -> frozenset[str]:
 def _in_time(norm: str, at: int) -> bool:
     """Whether the colon at ``at`` stands between digits ("09:40")."""
     return norm[at - 1 : at].isdigit() and norm[at + 1 : at + 2].isdigit()
+
+
+def _passive(roles: Roles, norm: str, before: list[str], start: int, end: int) -> bool:
+    """Whether the failure word at ``start:end`` is told in the passive: a ``passive`` word
+    right before it ("the cut was missed"), or, for a failure word that is a denial, among
+    its own words ("n'avait pas été rechargée", "nicht richtig ausgerichtet worden")."""
+    if before and before[-1] in roles.passive:
+        return True
+    if _flags(roles, _first_word(norm, start, end)) & _F_NEGATION == 0:
+        return False
+    return not roles.passive.isdisjoint(TOKEN.findall(norm, start, end))
 
 
 def _first_word(norm: str, start: int, end: int) -> str:
