@@ -649,6 +649,8 @@ def test_a_partner_after_a_preposition_is_an_object_and_the_doer_is_found_before
 @pytest.mark.parametrize("text", [
     "La batterie n'avait pas été rechargée avant ta location.",
     "Der Bremssattel ist nach dem Belagwechsel nicht richtig ausgerichtet worden.",
+    "The protective sleeve clearly wasn't fitted.",
+    "The BACS file for your June payroll was never submitted.",
 ])
 def test_a_denied_deed_in_the_passive_is_ours_only_when_the_situation_says_so(
         text: str) -> None:

@@ -464,12 +464,12 @@ def _in_time(norm: str, at: int) -> bool:
 def _passive(roles: Roles, norm: str, before: list[str], start: int, end: int) -> bool:
     """Whether the failure word at ``start:end`` is told in the passive: a ``passive`` word
     right before it ("the cut was missed"), or, for a failure word that is a denial, among
-    its own words ("n'avait pas été rechargée", "nicht richtig ausgerichtet worden")."""
+    its own words with the denial ("n'avait pas été rechargée", "nicht richtig ausgerichtet
+    worden", "hadn't been reset")."""
     if before and before[-1] in roles.passive:
         return True
-    if _flags(roles, _first_word(norm, start, end)) & _F_NEGATION == 0:
-        return False
-    return not roles.passive.isdisjoint(TOKEN.findall(norm, start, end))
+    words = TOKEN.findall(norm, start, end)
+    return not roles.passive.isdisjoint(words) and not roles.negation.isdisjoint(words)
 
 
 def _first_word(norm: str, start: int, end: int) -> str:
