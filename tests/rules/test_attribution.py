@@ -664,6 +664,22 @@ def test_a_denied_deed_in_the_passive_with_a_partner_after_it_blames_the_partner
     assert [f.rule for f in report.findings if f.rule.startswith("BL")] == ["BL001"]
 
 
+@pytest.mark.parametrize("text", [
+    "The fitter grabbed the pair from the wrong shelf.",
+    "El mecánico no apretó bien la pinza del freno delantero en la revisión.",
+    "Der Monteur hat das Rauchrohr nicht ganz in den Anschluss gesteckt.",
+])
+def test_someone_named_by_their_trade_is_ours_only_when_the_situation_says_so(
+        text: str) -> None:
+    assert found(text, "apology", OURS) == [text.rstrip(".")]
+    assert found(text, "apology", NOT_OURS) == []
+
+
+def test_someone_elses_staff_are_not_ours() -> None:
+    assert found("The depot is theirs, and their packers got the labels wrong.", "apology",
+                 OURS) == []
+
+
 def test_a_passive_failure_with_no_doer_is_ours_only_when_the_situation_says_so() -> None:
     text = "The booking was missed off the staff list for Saturday."
     assert covers(text, "apology", "was missed")

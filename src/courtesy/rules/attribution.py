@@ -43,7 +43,10 @@ when the situation says the failure was ours, unless a ``journey`` word follows 
 So is one whose doer is a colleague named by first name ("Priya missed your slot", "and
 Callum sent the wrong ones", "Lucie, à l'emballage, les a pris dans le mauvais bac"): a
 word with a capital that opens its clause or follows a comma or a word that opens one, is
-not the customer's name, and is not one of the ``not-name`` words ("The", "Die", "Monday").
+not the customer's name, and is not one of the ``not-name`` words ("The", "Die",
+"Monday"). So is one named by their trade with no "our" (``staff``: "the fitter grabbed
+the pair from the wrong shelf"), unless an object or someone else's
+(``other-possessive``: "their packers").
 
 A clause is not read when the failure word follows a condition, purpose, future or
 indirect question ("if anything goes wrong", "to make sure nothing is lost", "to find out
@@ -219,18 +222,25 @@ class Roles:
     #: taken twice this month by us"; elsewhere "us" is an object: "it never reached us");
     #: whole words only
     ours_object: frozenset[str]
+    #: people at work named by their trade with no "our" ("the fitter", "el técnico", "der
+    #: Monteur"): ours as the doer when the situation says the failure was ours; whole words
+    staff: frozenset[str]
+    #: possessives of a third party before a ``staff`` word ("their packers"); whole words
+    other_possessive: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
              "not-failure", "handling", "hedge", "negation", "new-clause", "subject-lead",
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
-             "condition", "not-name", "passive-agent", "ours-object")
+             "condition", "not-name", "passive-agent", "ours-object", "staff",
+             "other-possessive")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
-                          "condition", "not-name", "passive-agent", "ours-object"})
+                          "condition", "not-name", "passive-agent", "ours-object", "staff",
+                          "other-possessive"})
 
 
 @cache
@@ -391,7 +401,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     if role is None and (how == _STRONG or (
             how == _PLAIN and ctx.our_fault and _passive(roles, norm, before, start, end)
             and roles.journey.isdisjoint(after[:_AFTER_WORDS]))
-            or (how == _PLAIN and ctx.our_fault and _named_doer(ctx, roles, s0, c0, start))):
+            or (how == _PLAIN and ctx.our_fault and (_named_doer(ctx, roles, s0, c0, start)
+                                                     or _staff_doer(roles, before)))):
         # a mistake word admits itself; so does a failure told in the passive with no doer,
         # when the situation says the failure was ours ("the cut was missed at handover"),
         # unless it befell the goods on their way ("damaged in transit")
@@ -434,6 +445,18 @@ def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -
         elif lead and lead[-1] != "," and lead[-1] not in roles.new_clause:
             continue  # "for Callum", "the National frames"
         return True
+    return False
+
+
+def _staff_doer(roles: Roles, before: list[str]) -> bool:
+    """Whether someone named by their trade is the doer before the failure word, in a reply
+    to a failure of ours: "the fitter grabbed the pair from the wrong shelf", "el mecánico
+    no apretó bien la pinza". Not an object: "we sent it to the fitter"."""
+    for i, word in enumerate(before):
+        if word in roles.staff and not _any_flag(roles, before[max(0, i - 2) : i],
+                                                 _F_OBJECT_LEAD | _F_CUSTOMER_OWN) \
+                and (i == 0 or before[i - 1] not in roles.other_possessive):
+            return True
     return False
 
 
