@@ -675,6 +675,13 @@ def test_someone_named_by_their_trade_is_ours_only_when_the_situation_says_so(
     assert found(text, "apology", NOT_OURS) == []
 
 
+def test_a_partner_word_owned_by_the_customers_own_is_not_blamed() -> None:
+    # "party" is a partner word ("a third party"), but "your son's party" is the customer's
+    text = "The vests for your son's party weren't put on charge after the morning session."
+    report = check(text, situation=NOT_OURS)
+    assert [f.rule for f in report.findings if f.rule.startswith("BL")] == []
+
+
 def test_someone_elses_staff_are_not_ours() -> None:
     assert found("The depot is theirs, and their packers got the labels wrong.", "apology",
                  OURS) == []

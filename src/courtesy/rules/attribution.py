@@ -578,6 +578,9 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
                 continue  # "a file was sent to the bank a second time"
             if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
                 return _CUSTOMER  # "your bank declined it by mistake": theirs, not ours
+            if i >= 3 and before[i - 1] == "s" \
+                    and _flags(roles, before[i - 3]) & _F_CUSTOMER_OWN:
+                return _CUSTOMER  # "the vests for your son's party": the customer's
             if _any_flag(roles, before[max(0, i - 3) : i], _F_HANDLING):
                 continue  # "confirming the bank's error" to the landlord
             return _PARTNER
