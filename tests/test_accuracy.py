@@ -198,9 +198,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
     # Held-out 24 was written apart from the code and measured once at its merge, at the end
-    # of the session that tuned on held-out 22 and 23. Nothing has been tuned on it. Against
-    # the session's start: apology 0.92 / 0.71 -> 0.93 / 0.76, restitution 0.88 / 0.70 ->
-    # 0.90 / 0.82.
+    # of the session that tuned on held-out 22 and 23. Nothing has been tuned on it but one
+    # false blame. Against the session's start: apology 0.92 / 0.71 -> 0.93 / 0.76 (0.78
+    # after the session's last readings), restitution 0.88 / 0.70 -> 0.90 / 0.82.
     ("replies_holdout24.jsonl", "apology"):
         "admissions with no failure word ('our slicer read it as millimetres'), by a named "
         "colleague in new words ('she double-booked the 2pm slot')",
