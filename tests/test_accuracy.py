@@ -197,6 +197,26 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 25 was written apart from the code at the end of the session that tuned on
+    # held-out 22 and 23, and measured once at its merge (against the session's start:
+    # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). Its misses
+    # have not been read, so that it stays unseen.
+    ("replies_holdout25.jsonl", "apology"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "next_steps"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "restitution"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "BL"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "CT"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "EL"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "TM"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+    ("replies_holdout25.jsonl", "TN"):
+        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
     # Held-out 24 was written apart from the code and measured once at its merge, at the end
     # of the session that tuned on held-out 22 and 23. Nothing has been tuned on it but one
     # false blame. Against the session's start: apology 0.92 / 0.71 -> 0.93 / 0.76 (0.78
@@ -447,7 +467,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout21.jsonl": "Held-out 21 (en/de/fr/es)",
           "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es)",
           "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)",
-          "replies_holdout24.jsonl": "Held-out 24 (en/de/fr/es), unseen"}
+          "replies_holdout24.jsonl": "Held-out 24 (en/de/fr/es)",
+          "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -460,7 +481,7 @@ def test_meets_the_bar(name: str) -> None:
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)
 POOLED_KNOWN_SHORT: dict[str, str] = {
-    "EL": "0.888 precision since held-out 23 and 24 joined: admissions and next steps told "
+    "EL": "0.883 precision since held-out 23 to 25 joined: admissions and next steps told "
           "in new words are missed, so EL001 and EL003 report what is there (0.901 without "
           "them)",
 }
