@@ -431,10 +431,11 @@ def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -
     text = ctx.text
     for m in _NAME.finditer(text, c0, start + 1):  # one letter more, for the look-ahead
         word = m.group(1)
-        if m.start() >= start or not word[0].isupper() or word.lower() in _customer_words(ctx):
+        if m.start() >= start or not word[0].isupper():
             continue
         lower = word.lower()
-        if lower in roles.not_name or _flags(roles, lower) & _F_ROLE:
+        if lower in roles.not_name or lower in _customer_words(ctx) \
+                or _flags(roles, lower) & _F_ROLE:
             continue
         lead = TOKEN.findall(ctx.norm, c0, m.start())
         if m.start() == s0 or (not lead and text[c0:m.start()].strip() == ""
@@ -460,11 +461,14 @@ def _staff_doer(roles: Roles, before: list[str]) -> bool:
     return False
 
 
+#: the clause marks as they end the text before a word (" - " is "-" once stripped)
+_CLAUSE_MARK_ENDS = tuple(mark.strip() for mark in _CLAUSE_MARKS)
+
+
 def _after_clause_mark(text: str, s0: int, at: int) -> bool:
     """Whether a clause mark (":", ";", a dash) stands between the sentence start and
     ``at`` with only spaces after it."""
-    head = text[s0:at].rstrip()
-    return head.endswith(tuple(m.strip() or "-" for m in _CLAUSE_MARKS))
+    return text[s0:at].rstrip().endswith(_CLAUSE_MARK_ENDS)
 
 
 def _customer_words(ctx: CheckContext) -> frozenset[str]:
@@ -560,7 +564,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
     known = _FLAGS.get
     last = len(before) - 1
     for i in range(last, -1, -1):
-        if before[i] in roles.ours_object and i and before[i - 1] in roles.passive_agent:
+        if _ours_as_agent(roles, before, i):
             return _OURS  # "was sent by us to your previous address"
         f = known(before[i])
         if f is None:
@@ -597,6 +601,12 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+def _ours_as_agent(roles: Roles, words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an object pronoun of ours after a ``passive-agent`` word, so
+    the doer of the passive ("by us")."""
+    return i > 0 and words[i] in roles.ours_object and words[i - 1] in roles.passive_agent
 
 
 #: hedge words that are also names of months: next to a number they date, not hedge
@@ -649,7 +659,7 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
     wir")."""
     reason = False
     for i, word in enumerate(after[:_AFTER_WORDS]):
-        if word in roles.ours_object and i and after[i - 1] in roles.passive_agent:
+        if _ours_as_agent(roles, after, i):
             return _OURS  # "was taken twice this month by us"
         flags = _flags(roles, word)
         if cause and i and flags & _F_MAIN_SUBJECT:
