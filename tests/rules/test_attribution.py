@@ -584,6 +584,13 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     # the excuse told as what we could not help (held-out 21)
     "The venue closed the car park, which was not something we could control.",
     "Le transporteur a perdu la palette, ce qui échappe à notre contrôle.",
+    # someone else named, then us disowned (held-out 3, 8, 17, 20 and 23)
+    "The route this driver chose was his own decision, not ours.",
+    "Quality issues are something the restaurant is responsible for rather than us.",
+    "Die doppelte Abbuchung kam von unserem Zahlungsdienstleister, nicht von uns.",
+    "El retraso de 50 minutos fue cosa de su repartidor, no nuestra.",
+    "La colle livrée par notre fournisseur était défectueuse, et ce problème ne relève pas de "
+    "notre atelier.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -679,6 +686,11 @@ def test_a_partner_word_owned_by_the_customers_own_is_not_blamed() -> None:
     # "party" is a partner word ("a third party"), but "your son's party" is the customer's
     text = "The vests for your son's party weren't put on charge after the morning session."
     report = check(text, situation=NOT_OURS)
+    assert [f.rule for f in report.findings if f.rule.startswith("BL")] == []
+
+
+def test_not_ours_to_decide_is_no_blame() -> None:
+    report = check("That choice is not ours to make, but we can advise you.", situation=OURS)
     assert [f.rule for f in report.findings if f.rule.startswith("BL")] == []
 
 
