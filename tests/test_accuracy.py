@@ -229,8 +229,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout24.jsonl", "restitution"):
         "things the customer keeps ('Keep the coley', 'tu gardes le lapsang, cadeau') missed; "
         "amends talked about ('a voucher') read as given",
-    ("replies_holdout24.jsonl", "BL"):
-        "blame on partners in new words; 'not us' read as blame",
     ("replies_holdout24.jsonl", "EL"):
         "steps with a time in new words ('leaves with the 3pm van') read as untimed (EL004)",
     ("replies_holdout24.jsonl", "NM"):
