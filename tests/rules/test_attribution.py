@@ -653,14 +653,21 @@ def test_a_partner_after_a_preposition_is_an_object_and_the_doer_is_found_before
     assert found(text, "apology")  # our system did it
 
 
-@pytest.mark.parametrize("text", [
+#: admissions whose doer only the situation makes ours: a deed denied in the passive, and
+#: someone named by their trade
+OURS_BY_SITUATION = [
     "La batterie n'avait pas été rechargée avant ta location.",
     "Der Bremssattel ist nach dem Belagwechsel nicht richtig ausgerichtet worden.",
     "The protective sleeve clearly wasn't fitted.",
     "The BACS file for your June payroll was never submitted.",
-])
-def test_a_denied_deed_in_the_passive_is_ours_only_when_the_situation_says_so(
-        text: str) -> None:
+    "The fitter grabbed the pair from the wrong shelf.",
+    "El mecánico no apretó bien la pinza del freno delantero en la revisión.",
+    "Der Monteur hat das Rauchrohr nicht ganz in den Anschluss gesteckt.",
+]
+
+
+@pytest.mark.parametrize("text", OURS_BY_SITUATION)
+def test_a_doer_told_without_us_is_ours_only_when_the_situation_says_so(text: str) -> None:
     assert found(text, "apology", OURS) == [text.rstrip(".")]
     assert found(text, "apology", NOT_OURS) == []
 
@@ -669,17 +676,6 @@ def test_a_denied_deed_in_the_passive_with_a_partner_after_it_blames_the_partner
     report = check("La commande n'a pas été livrée par le transporteur.", situation=OURS)
     assert report.elements["apology"] == ()
     assert [f.rule for f in report.findings if f.rule.startswith("BL")] == ["BL001"]
-
-
-@pytest.mark.parametrize("text", [
-    "The fitter grabbed the pair from the wrong shelf.",
-    "El mecánico no apretó bien la pinza del freno delantero en la revisión.",
-    "Der Monteur hat das Rauchrohr nicht ganz in den Anschluss gesteckt.",
-])
-def test_someone_named_by_their_trade_is_ours_only_when_the_situation_says_so(
-        text: str) -> None:
-    assert found(text, "apology", OURS) == [text.rstrip(".")]
-    assert found(text, "apology", NOT_OURS) == []
 
 
 def test_a_partner_word_owned_by_the_customers_own_is_not_blamed() -> None:
