@@ -202,6 +202,16 @@ ADMISSIONS = [
     ("fr-raye", "Notre livreur a rayé la porte du garage avec le diable.", "Notre livreur"),
     ("es-antigua-direccion", "Le enviamos la tarjeta a su antigua dirección de Valencia.",
      "Le enviamos la tarjeta"),
+    # a deed done leaving out what it needed, and a second verb of the same subject
+    ("en-without-checking", "We signed the hire off without checking the charger was in "
+                            "the box.", "We signed the hire off"),
+    ("en-and-then", "We booked your bell into the casting pit for March and then moved it "
+                    "back to fit a larger job, without telling you.", "We booked your bell"),
+    ("de-ohne-zu", "Unser Hafenteam hat das Boot ausgegeben, ohne den Wassertank zu füllen.",
+     "Unser Hafenteam"),
+    ("fr-sans-prevenir", "Nous avons affecté le camion à un autre chantier sans vous "
+                         "prévenir.", "affecté le camion"),
+    ("es-sin-avisar", "Movimos su cita del jueves sin avisarla.", "Movimos su cita"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -297,6 +307,14 @@ NOT_ADMISSIONS = [
     ("es-igualmente-likewise", "Igualmente le deseamos un buen viaje."),
     ("de-cause-then-main-clause", "Wegen Sturmwarnung verschieben wir die Dachreparatur auf "
                                   "Montag."),
+    ("en-without-heating", "We have credited £30 to your rent account for the days without "
+                           "heating."),
+    ("en-without-having-to", "We'll move the booking without having to charge you."),
+    ("en-remedy-and-past", "I've removed the false reading today and reissued your bill at "
+                           "£86.12 instead of £742.90."),
+    ("en-checked-and-there", "I checked and there was a wrong address on the label."),
+    ("fr-sans-attendre", "Nous avons traité votre demande sans attendre."),
+    ("es-sin-pasar", "Con la entrada online se entra directamente, sin pasar por taquilla."),
 ]
 
 #: (id, text, the partner's words): the failure told is a partner's

@@ -574,6 +574,9 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_HANDLING and not strong:
             return _HANDLED  # "we've logged the bug": not told as a failure of anyone's
         if f & _F_JOINT:
+            if _shares_subject(roles, before, i) and not _any_flag(roles, before[:i], _F_DONE):
+                continue  # "we booked your tenor for March and then moved it back" (not
+                # a remedy: "I've removed the false reading and reissued your bill")
             return None  # "I've checked and there's an outage"
         if f & _F_PARTNER:
             if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
@@ -601,6 +604,17 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+def _shares_subject(roles: Roles, words: list[str], i: int) -> bool:
+    """Whether the joining word at ``words[i]`` ("and", "then") opens a second verb of the
+    same subject, a past with no subject of its own: "we booked your tenor into the pit and
+    then moved it back", not "I've checked and there's an outage"."""
+    for word in words[i + 1 : i + 3]:
+        if word not in roles.new_clause:
+            return _is_past(roles.past, word) and word not in roles.past_undo \
+                and not _flags(roles, word) & _F_ROLE
+    return False
 
 
 def _ours_as_agent(roles: Roles, words: list[str], i: int) -> bool:
