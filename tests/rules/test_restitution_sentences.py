@@ -375,6 +375,28 @@ NOT_PAYING = [
      "zahlen Sie bei uns nicht"),
     ("fr-rien-a-payer", "Vous n'avez rien à payer pour la seconde visite.", "rien à payer"),
     ("es-no-pagara", "No pagará la segunda noche.", "No pagará la"),
+    # any verb of billing, money off told from the bill's side, costs we bear
+    ("en-wont-invoice", "We won't invoice you for this transcript.", "won't invoice you for"),
+    ("en-not-charging", "We're not charging you for the callout.", "not charging you for"),
+    ("en-comes-off", "The £740 overcharge comes off your account today.",
+     "comes off your account"),
+    ("en-half-price", "Today's clean is half price.", "is half price"),
+    ("en-at-no-cost", "We'll add the anti-graffiti coat to the shutter at no cost.",
+     "at no cost"),
+    ("en-cover-rent", "We'll cover the extra rent while the van is off the road.",
+     "cover the extra rent"),
+    ("en-pick-up-cost", "We'll pick up the cost of the taxi home.", "pick up the cost"),
+    ("en-knocking-off", "We're knocking £1,500 off the final invoice.",
+     "knocking £1,500 off"),
+    ("de-tragen-wir", "Die Kosten der Restaurierung tragen wir vollständig.",
+     "tragen wir"),
+    ("de-berechnen-nicht", "Die Anfahrtspauschale von 95 € berechnen wir Ihnen für diese "
+                           "Wartung nicht.", "berechnen wir Ihnen"),
+    ("fr-ne-facturerons-pas", "Nous ne facturerons pas la semaine en cours.",
+     "ne facturerons pas"),
+    ("es-pagamos-nosotros", "Si la policía le ha impuesto alguna sanción, la pagamos "
+                            "nosotros.", "la pagamos nosotros"),
+    ("es-te-lo-regalamos", "Te lo regalamos, con el envío incluido.", "Te lo regalamos"),
 ]
 
 #: (id, text): not paying that gives nothing back
@@ -382,6 +404,12 @@ NOT_PAYING_NOTHING_GIVEN = [
     ("en-pay-until", "You won't pay until the work is signed off."),
     ("de-nicht-bar", "Die Miete zahlen Sie nicht bar, sondern per Überweisung."),
     ("en-thats-on-us", "That's on us, and I'm sorry."),
+    ("en-dont-charge", "We don't charge for cancellations made before noon."),
+    ("en-not-charging-for-now", "We're not charging you for now; the invoice follows the "
+                                "survey."),
+    ("en-should-have-come-off", "That line should have come off the invoice before you "
+                                "paid."),
+    ("de-tragen-sie", "Die Kosten tragen Sie laut Vertrag selbst."),
 ]
 
 
