@@ -197,6 +197,24 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "past dates in an account of what happened read as slow promises (TM003)",
     ("replies_holdout17.jsonl", "TN"):
         "arguing and bare requests in new words missed (TN004, TN003)",
+    # Held-out 26 was written apart from the code while the session tuned on held-out 25,
+    # and measured once at its merge (against the session's start, bba94f1: apology
+    # 0.98 / 0.82 -> 0.98 / 0.84, restitution 0.92 / 0.77 -> 0.93 / 0.82). Its misses have
+    # not been read, so that it stays unseen.
+    ("replies_holdout26.jsonl", "apology"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "restitution"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "BL"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "EL"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "NM"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "TM"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+    ("replies_holdout26.jsonl", "TN"):
+        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
     # Held-out 25 was written apart from the code at the end of the session that tuned on
     # held-out 22 and 23, and measured once at its merge (against the session's start:
     # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). Its misses
@@ -466,7 +484,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout22.jsonl": "Held-out 22 (en/de/fr/es)",
           "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)",
           "replies_holdout24.jsonl": "Held-out 24 (en/de/fr/es)",
-          "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es), unseen"}
+          "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es)",
+          "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
