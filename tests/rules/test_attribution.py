@@ -212,6 +212,8 @@ ADMISSIONS = [
     ("fr-sans-prevenir", "Nous avons affecté le camion à un autre chantier sans vous "
                          "prévenir.", "affecté le camion"),
     ("es-sin-avisar", "Movimos su cita del jueves sin avisarla.", "Movimos su cita"),
+    ("fr-mal-fixe", "Lors de la pose, notre équipe a mal fixé deux panneaux.",
+     "notre équipe a mal fixé"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -385,6 +387,10 @@ PARTNER_BLAME = [
      "courier"),
     ("de-maker-on-our-order", "Der Orgelbauer hat unsere Bestellung liegen lassen.",
      "Orgelbauer"),
+    ("en-left-out-crushed", "The box left us in perfect condition; the courier's depot left "
+                            "it out in the rain and crushed it.", "courier"),
+    ("fr-mal-participe", "Notre fournisseur nous a livré ce matin des galettes mal "
+                         "étiquetées.", "fournisseur"),
 ]
 
 #: (id, text): a partner named, no blame on it
