@@ -737,6 +737,11 @@ NAMED_COLLEAGUES = [
      "Callum sent the wrong ones"),
     ("fr-apposition", "Le coffret contenait deux pralinés : Lucie, à l'emballage, les a pris "
                       "dans le mauvais bac.", "Lucie, à l'emballage, les a pris"),
+    # at the sentence's start, after an auxiliary or before a verb in the past
+    ("en-auxiliary", "Priya has double-booked the 2pm slot.", "Priya has double-booked"),
+    ("fr-reflexive", "Hugo s'est trompé d'étagère.", "Hugo s'est trompé"),
+    ("es-past-verb", "Rubén cortó las seis baldas a 58 cm en lugar de 68.",
+     "Rubén cortó las seis baldas"),
 ]
 
 #: (id, text): a word with a capital before a failure word that is no colleague of ours
@@ -745,6 +750,8 @@ NOT_NAMED_COLLEAGUES = [
     ("de-article", "Die falsche Hochrechnung ist korrigiert."),
     ("en-object", "We gave the parcel to Callum and the wrong box went out."),
     ("en-month", "The February and March payments went out twice."),
+    ("en-imperative", "Keep the damaged one, no need to send it back."),
+    ("en-name-then-present", "Callum says the wrong lid fits the older model anyway."),
 ]
 
 

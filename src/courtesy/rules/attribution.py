@@ -416,6 +416,12 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     return role, (c0, c1)
 
 
+#: between a name and a failure word: at most two short words, such as auxiliaries ("has",
+#: "s'est", "se", "hat")
+_AUXILIARIES = 2
+_AUXILIARY_LENGTH = 3
+
+
 #: a word written with a capital that may be a person's name, followed by a comma or by a
 #: word in lower case ("Callum packed", "Lucie, à l'emballage, les a pris")
 _NAME = re.compile(r"(?<![\w'’.-])([^\W\d_][^\W\d_A-Z]+)(?=,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])")
@@ -440,8 +446,15 @@ def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -
         lead = TOKEN.findall(ctx.norm, c0, m.start())
         if m.start() == s0 or (not lead and text[c0:m.start()].strip() == ""
                                and not _after_clause_mark(text, s0, m.start())):
-            # the sentence's first word: a name only right before the failure word
-            if TOKEN.findall(ctx.norm, m.end(), start):
+            # the sentence's first word: a name only right before the failure word, after
+            # an auxiliary ("Hugo s'est trompé", "Priya has missed"), or before a verb in
+            # the past ("Rubén cortó las baldas a 58 cm en lugar de 68")
+            between = TOKEN.findall(ctx.norm, m.end(), start)
+            if between and (_any_flag(roles, between, _F_ROLE) or not (
+                    _is_past(roles.past, between[0])
+                    or (len(between) <= _AUXILIARIES and all(
+                        len(word) <= _AUXILIARY_LENGTH and word not in roles.not_name
+                        for word in between)))):
                 continue
         elif lead and lead[-1] != "," and lead[-1] not in roles.new_clause:
             continue  # "for Callum", "the National frames"
