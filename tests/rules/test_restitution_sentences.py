@@ -397,6 +397,12 @@ NOT_PAYING = [
     ("es-pagamos-nosotros", "Si la policía le ha impuesto alguna sanción, la pagamos "
                             "nosotros.", "la pagamos nosotros"),
     ("es-te-lo-regalamos", "Te lo regalamos, con el envío incluido.", "Te lo regalamos"),
+    ("de-betrag-uebernehmen", "Diesen Betrag übernehmen wir.", "Betrag übernehmen wir"),
+    ("de-nicht-in-rechnung", "Die Arbeitszeit für beide Einsätze stellen wir Ihnen nicht in "
+                             "Rechnung.", "nicht in Rechnung"),
+    ("fr-cadeau", "Je t'envoie le sencha aujourd'hui et tu gardes le lapsang, cadeau.",
+     "cadeau"),
+    ("es-quedarse-con", "Puede quedarse con el antiguo.", "quedarse con"),
 ]
 
 #: (id, text): not paying that gives nothing back
@@ -410,6 +416,8 @@ NOT_PAYING_NOTHING_GIVEN = [
     ("en-should-have-come-off", "That line should have come off the invoice before you "
                                 "paid."),
     ("de-tragen-sie", "Die Kosten tragen Sie laut Vertrag selbst."),
+    ("de-in-rechnung", "Die Anfahrt stellen wir Ihnen wie vereinbart in Rechnung."),
+    ("fr-gardez-le-recu", "Gardez le reçu, il vous servira pour la garantie."),
 ]
 
 
