@@ -214,6 +214,11 @@ ADMISSIONS = [
     ("es-sin-avisar", "Movimos su cita del jueves sin avisarla.", "Movimos su cita"),
     ("fr-mal-fixe", "Lors de la pose, notre équipe a mal fixé deux panneaux.",
      "notre équipe a mal fixé"),
+    # what followed from a deed of ours, with no doer of its own
+    ("en-so-consequence", "The file was in inches and our slicer read it as millimetres, so "
+                          "everything came out 25 times too small.", "our slicer read it"),
+    ("en-so-too-far", "Our template was taken from the original plan, so the sink cut-out is "
+                      "4cm too far back.", "Our template was taken"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -315,6 +320,10 @@ NOT_ADMISSIONS = [
     ("en-remedy-and-past", "I've removed the false reading today and reissued your bill at "
                            "£86.12 instead of £742.90."),
     ("en-checked-and-there", "I checked and there was a wrong address on the label."),
+    ("en-so-after-handling", "I checked the tracking, so the wrong address is now fixed."),
+    ("en-so-passive-partner", "The crates were swapped by Kestrel Logistics, the delivery "
+                              "firm we use at weekends, so the mix-up happened after the "
+                              "bread left us."),
     ("fr-sans-attendre", "Nous avons traité votre demande sans attendre."),
     ("es-sin-pasar", "Con la entrada online se entra directamente, sin pasar por taquilla."),
 ]
@@ -391,6 +400,8 @@ PARTNER_BLAME = [
                             "it out in the rain and crushed it.", "courier"),
     ("fr-mal-participe", "Notre fournisseur nous a livré ce matin des galettes mal "
                          "étiquetées.", "fournisseur"),
+    ("en-so-partner-cause", "The 5mg tablets were in a box that our wholesaler had labelled "
+                            "as 1mg, so the error started with their packing.", "wholesaler"),
 ]
 
 #: (id, text): a partner named, no blame on it

@@ -227,6 +227,10 @@ class Roles:
     staff: frozenset[str]
     #: possessives of a third party before a ``staff`` word ("their packers"); whole words
     other_possessive: frozenset[str]
+    #: words that open a clause telling what followed from the one before ("so", "donc",
+    #: "así", "sodass"): a failure there with no doer of its own has the previous clause's
+    #: doer; whole words
+    consequence: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -234,13 +238,13 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
-             "other-possessive")
+             "other-possessive", "consequence")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
-                          "other-possessive"})
+                          "other-possessive", "consequence"})
 
 
 @cache
@@ -569,7 +573,8 @@ def _is_past(past: _WordSet, word: str) -> bool:
         word.endswith(suffix) and len(word) - len(suffix) >= 3 for suffix in past.suffixes)
 
 
-def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> int | None:
+def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
+                    joints: bool = True) -> int | None:
     """The role of the doer nearest before the failure word, walking back over the clause;
     :data:`_HANDLED` when a verb of handling comes first. Before a word that calls the deed
     a mistake (``strong``), a verb of handling is the deed itself ("qui a signalé à tort
@@ -587,9 +592,19 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False) -> in
         if f & _F_HANDLING and not strong:
             return _HANDLED  # "we've logged the bug": not told as a failure of anyone's
         if f & _F_JOINT:
+            if not joints:
+                continue
             if _shares_subject(roles, before, i) and not _any_flag(roles, before[:i], _F_DONE):
                 continue  # "we booked your tenor for March and then moved it back" (not
                 # a remedy: "I've removed the false reading and reissued your bill")
+            if before[i] in roles.consequence:
+                # what followed from the clause before: its doer is the failure's ("our
+                # slicer read it as millimetres, so everything came out too small")
+                if _partner_as_agent(roles, before[:i]):
+                    return _PARTNER  # "were swapped by Kestrel Logistics, the delivery
+                    # firm we use at weekends, so the mix-up happened after…"
+                cause = _nearest_before(roles, before[:i], joints=False)
+                return cause if cause in (_OURS, _PARTNER) else None
             return None  # "I've checked and there's an outage"
         if f & _F_PARTNER:
             if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
@@ -628,6 +643,18 @@ def _shares_subject(roles: Roles, words: list[str], i: int) -> bool:
             return _is_past(roles.past, word) and word not in roles.past_undo \
                 and not _flags(roles, word) & _F_ROLE
     return False
+
+
+def _partner_as_agent(roles: Roles, words: list[str]) -> bool:
+    """Whether a partner word follows a ``passive-agent`` word ("by the courier", "by
+    Kestrel Logistics") within three words: the doer of a passive in ``words``."""
+    return any(word in roles.passive_agent
+               and _any_flag(roles, words[i + 1 : i + 1 + _AGENT_REACH], _F_PARTNER)
+               for i, word in enumerate(words))
+
+
+#: how many words after "by" may name the passive's doer ("by Kestrel Logistics")
+_AGENT_REACH = 3
 
 
 def _ours_as_agent(roles: Roles, words: list[str], i: int) -> bool:
