@@ -193,3 +193,25 @@ def test_a_step_with_a_time_or_no_promise_of_ours_needs_no_time(text: str) -> No
 ])
 def test_a_promise_of_ours_without_a_time_is_still_flagged(text: str) -> None:
     assert "EL004" in {f.rule for f in check(text, situation=OUR_DELAY).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Nos pondremos en contacto con usted en cuanto dispongamos de ellas.",
+    "Su baja será efectiva a final de junio y no se le cobrará el trimestre siguiente.",
+    "Se lo diremos a Marta en cuanto llegue esta tarde.",
+    "Nuestro repartidor la colocará en el tanatorio antes de las 11:00 de hoy.",
+    "Nous vous enverrons un nouveau colis lundi.",
+    "On vous recontactera dès que possible.",
+])
+def test_any_verb_in_the_future_is_a_next_step(text: str) -> None:
+    report = check(text, situation=DELAY)
+    assert [text[s.start:s.end] for s in report.elements["next_steps"]] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Le garantizamos que no volverá a ocurrir.",
+    "Debido a una incidencia con la empresa de transporte, su pedido sufrirá un retraso.",
+    "Nous espérons vous revoir bientôt.",
+])
+def test_an_over_promise_news_or_a_present_in_rons_is_no_next_step(text: str) -> None:
+    assert check(text, situation=DELAY).elements["next_steps"] == ()
