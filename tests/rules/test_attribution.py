@@ -219,6 +219,11 @@ ADMISSIONS = [
                           "everything came out 25 times too small.", "our slicer read it"),
     ("en-so-too-far", "Our template was taken from the original plan, so the sink cut-out is "
                       "4cm too far back.", "Our template was taken"),
+    # a deed against what was asked; "May" as a month after an article
+    ("en-anyway", "You cancelled on 28 April, but our system took the May fee of £42 anyway.",
+     "our system took the May fee"),
+    ("en-should-have-come", "Your oil should have come yesterday and didn't.",
+     "should have come yesterday"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -321,6 +326,8 @@ NOT_ADMISSIONS = [
                            "£86.12 instead of £742.90."),
     ("en-checked-and-there", "I checked and there was a wrong address on the label."),
     ("en-so-after-handling", "I checked the tracking, so the wrong address is now fixed."),
+    ("en-anyway-we-will", "We may be closed on Monday, but we'll deliver anyway."),
+    ("en-should-have-come-by-now", "Your parcel should have come by now; it left us on Monday."),
     ("en-so-passive-partner", "The crates were swapped by Kestrel Logistics, the delivery "
                               "firm we use at weekends, so the mix-up happened after the "
                               "bread left us."),

@@ -666,17 +666,21 @@ def _ours_as_agent(roles: Roles, words: list[str], i: int) -> bool:
 #: hedge words that are also names of months: next to a number they date, not hedge
 #: ("printed your tickets for the 14 May performance instead of the 21st")
 _MONTH_HEDGES = frozenset({"may"})
+#: words before a month that make it a name, not a modal ("the May fee", "in May", "last May")
+_MONTH_LEADS = frozenset({"the", "this", "last", "next", "in", "of", "since", "until", "from"})
 
 
 def _hedged(roles: Roles, words: list[str]) -> bool:
-    """Whether ``words`` hold a ``hedge`` word, a month next to a number aside."""
+    """Whether ``words`` hold a ``hedge`` word, a month next to a number or after an article
+    or preposition aside."""
     hedges = roles.hedge.intersection(words)
     if not hedges:
         return False
     if not hedges <= _MONTH_HEDGES:
         return True
     last = len(words) - 1
-    return any(word in hedges and not ((i > 0 and words[i - 1].isdigit())
+    return any(word in hedges and not ((i > 0 and (words[i - 1].isdigit()
+                                                   or words[i - 1] in _MONTH_LEADS))
                                        or (i < last and words[i + 1].isdigit()))
                for i, word in enumerate(words))
 
