@@ -231,6 +231,9 @@ class Roles:
     #: "así", "sodass"): a failure there with no doer of its own has the previous clause's
     #: doer; whole words
     consequence: frozenset[str]
+    #: pronouns for someone named before ("he", "she", "il", "elle"): as a doer, they stand
+    #: for the nearest staff, colleague or partner word before their sentence; whole words
+    anaphor: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -238,13 +241,13 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
-             "other-possessive", "consequence")
+             "other-possessive", "consequence", "anaphor")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
-                          "other-possessive", "consequence"})
+                          "other-possessive", "consequence", "anaphor"})
 
 
 @cache
@@ -402,6 +405,8 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         role = _first_after(roles, after, how == _CAUSAL)
         if role == _HANDLED:
             return None
+    if role is None and how != _CAUSAL and ctx.our_fault:
+        role = _anaphor_doer(ctx, roles, before, s0, c0)  # "… she double-booked the 2pm slot"
     if role is None and (how == _STRONG or (
             how == _PLAIN and ctx.our_fault and _passive(roles, norm, before, start, end)
             and roles.journey.isdisjoint(after[:_AFTER_WORDS]))
@@ -476,6 +481,52 @@ def _staff_doer(roles: Roles, before: list[str]) -> bool:
                 and (i == 0 or before[i - 1] not in roles.other_possessive):
             return True
     return False
+
+
+#: how many sentences back a pronoun looks for whom it stands for, and how many words of
+#: each it reads: the subject opens a sentence ("Our receptionist took your call …")
+_ANAPHOR_SENTENCES = 3
+_SUBJECT_WORDS = 8
+
+
+def _anaphor_doer(ctx: CheckContext, roles: Roles, before: list[str], s0: int,
+                  c0: int) -> int | None:
+    """The role of whom a pronoun doer stands for, in a reply to a failure of ours: the
+    subject of its own clause ("Our technician ran it twice, which he should not have
+    done"), of the clause before it ("notre graveur a inscrit … : il a recopié le prénom")
+    or of the sentences before ("Our receptionist took your call on Monday. She
+    double-booked the 2pm slot").
+    Ours for "our …" or a word of trade, a partner's for a partner word or "their driver";
+    ``None`` when the clause has no pronoun, or when the subject is the customer's ("Your
+    daughter waited at the gate. She took the wrong bus") or names no one."""
+    if not before or roles.anaphor.isdisjoint(before):
+        return None
+    at = max(i for i, word in enumerate(before) if word in roles.anaphor)
+    subjects = [before[:at][:_SUBJECT_WORDS]] if at else []
+    if c0 > s0:  # the clause before it in the same sentence ("notre graveur a inscrit … : il")
+        subjects.append(TOKEN.findall(ctx.norm, s0, c0)[:_SUBJECT_WORDS])
+    start = s0
+    for _ in range(_ANAPHOR_SENTENCES):
+        if start <= 0:
+            break
+        p0, p1 = ctx.sentence_at(start - 1)
+        if p1 <= p0:
+            break
+        subjects.append(TOKEN.findall(ctx.norm, p0, p1)[:_SUBJECT_WORDS])
+        start = p0
+    for words in subjects:
+        for i, word in enumerate(words):
+            flags = _flags(roles, word)
+            if flags & _F_CUSTOMER_OWN or flags & _F_CUSTOMER:
+                return None  # the customer's own, or the customer
+            if word in roles.staff:
+                return _PARTNER if i and words[i - 1] in roles.other_possessive else _OURS
+            if flags & _F_PARTNER:
+                return _PARTNER
+            if flags & _F_OURS and not flags & _F_FUTURE:
+                return _PARTNER if _any_flag(roles, words[i + 1 : i + 3], _F_PARTNER) \
+                    else _OURS
+    return None
 
 
 #: the clause marks as they end the text before a word (" - " is "-" once stripped)
