@@ -65,6 +65,8 @@ def test_no_blame_without_a_partner_at_fault(text: str) -> None:
     "Adressez-vous directement au syndic de l'immeuble.",
     "Para anular el cargo, póngase en contacto directamente con su banco.",
     "Deberá reclamar directamente a la aerolínea.",
+    # a third party of ours is still another firm (held-out 25)
+    "Pour cela, vous devez contacter directement notre assureur, la Mutuelle des Artisans.",
 ])
 def test_transfer_to_another_firm(text: str) -> None:
     assert "CT002" in _rules(text)
