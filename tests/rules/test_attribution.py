@@ -763,6 +763,9 @@ NAMED_COLLEAGUES = [
     ("fr-reflexive", "Hugo s'est trompé d'étagère.", "Hugo s'est trompé"),
     ("es-past-verb", "Rubén cortó las seis baldas a 58 cm en lugar de 68.",
      "Rubén cortó las seis baldas"),
+    ("de-title", "Herr Kaya hat Ihren Termin für heute nicht in den Tourenplan übernommen.",
+     "Herr Kaya hat Ihren Termin"),
+    ("en-object-after-name", "Callum sent you the wrong size.", "Callum sent you"),
 ]
 
 #: (id, text): a word with a capital before a failure word that is no colleague of ours
@@ -820,3 +823,16 @@ def test_a_pronoun_for_a_partner_blames_and_one_for_the_customers_own_admits_not
                   "wrong door.")
     assert found("Your daughter waited at the gate for ten minutes. She took the wrong bus "
                  "home.", "apology", OURS) == []
+
+
+def test_an_admission_ends_before_a_step_under_way_and_the_step_stays_a_step() -> None:
+    text = "Our van had a flat on the A34 and the crew are now on their way: with you by 10:15."
+    report = check(text, situation=OURS)
+    assert [text[s.start:s.end] for s in report.elements["apology"]] == [
+        "Our van had a flat on the A34"]
+    assert [text[s.start:s.end] for s in report.elements["next_steps"]] == [text]
+    # "and that is why" goes on telling the failure
+    text = "Our engineer fitted the wrong valve, and that is why it keeps losing pressure."
+    assert [text[s.start:s.end] for s in check(text, situation=OURS).elements["apology"]] == [
+        text[:-1]]
+

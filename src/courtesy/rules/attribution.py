@@ -234,6 +234,12 @@ class Roles:
     #: pronouns for someone named before ("he", "she", "il", "elle"): as a doer, they stand
     #: for the nearest staff, colleague or partner word before their sentence; whole words
     anaphor: frozenset[str]
+    #: titles before a name ("Mr", "Herr", "Mme", "Sra"): a sentence that opens with one
+    #: opens with the name ("Herr Kaya hat Ihren Termin nicht übernommen"); whole words
+    title: frozenset[str]
+    #: words that tell a step under way ("now", "jetzt"): after "and" they end an admission
+    #: ("Our van had a flat | and the crew are now on their way"); whole words
+    now: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -241,13 +247,13 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
-             "other-possessive", "consequence", "anaphor")
+             "other-possessive", "consequence", "anaphor", "title", "now")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
-                          "other-possessive", "consequence", "anaphor"})
+                          "other-possessive", "consequence", "anaphor", "title", "now"})
 
 
 @cache
@@ -418,6 +424,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
         role = _OURS
     if role not in (_OURS, _PARTNER):
         return None
+    c1 = _before_next_step(roles, norm, end, c1)
     while c0 < c1 and not text[c0].isalnum():
         c0 += 1
     while c1 > c0 and text[c1 - 1] in " \t.,!":
@@ -431,6 +438,28 @@ _AUXILIARIES = 2
 _AUXILIARY_LENGTH = 3
 
 
+#: how many words after a joining word may tell that a step follows ("and the crew are now
+#: on their way")
+_STEP_REACH = 4
+
+
+def _before_next_step(roles: Roles, norm: str, end: int, c1: int) -> int:
+    """Where a clause that tells a failure ends, before a joining word ("and", not "so") that
+    opens a step told in the future or under way now: "Our van had a flat on the A34 | and
+    the crew are now on their way" (the step is no part of the admission, and stays a next
+    step); not "…, and that is why it keeps losing pressure"."""
+    for m in _JOINING_WORD.finditer(norm, end, c1):
+        word = m.group(1)
+        if word in roles.joining and word not in roles.consequence:
+            after = TOKEN.findall(norm, m.end(), c1)[:_STEP_REACH]
+            if any(_flags(roles, word) & _F_FUTURE or word in roles.now for word in after):
+                return m.start()
+    return c1
+
+
+_JOINING_WORD = re.compile(r"(?<![\w'’])(\w+)(?=\s)")
+
+
 #: a word written with a capital that may be a person's name, followed by a comma or by a
 #: word in lower case ("Callum packed", "Lucie, à l'emballage, les a pris")
 _NAME = re.compile(r"(?<![\w'’.-])([^\W\d_][^\W\d_A-Z]+)(?=,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])")
@@ -441,8 +470,9 @@ def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -
     ``start``, in a reply to a failure of ours: "and Callum packed the wrong frames", "Inés
     took the hems up 4 cm instead of 4 mm", "Lucie, à l'emballage, les a pris dans le mauvais
     bac". The name opens its clause, or follows a word that opens one ("and", "et", "y") or
-    a comma; at the start of the sentence, only right before the failure word ("Priya missed
-    your slot"), since every sentence opens with a capital. Not the customer's own name."""
+    a comma; at the start of the sentence (after a title too: "Herr Kaya hat Ihren Termin
+    nicht übernommen"), only close to the failure word ("Priya missed your slot"), since
+    every sentence opens with a capital. Not the customer's own name."""
     text = ctx.text
     for m in _NAME.finditer(text, c0, start + 1):  # one letter more, for the look-ahead
         word = m.group(1)
@@ -453,14 +483,17 @@ def _named_doer(ctx: CheckContext, roles: Roles, s0: int, c0: int, start: int) -
                 or _flags(roles, lower) & _F_ROLE:
             continue
         lead = TOKEN.findall(ctx.norm, c0, m.start())
-        if m.start() == s0 or (not lead and text[c0:m.start()].strip() == ""
-                               and not _after_clause_mark(text, s0, m.start())):
+        titled = bool(lead) and c0 == s0 and roles.title.issuperset(lead)  # "Herr Kaya hat"
+        if m.start() == s0 or titled or (not lead and text[c0:m.start()].strip() == ""
+                                         and not _after_clause_mark(text, s0, m.start())):
             # the sentence's first word: a name only right before the failure word, after
-            # an auxiliary ("Hugo s'est trompé", "Priya has missed"), or before a verb in
-            # the past ("Rubén cortó las baldas a 58 cm en lugar de 68")
+            # an auxiliary ("Hugo s'est trompé", "Priya has missed", "Herr Kaya hat Ihren
+            # Termin nicht übernommen"), or before a verb in the past ("Rubén cortó las
+            # baldas a 58 cm en lugar de 68"); no other doer between (an object may be)
             between = TOKEN.findall(ctx.norm, m.end(), start)
-            if between and (_any_flag(roles, between, _F_ROLE) or not (
+            if between and (_any_flag(roles, between, _F_DOER) or not (
                     _is_past(roles.past, between[0])
+                    or between[0] in roles.done or between[0] in roles.passive
                     or (len(between) <= _AUXILIARIES and all(
                         len(word) <= _AUXILIARY_LENGTH and word not in roles.not_name
                         for word in between)))):
@@ -587,6 +620,9 @@ _COST_REACH = 2
 
 #: the flags that may stop the walk back over a clause
 _F_ROLE = _F_OURS | _F_PARTNER | _F_CUSTOMER | _F_HANDLING | _F_JOINT
+#: the roles that name another doer, or end the clause, after a colleague's name ("you" there
+#: is an object: "Callum sent you the wrong size")
+_F_DOER = _F_OURS | _F_PARTNER | _F_HANDLING | _F_JOINT
 
 
 def _flags(roles: Roles, word: str) -> int:
