@@ -95,20 +95,12 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "from 6 July to 14 August')",
     # Held-out 7 was written apart from all of this work and measured once, at its merge
     # (docs/how-it-works.md, Accuracy); a fourth round of words was then tuned on it.
-    ("replies_holdout7.jsonl", "restitution"):
-        "'refund' in a sentence about a refund gone wrong; 'geht auf unsere Kappe' (our "
-        "fault) read as amends",
     ("replies_holdout7.jsonl", "CT"):
         "'écrivez-nous' in a reply that says where; a partner's line given in a public "
         "reply missed (CT002)",
     # Held-out 8 was written apart from all of this work and measured once, at its merge
     # (docs/how-it-works.md, Accuracy); only the NM001 false positive it showed was fixed.
     # Write a held-out 9 before tuning on it.
-    ("replies_holdout8.jsonl", "apology"):
-        "admissions with no failure word ('Our team carried your grandmother's mirror down "
-        "the stairs without the corner guards and dropped it')",
-    ("replies_holdout8.jsonl", "BL"):
-        "blame with no failure word and no partner word in the clause",
     ("replies_holdout8.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
     # Held-out 9 was written apart from all of this work and measured once, at its merge
@@ -217,42 +209,45 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
     # Held-out 25 was written apart from the code at the end of the session that tuned on
     # held-out 22 and 23, and measured once at its merge (against the session's start:
-    # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). Its misses
-    # have not been read, so that it stays unseen.
+    # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). The next
+    # session, with held-out 26 written, read its misses and tuned on it (restitution 0.86,
+    # apology 0.83).
     ("replies_holdout25.jsonl", "apology"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "admissions with no failure word ('we picked the smoked tin off the shelf next to "
+        "it', 'el ebanista aplicó goma laca brillante'); a decision owned as 'ours, not the "
+        "weather's'",
     ("replies_holdout25.jsonl", "next_steps"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
-    ("replies_holdout25.jsonl", "restitution"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "steps told as done facts ('The corrected invoice is attached', 'We took the swing "
+        "beam down this morning') missed; policy and 'please note' sentences read as steps",
     ("replies_holdout25.jsonl", "BL"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "blame told with no failure word ('Vouchers bought through Giftory are issued and "
+        "dated by them'); agency staff we bring in read as ours",
     ("replies_holdout25.jsonl", "CT"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "'ce n'est pas de notre ressort' after a partner's failure read as a transfer, "
+        "labelled as blame (CT002)",
     ("replies_holdout25.jsonl", "EL"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "admissions missed, so EL001 reports an apology that is there; the labeller did not "
+        "count a transfer to the customer as a step needing a time (EL004), which most "
+        "corpora do",
     ("replies_holdout25.jsonl", "TM"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "a link to follow the work ('den Stand der Arbeiten sehen Sie unter …') not read as "
+        "tracking (TM005)",
     ("replies_holdout25.jsonl", "TN"):
-        "not read yet: held-out 25 stays unseen until the next session has a held-out 26",
+        "a curt 'sorry if it caused any confusion' and a bare 'Bring socks next time' not "
+        "scored low (TN001, TN003)",
     # Held-out 24 was written apart from the code and measured once at its merge, at the end
-    # of the session that tuned on held-out 22 and 23. Nothing has been tuned on it but one
-    # false blame. Against the session's start: apology 0.92 / 0.71 -> 0.93 / 0.76 (0.78
-    # after the session's last readings), restitution 0.88 / 0.70 -> 0.90 / 0.82.
+    # of the session that tuned on held-out 22 and 23. Against the session's start: apology
+    # 0.92 / 0.71 -> 0.93 / 0.76 (0.78 after the session's last readings), restitution
+    # 0.88 / 0.70 -> 0.90 / 0.82. The next session tuned on it (restitution 0.93).
     ("replies_holdout24.jsonl", "apology"):
-        "admissions with no failure word ('our slicer read it as millimetres'), by a named "
-        "colleague in new words ('she double-booked the 2pm slot')",
+        "admissions with no failure word ('the app let two bookings through in the same "
+        "second', 'our system stripped the accent from your surname')",
     ("replies_holdout24.jsonl", "next_steps"):
         "next steps told as plain facts in new words",
-    ("replies_holdout24.jsonl", "restitution"):
-        "things the customer keeps ('Keep the coley', 'tu gardes le lapsang, cadeau') missed; "
-        "amends talked about ('a voucher') read as given",
     ("replies_holdout24.jsonl", "EL"):
         "steps with a time in new words ('leaves with the 3pm van') read as untimed (EL004)",
     ("replies_holdout24.jsonl", "NM"):
         "a closing 'Thanks' after a comma read as another person addressed (NM002)",
-    ("replies_holdout24.jsonl", "TM"):
-        "amends and a new date in new words missed, so TM007 and TM004 report them",
     ("replies_holdout24.jsonl", "TN"):
         "bare requests and a curt reply not scored low enough (TN003, TN001)",
     # Held-out 23 was written apart from the code and measured once at its merge (apology
@@ -328,8 +323,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # and 18, then used to tune once held-out 20 was written.
     ("replies_holdout19.jsonl", "CT"):
         "'call him directly on 07700 900 412', our own engineer, read as a transfer (CT002)",
-    ("replies_holdout19.jsonl", "EL"):
-        "next steps in German and Spanish missed, so EL003 reports steps that are there",
     ("replies_holdout19.jsonl", "TN"):
         "bare requests in new words missed (TN003); a policy citation the labeller did not "
         "flag (TN002)",
