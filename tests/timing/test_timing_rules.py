@@ -325,6 +325,8 @@ def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) ->
     # a word of following, then a link or a code (held-out 20)
     "you can follow each stage on your build page at vanlab.example/build/VL-4471",
     "le suivi est disponible sur laposte.fr avec le numéro 6A30177450218",
+    # the page of the job itself (held-out 25)
+    "den Stand sehen Sie unter brunnen-krause.example/auftrag/BK-2291",
 ])
 def test_tracking_codes_and_links_are_found(tracking: str) -> None:
     text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {tracking}. Helen"
