@@ -403,6 +403,12 @@ NOT_PAYING = [
     ("fr-cadeau", "Je t'envoie le sencha aujourd'hui et tu gardes le lapsang, cadeau.",
      "cadeau"),
     ("es-quedarse-con", "Puede quedarse con el antiguo.", "quedarse con"),
+    ("en-removed-charge", "I've removed the £5 overtime charge.", "removed the £5"),
+    ("en-taken-off-passive", "Both of the lessons that were cancelled will be taken off your "
+                             "next invoice.", "taken off your next invoice"),
+    ("es-anulado-cargo", "Hemos anulado el segundo cargo de 34 €.", "anulado el segundo cargo"),
+    ("es-dinero-vuelve", "Ya lo revertimos: el dinero vuelve a tu saldo.", "el dinero vuelve"),
+    ("es-bono", "Te enviamos un bono de 100 € para tu próxima visita.", "un bono de 100 €"),
 ]
 
 #: (id, text): not paying that gives nothing back
@@ -418,6 +424,7 @@ NOT_PAYING_NOTHING_GIVEN = [
     ("de-tragen-sie", "Die Kosten tragen Sie laut Vertrag selbst."),
     ("de-in-rechnung", "Die Anfahrt stellen wir Ihnen wie vereinbart in Rechnung."),
     ("fr-gardez-le-recu", "Gardez le reçu, il vous servira pour la garantie."),
+    ("en-taken-off-the-shelf", "The old model has been taken off the shelves."),
 ]
 
 
