@@ -224,6 +224,12 @@ ADMISSIONS = [
      "our system took the May fee"),
     ("en-should-have-come", "Your oil should have come yesterday and didn't.",
      "should have come yesterday"),
+    ("en-against-the-label", "We put your coat through the standard wet cycle when the label "
+                             "clearly said dry clean only.", "We put your coat"),
+    ("en-even-though-you", "We recalculated your direct debit from an estimate even though "
+                           "you had sent us a real reading.", "We recalculated"),
+    ("es-aunque-usted", "Le cobramos la limpieza aunque usted había devuelto el coche limpio.",
+     "Le cobramos la limpieza"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -326,6 +332,7 @@ NOT_ADMISSIONS = [
                            "£86.12 instead of £742.90."),
     ("en-checked-and-there", "I checked and there was a wrong address on the label."),
     ("en-so-after-handling", "I checked the tracking, so the wrong address is now fixed."),
+    ("en-when-you-booked", "We took the £50 deposit when you booked in March."),
     ("en-anyway-we-will", "We may be closed on Monday, but we'll deliver anyway."),
     ("en-should-have-come-by-now", "Your parcel should have come by now; it left us on Monday."),
     ("en-so-passive-partner", "The crates were swapped by Kestrel Logistics, the delivery "
