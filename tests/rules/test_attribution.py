@@ -230,6 +230,10 @@ ADMISSIONS = [
                            "you had sent us a real reading.", "We recalculated"),
     ("es-aunque-usted", "Le cobramos la limpieza aunque usted había devuelto el coche limpio.",
      "Le cobramos la limpieza"),
+    ("de-kein-einziges", "Sie hatten zwölf vegetarische Menüs bestellt, und wir haben kein "
+                         "einziges geliefert.", "wir haben kein einziges geliefert"),
+    ("fr-bien-trop-longtemps", "Notre équipe a mis bien trop longtemps à venir vous aider.",
+     "Notre équipe a mis"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -333,6 +337,9 @@ NOT_ADMISSIONS = [
     ("en-checked-and-there", "I checked and there was a wrong address on the label."),
     ("en-so-after-handling", "I checked the tracking, so the wrong address is now fixed."),
     ("en-when-you-booked", "We took the £50 deposit when you booked in March."),
+    ("de-kein-across-sentences", "Die Platte kam vom Hersteller, darauf hatten wir keinen "
+                                 "Einfluss. Die neue Platte ist bestellt."),
+    ("de-keine-gebuehr", "Wir haben keine Gebühr berechnet."),
     ("en-anyway-we-will", "We may be closed on Monday, but we'll deliver anyway."),
     ("en-should-have-come-by-now", "Your parcel should have come by now; it left us on Monday."),
     ("en-so-passive-partner", "The crates were swapped by Kestrel Logistics, the delivery "
