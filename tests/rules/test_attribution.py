@@ -650,6 +650,12 @@ def test_the_verb_right_before_a_mistake_word_is_the_deed_not_its_handling() -> 
     # the responsibility of someone named before ("dessen": held-out 24)
     "Die Schäden sind durch den Bagger unseres Subunternehmers entstanden und fallen in "
     "dessen Verantwortung.",
+    "The worktops were fitted by an independent subcontractor, and the damage occurred during "
+    "their installation, so responsibility lies with them.",
+    "The scaffold was put up by our subcontractor, Apex Access, who are responsible for the "
+    "damage to your guttering.",
+    # "they" for a partner named before (held-out 8)
+    "The cheese is packed by our dairy partner, and they left it out of a batch of boxes.",
 ])
 def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     assert _blame(text)
@@ -820,6 +826,8 @@ PRONOUN_DOERS = [
                            "2pm slot.", "She double-booked"),
     ("en-he-after-staff", "Our fitter checked the boiler on Monday. Checking the flue is his "
                           "job, and he didn't.", "he didn't"),
+    ("en-they-after-crew", "Our crew took the limb down on Tuesday. Then they left without "
+                           "telling you.", "they left without telling you"),
     ("fr-il-after-staff", "Notre graveur a gravé le flacon hier. Il a recopié le prénom depuis "
                           "une ancienne commande au lieu de votre bon.", "Il a recopié"),
 ]
