@@ -42,6 +42,7 @@ TIMED_STEPS = [
                          "semaine."),
     ("es-en-unos-minutos", "El rider ya lo lleva y llegará en unos 10 minutos."),
     ("de-diese-woche", "Der Techniker kommt diese Woche bei Ihnen vorbei."),
+    ("en-next-bill", "The £212 difference will show on your April invoice."),
 ]
 
 #: (id, text): a time in a sentence that is no step
