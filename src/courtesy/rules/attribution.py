@@ -231,8 +231,8 @@ class Roles:
     #: "así", "sodass"): a failure there with no doer of its own has the previous clause's
     #: doer; whole words
     consequence: frozenset[str]
-    #: pronouns for someone named before ("he", "she", "il", "elle"): as a doer, they stand
-    #: for the nearest staff, colleague or partner word before their sentence; whole words
+    #: pronouns for someone named before ("he", "she", "they", "il", "elle"): as a doer,
+    #: they stand for the subject of their clause or of the clauses before; whole words
     anaphor: frozenset[str]
     #: titles before a name ("Mr", "Herr", "Mme", "Sra"): a sentence that opens with one
     #: opens with the name ("Herr Kaya hat Ihren Termin nicht übernommen"); whole words
@@ -432,12 +432,6 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     return role, (c0, c1)
 
 
-#: between a name and a failure word: at most two short words, such as auxiliaries ("has",
-#: "s'est", "se", "hat")
-_AUXILIARIES = 2
-_AUXILIARY_LENGTH = 3
-
-
 #: how many words after a joining word may tell that a step follows ("and the crew are now
 #: on their way")
 _STEP_REACH = 4
@@ -448,17 +442,19 @@ def _before_next_step(roles: Roles, norm: str, end: int, c1: int) -> int:
     opens a step told in the future or under way now: "Our van had a flat on the A34 | and
     the crew are now on their way" (the step is no part of the admission, and stays a next
     step); not "…, and that is why it keeps losing pressure"."""
-    for m in _JOINING_WORD.finditer(norm, end, c1):
-        word = m.group(1)
+    for m in TOKEN.finditer(norm, end, c1):
+        word = m.group()
         if word in roles.joining and word not in roles.consequence:
             after = TOKEN.findall(norm, m.end(), c1)[:_STEP_REACH]
-            if any(_flags(roles, word) & _F_FUTURE or word in roles.now for word in after):
+            if any(_flags(roles, later) & _F_FUTURE or later in roles.now for later in after):
                 return m.start()
     return c1
 
 
-_JOINING_WORD = re.compile(r"(?<![\w'’])(\w+)(?=\s)")
-
+#: between a name and a failure word: at most two short words, such as auxiliaries ("has",
+#: "s'est", "se", "hat")
+_AUXILIARIES = 2
+_AUXILIARY_LENGTH = 3
 
 #: a word written with a capital that may be a person's name, followed by a comma or by a
 #: word in lower case ("Callum packed", "Lucie, à l'emballage, les a pris")
@@ -528,10 +524,10 @@ def _anaphor_doer(ctx: CheckContext, roles: Roles, before: list[str], s0: int,
     subject of its own clause ("Our technician ran it twice, which he should not have
     done"), of the clause before it ("notre graveur a inscrit … : il a recopié le prénom")
     or of the sentences before ("Our receptionist took your call on Monday. She
-    double-booked the 2pm slot").
-    Ours for "our …" or a word of trade, a partner's for a partner word or "their driver";
-    ``None`` when the clause has no pronoun, or when the subject is the customer's ("Your
-    daughter waited at the gate. She took the wrong bus") or names no one."""
+    double-booked the 2pm slot"). Ours for "our …" or a word of trade, a partner's for a
+    partner word or "their driver"; ``None`` when the clause has no pronoun, or when the
+    subject is the customer's ("Your daughter waited at the gate. She took the wrong bus")
+    or names no one."""
     if not before or roles.anaphor.isdisjoint(before):
         return None
     at = max(i for i, word in enumerate(before) if word in roles.anaphor)
@@ -557,8 +553,8 @@ def _anaphor_doer(ctx: CheckContext, roles: Roles, before: list[str], s0: int,
             if flags & _F_PARTNER:
                 return _PARTNER
             if flags & _F_OURS and not flags & _F_FUTURE:
-                return _PARTNER if _any_flag(roles, words[i + 1 : i + 3], _F_PARTNER) \
-                    else _OURS
+                return _PARTNER if _any_flag(
+                    roles, words[i + 1 : i + 1 + _OURS_PARTNER_REACH], _F_PARTNER) else _OURS
     return None
 
 
@@ -732,16 +728,16 @@ def _shares_subject(roles: Roles, words: list[str], i: int) -> bool:
     return False
 
 
+#: how many words after "by" may name the passive's doer ("by Kestrel Logistics")
+_AGENT_REACH = 3
+
+
 def _partner_as_agent(roles: Roles, words: list[str]) -> bool:
     """Whether a partner word follows a ``passive-agent`` word ("by the courier", "by
     Kestrel Logistics") within three words: the doer of a passive in ``words``."""
     return any(word in roles.passive_agent
                and _any_flag(roles, words[i + 1 : i + 1 + _AGENT_REACH], _F_PARTNER)
                for i, word in enumerate(words))
-
-
-#: how many words after "by" may name the passive's doer ("by Kestrel Logistics")
-_AGENT_REACH = 3
 
 
 def _ours_as_agent(roles: Roles, words: list[str], i: int) -> bool:
