@@ -212,19 +212,19 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 0.98 / 0.82 -> 0.98 / 0.84, restitution 0.92 / 0.77 -> 0.93 / 0.82). Its misses have
     # not been read, so that it stays unseen.
     ("replies_holdout26.jsonl", "apology"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "restitution"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "BL"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "EL"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "NM"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "TM"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     ("replies_holdout26.jsonl", "TN"):
-        "not read yet: held-out 26 stays unseen until the next session has a held-out 27",
+        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
     # Held-out 25 was written apart from the code at the end of the session that tuned on
     # held-out 22 and 23, and measured once at its merge (against the session's start:
     # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). The next
