@@ -799,9 +799,24 @@ NOT_NAMED_COLLEAGUES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "words"), [c[1:] for c in NAMED_COLLEAGUES],
-                         ids=[c[0] for c in NAMED_COLLEAGUES])
-def test_a_named_colleague_who_failed_is_ours_after_our_failure(text: str, words: str) -> None:
+#: (id, text, words of the admission): a pronoun for one of ours, named before it
+PRONOUN_DOERS = [
+    ("en-she-after-staff", "Our receptionist took your call on Monday. She double-booked the "
+                           "2pm slot.", "She double-booked"),
+    ("en-he-after-staff", "Our fitter checked the boiler on Monday. Checking the flue is his "
+                          "job, and he didn't.", "he didn't"),
+    ("en-they-after-crew", "Our crew took the limb down on Tuesday. Then they left without "
+                           "telling you.", "they left without telling you"),
+    ("fr-il-after-staff", "Notre graveur a gravé le flacon hier. Il a recopié le prénom depuis "
+                          "une ancienne commande au lieu de votre bon.", "Il a recopié"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in NAMED_COLLEAGUES + PRONOUN_DOERS],
+                         ids=[c[0] for c in NAMED_COLLEAGUES + PRONOUN_DOERS])
+def test_a_colleague_named_or_pointed_to_who_failed_is_ours_after_our_failure(
+        text: str, words: str) -> None:
+    # a pronoun stands for the colleague named before it (PRONOUN_DOERS)
     assert covers(text, "apology", words)
     assert found(text, "apology", NOT_OURS) == []
 
@@ -818,26 +833,6 @@ def test_the_customer_named_as_the_doer_is_no_admission() -> None:
     report = check(text, customer=customer, situation=OURS)
     assert report.elements["apology"] == ()
     assert check(text, situation=OURS).elements["apology"]  # unnamed, Ngozi could be ours
-
-
-#: (id, text, words of the admission): a pronoun for one of ours, named before it
-PRONOUN_DOERS = [
-    ("en-she-after-staff", "Our receptionist took your call on Monday. She double-booked the "
-                           "2pm slot.", "She double-booked"),
-    ("en-he-after-staff", "Our fitter checked the boiler on Monday. Checking the flue is his "
-                          "job, and he didn't.", "he didn't"),
-    ("en-they-after-crew", "Our crew took the limb down on Tuesday. Then they left without "
-                           "telling you.", "they left without telling you"),
-    ("fr-il-after-staff", "Notre graveur a gravé le flacon hier. Il a recopié le prénom depuis "
-                          "une ancienne commande au lieu de votre bon.", "Il a recopié"),
-]
-
-
-@pytest.mark.parametrize(("text", "words"), [c[1:] for c in PRONOUN_DOERS],
-                         ids=[c[0] for c in PRONOUN_DOERS])
-def test_a_pronoun_stands_for_the_colleague_named_before_it(text: str, words: str) -> None:
-    assert covers(text, "apology", words)
-    assert found(text, "apology", NOT_OURS) == []
 
 
 def test_a_pronoun_for_a_partner_blames_and_one_for_the_customers_own_admits_nothing() -> None:
