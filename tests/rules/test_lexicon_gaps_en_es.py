@@ -31,6 +31,28 @@ def test_a_non_apology_about_our_driver_stays_a_non_apology() -> None:
     assert "TN001" in {f.rule for f in check(text, situation=OURS).findings}
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("We apologise if the change of appointment caused you any difficulty.", "TN001"),
+    ("Sorry if your order came as a surprise.", "TN001"),
+    ("Lamentamos las molestias que esta situación le haya podido ocasionar.", "TN002"),
+    ("Disculpe los inconvenientes que el retraso le haya podido causar.", "TN002"),
+])
+def test_an_apology_on_a_condition_is_no_apology(text: str, rule: str) -> None:
+    # "if the ..." and "que ... le haya podido ocasionar" doubt that any harm was done
+    # (held-out 18, 22, 24, 25 and 26)
+    assert _element(text, "apology", OURS) == []
+    assert rule in {f.rule for f in check(text, situation=OURS).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "We apologise: the change of appointment caused you real difficulty.",
+    "Lamentamos las molestias que le ha causado el retraso.",
+])
+def test_an_apology_for_harm_done_stays_one(text: str) -> None:
+    assert _element(text, "apology", OURS)
+    assert not {"TN001", "TN002"} & {f.rule for f in check(text, situation=OURS).findings}
+
+
 def test_canned_thanks_and_sympathy_still_count_as_elements() -> None:
     text = "Thank you for bringing this to our attention."
     assert _covers(_element(text, "thanks"), text, "Thank you")
