@@ -234,6 +234,11 @@ ADMISSIONS = [
                          "einziges geliefert.", "wir haben kein einziges geliefert"),
     ("fr-bien-trop-longtemps", "Notre équipe a mis bien trop longtemps à venir vous aider.",
      "Notre équipe a mis"),
+    # "rather than" before what was expected; "left ... out of" the order (held-out 26)
+    ("en-rather-than-the", "Our fitter wired the new socket to the lighting circuit rather "
+                           "than the ring main.", "Our fitter wired the new socket"),
+    ("en-left-out-of", "We left the spare cartridges out of your box.", "We left the spare"),
+    ("en-left-out-the", "Our packers left out the charger.", "Our packers left out"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -256,6 +261,14 @@ OWNED_IN_PASSING = [
     ("de-nicht-passieren", "Das hätte uns nicht passieren dürfen.", "nicht passieren"),
     ("es-aun-mas", "Y siento aún más el error en la esquela.", "siento aún más"),
     ("es-perdonanos", "Perdónanos, por favor.", "Perdónanos"),
+    # "se me/se nos" and a past verb: it slipped from our hands (held-out 26)
+    ("es-se-nos-mezclaron", "Al preparar las cajas se nos mezclaron las etiquetas.",
+     "se nos mezclaron"),
+    ("es-se-me-olvido", "El paquete estaba listo, pero se me olvidó llevarlo a correos.",
+     "se me olvidó"),
+    ("es-se-nos-ha-roto", "Se nos ha roto la tapa al descargarla.", "Se nos ha roto"),
+    ("es-debiamos-haber", "Es un lote que debíamos haber retirado hace meses.",
+     "debíamos haber"),
     ("en-our-word-slip", "That was my booking mistake, and the slot is yours again.",
      "my booking mistake"),
 ]
@@ -298,6 +311,11 @@ NOT_ADMISSIONS = [
     ("es-customer-should", "Debería haber leído nuestras advertencias antes de pagar."),
     ("es-future-promise", "El lunes le llevaremos una silla nueva y nos llevaremos la dañada."),
     ("en-indirect-question", "We sent an engineer to find out what went wrong with the boiler."),
+    # "rather than ours" says whose it was not; "se nos" with a verb of what others told us
+    ("en-rather-than-ours", "The delay sits with the carrier rather than with us."),
+    ("en-rather-than-letting", "Thanks for telling us rather than letting it go."),
+    ("es-se-nos-informo", "Ayer se nos informó de que el envío saldría el lunes."),
+    ("es-se-nos-ocurrio", "Se nos ocurrió que quizá prefiera recogerlo en tienda."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
