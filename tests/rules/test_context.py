@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from courtesy.rules.context import CheckContext
 
-_BREAK = re.compile(r"\n|[.!?](?=\s|$)")
-_MARKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t")
+_BREAK = re.compile(r"\n|[.!?\U0001f648\u2764\ufe0f](?=\s|$)")
+_MARKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t", "\U0001f648 ", "\U0001f648\t",
+          "\ufe0f ", "\ufe0f\t", "\u2764 ", "\u2764\t")
 
 
 def _title_stop(text: str, at: int) -> bool:
@@ -23,7 +24,7 @@ def _title_stop(text: str, at: int) -> bool:
 
 def _sentence_at(text: str, position: int) -> tuple[int, int]:
     """The definition, one position at a time: the sentence ends at a line break or at
-    '.', '!' or '?' before whitespace (not the full stop of 'Mr.' before a name), and
+    '.', '!', '?' or an emoji before whitespace (not the full stop of 'Mr.' before a name), and
     starts after a line break or such a mark and a space or tab; outer whitespace is not
     part of it."""
     match = _BREAK.search(text, position)
@@ -52,7 +53,7 @@ def _all(text: str, mark: str, before: int) -> list[int]:
 
 _PIECES = st.sampled_from(["Sorry", "we", "!Mr.", "(Mr. ", "x.y", "£4.99", ".", ". ", ".\t",
                            "!", "?", "? ", "\n", ".\n", " ", "\u00a0", "\t", "Mr.", "N.Owen",
-                           "!\t"])
+                           "!\t", "\U0001f648", "\u2764\ufe0f", "\u2764"])
 
 
 @settings(max_examples=300)
@@ -89,6 +90,20 @@ def test_abbreviations_and_ordinals_do_not_end_a_sentence(text: str,
     ctx = CheckContext(text, {})
     starts = [text.index(s) for s in sentences]
     assert [text[slice(*ctx.sentence_at(at))] for at in starts] == sentences
+
+
+def test_an_emoji_before_a_space_ends_a_chat_sentence() -> None:
+    text = "Hi Rosa, sorry! We left the gyoza out of your bag \U0001f648 A driver's on the way " \
+           "\u2764\ufe0f Kenji \U0001f648\U0001f648x"
+    ctx = CheckContext(text, {})
+    assert text[slice(*ctx.sentence_at(text.index("gyoza")))] == \
+        "We left the gyoza out of your bag \U0001f648"
+    assert text[slice(*ctx.sentence_at(text.index("driver")))] == \
+        "A driver's on the way \u2764\ufe0f"
+    assert ctx.is_sentence_start(text.index("A driver"))
+    assert ctx.is_sentence_start(text.index("Kenji"))
+    assert text[slice(*ctx.sentence_at(text.index("Kenji")))] == \
+        "Kenji \U0001f648\U0001f648x"
 
 
 def test_a_name_after_a_title_abbreviation_is_not_a_sentence_start() -> None:

@@ -55,13 +55,18 @@ def is_closing_line(line: str) -> bool:
 #: topics to which the structural reading of failures adds clauses (rules/attribution.py)
 _ATTRIBUTED = frozenset({"apology", "blame-partner"})
 
+#: pictographs and symbols (with the variation selector that makes one an emoji): in chat
+#: an emoji before a space ends a sentence ("We left the gyoza out of your bag 🙈 A driver's
+#: bringing them now")
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f300-\U0001faff"
 _SENTENCE_END = ".!?\n"
-#: a sentence break: a line break, or ".", "!" or "?" before white space. Group "stop" marks
-#: a full stop after a short word or a number, which may be an abbreviation or an ordinal
-#: ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a sentence.
-#: The pattern opens with a character set, which the regex engine skips ahead to.
-_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[!?])(?=\s|$)|(?<=[^\W\d_]{5}\.)(?=\s|$)"
-                             r"|(?P<stop>(?=\s|$)))")
+#: a sentence break: a line break, or ".", "!", "?" or an emoji before white space. Group
+#: "stop" marks a full stop after a short word or a number, which may be an abbreviation or
+#: an ordinal ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a
+#: sentence. The pattern opens with a character set, which the regex engine skips ahead to.
+_SENTENCE_BREAK = re.compile(rf"[\n.!?{_EMOJI}](?:(?<=\n)|(?<=[!?{_EMOJI}])(?=\s|$)"
+                             r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
+_EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 #: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
 _SPACE_OR_TAB = (" ", "\t")
@@ -306,7 +311,8 @@ class CheckContext:
             i -= 1
         if i >= 0 and text[i] == "." and _inner_full_stop(text, i):
             return False  # "Mr. Owen", "am 12. März"
-        return i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
+        return (i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
+                or _EMOJI_CHAR.match(text, i) is not None)
 
     # -- salutation -------------------------------------------------------------------------
 
