@@ -446,6 +446,10 @@ PARTNER_BLAME = [
 #: (id, text): a partner named, no blame on it
 NOT_PARTNER_BLAME = [
     ("en-object", "We booked the courier for the wrong day, which is on us."),
+    # an admission phrase found by a raw pattern says who failed: "la agencia" is where it
+    # should have gone (held-out 26)
+    ("es-se-me-olvido-agencia", "El cesto estaba listo, pero se me olvidó entregarlo a la "
+                                "agencia, y por eso no salió el viernes."),
     ("en-compound", "The fee for paying by bank transfer instead will be refunded."),
     ("en-handling", "We have written to your landlord confirming the bank's error."),
     ("en-neutral", "The courier will collect the chair on Thursday between 8 and 12."),

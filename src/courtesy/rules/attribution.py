@@ -327,6 +327,10 @@ class Attribution:
 _NONE = Attribution([], [])
 
 
+#: the topics whose phrases say who failed, so that a failure word inside one is not read
+_SAID = ("apology", "blame-partner", "non-apology", "boilerplate")
+
+
 def attribution(ctx: CheckContext) -> Attribution:
     """Read every clause that holds a failure word, once per check."""
     cached = ctx._cache.get(FAILURE)
@@ -346,10 +350,12 @@ def attribution(ctx: CheckContext) -> Attribution:
     cues = sorted([(s, e, _PLAIN) for s, e in failures] + [(s, e, _STRONG) for s, e in mistakes]
                   + [(s, e, _CAUSAL) for s, e in causes])
     # a failure word inside a phrase that already says who failed ("sorry for our mistake",
-    # "not our fault") is not read again: what the clause would add, the phrase holds
+    # "not our fault", "se me olvidó") is not read again: what the clause would add, the
+    # phrase holds
+    for topic in _SAID:
+        ctx.match_lazy(topic)
     found = ctx.found
-    said = found.get("apology", []) + found.get("blame-partner", []) \
-        + found.get("non-apology", []) + found.get("boilerplate", [])
+    said = [span for topic in _SAID for span in found.get(topic, [])]
     for start, end, how in cues:
         if said and any(s <= start and end <= e for s, e in said):
             continue

@@ -193,8 +193,10 @@ class CheckContext:
     #: computed here when the caller did not pass it
     norm: str = ""
     _cache: dict[str, object] = field(default_factory=dict)
-    #: the lazy topics already matched (see :meth:`spans`)
+    #: the topics :meth:`spans` has completed (lazy patterns matched, clauses attributed)
     _lazy_done: set[str] = field(default_factory=set)
+    #: the lazy topics already matched (see :meth:`match_lazy`)
+    _lazy_matched: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.norm and self.text:
@@ -206,6 +208,16 @@ class CheckContext:
         """Spans of a lexicon topic; lazy topics (raw patterns) are matched on first use."""
         if topic not in self._lazy_done:
             self._lazy_done.add(topic)
+            self.match_lazy(topic)
+            if topic in _ATTRIBUTED:
+                self._attribute(topic)
+        return self.found.get(topic, [])
+
+    def match_lazy(self, topic: str) -> None:
+        """Add the spans of ``topic``'s lazy patterns to :attr:`found`, once per check
+        (without the clauses that :meth:`spans` adds to the attributed topics)."""
+        if topic not in self._lazy_matched:
+            self._lazy_matched.add(topic)
             matcher = self.matcher
             if matcher is not None and topic in matcher.lazy_topics:
                 present = self._cache.get("triggers")
@@ -216,9 +228,6 @@ class CheckContext:
                                            present)  # type: ignore[arg-type]
                 if extra:
                     self.found[topic] = _merged(self.found.get(topic, []) + extra)
-            if topic in _ATTRIBUTED:
-                self._attribute(topic)
-        return self.found.get(topic, [])
 
     def _attribute(self, topic: str) -> None:
         """Add the clauses that :mod:`courtesy.rules.attribution` reads as admitting a
