@@ -335,6 +335,15 @@ TOLD_FREE = [
     ("de-aufs-haus", "Die Leihe heute geht aufs Haus.", "geht aufs Haus"),
     ("fr-offerte", "On te reprend mardi pour une patine miel, offerte évidemment.", "offerte"),
     ("fr-bien-sur-offerte", "Cette seconde séance est bien sûr offerte.", "offerte"),
+    # short chat amends, a price cut by a sum, what need not come back (held-out 26)
+    ("en-no-charge-for-either", "No charge for either coffee.", "No charge for either"),
+    ("en-theyre-on-us", "The missing rolls are on their way, and they're on us.",
+     "they're on us"),
+    ("fr-tu-ne-paies-rien", "Tu ne paies rien pour la réparation de mardi.", "ne paies rien"),
+    ("de-um-betrag-ermaessigt", "Die Kursgebühr buchen wir Ihnen um 15 € ermäßigt ab.",
+     "um 15 € ermäßigt"),
+    ("es-no-tiene-que-devolver", "No tiene que devolvernos nada.", "devolvernos nada"),
+    ("es-tampoco-le-cobraremos", "Y tampoco le cobraremos el envío.", "tampoco le cobraremos"),
 ]
 
 #: (id, text): free as in open, or offered as a tale, not amends
@@ -344,6 +353,7 @@ NOT_TOLD_FREE = [
     ("en-person-free", "Our engineer said he's free at 4 if that suits."),
     ("fr-avons-offert", "L'an dernier, nous avons offert ce modèle à nos abonnés."),
     ("fr-par-partenaire", "Le guide est offert par l'office de tourisme."),
+    ("de-ermaessigte-karten", "Für Kinder gibt es ermäßigte Karten."),
 ]
 
 
