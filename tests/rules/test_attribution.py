@@ -239,6 +239,8 @@ ADMISSIONS = [
                            "than the ring main.", "Our fitter wired the new socket"),
     ("en-left-out-of", "We left the spare cartridges out of your box.", "We left the spare"),
     ("en-left-out-the", "Our packers left out the charger.", "Our packers left out"),
+    ("en-blip", "Our booking page had a blip this morning and took your deposit twice.",
+     "Our booking page had a blip"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -441,6 +443,12 @@ PARTNER_BLAME = [
                          "étiquetées.", "fournisseur"),
     ("en-so-partner-cause", "The 5mg tablets were in a box that our wholesaler had labelled "
                             "as 1mg, so the error started with their packing.", "wholesaler"),
+    # a failure told lightly; a denial that it came from us (held-out 26)
+    ("en-partner-hiccup", "Our payment partner had a hiccup overnight, so the gate stayed shut.",
+     "payment partner"),
+    ("fr-ne-vient-pas-de-nos-services", "Le prélèvement a été rejeté par la banque ; ce "
+                                        "retard ne vient donc pas de nos services.",
+     "ne vient donc pas de nos services"),
 ]
 
 #: (id, text): a partner named, no blame on it
