@@ -33,6 +33,7 @@ def test_a_text_that_opens_with_the_name_is_addressed_there() -> None:
     "Unfortunately, your parcel is late. It arrives Monday.",
     "Good news, your parcel arrives Monday.",
     "Kia ora Nick, your parcel arrives Monday.",
+    "Allô Nick, ton colis arrive lundi.",  # Quebec French (held-out 26)
 ])
 def test_an_opening_word_that_is_not_the_name_is_not_an_address(text: str) -> None:
     assert not {c for c in _codes(text, customer=NICK) if c[:2] in ("NM", "SL")}
@@ -202,6 +203,11 @@ def test_a_promise_of_ours_without_a_time_is_still_flagged(text: str) -> None:
     "Nuestro repartidor la colocará en el tanatorio antes de las 11:00 de hoy.",
     "Nous vous enverrons un nouveau colis lundi.",
     "On vous recontactera dès que possible.",
+    # a stock line, and a next step all the same (held-out 26 and five seen corpora)
+    "You will receive a confirmation email from Admissions within three working days.",
+    "Tu recevras un courriel de confirmation d'ici quelques minutes.",
+    "Sie erhalten eine Bestätigung per E-Mail.",
+    "Recibirá un correo de confirmación cuando salga del almacén.",
 ])
 def test_any_verb_in_the_future_is_a_next_step(text: str) -> None:
     report = check(text, situation=DELAY)
