@@ -298,6 +298,8 @@ def test_near_misses_are_not_restitution(text: str) -> None:
     "Danke für deine Geduld! Nina, Veloplus",
     "Merci ! Camille, Lulu Bio",
     "Thanks, Ana at SwiftDrop",
+    # thanks for something, then the name (held-out 26)
+    "Thanks for your patience, Carys (Saltmarsh Horsebox Hire)",
 ])
 def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> None:
     text = ("Hi Nick, sorry your order missed Tuesday. It arrives Thursday 19 March, tracking "
@@ -308,6 +310,7 @@ def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> N
 @pytest.mark.parametrize("ending", [
     "Thanks, Customer Care",
     "Thanks again, Nick!",  # the customer, not the writer
+    "Thanks for your patience, Customer Care",
     "Lumen Fibre",  # a brand signing off
 ])
 def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) -> None:

@@ -235,10 +235,12 @@ def _signed_by_person(text: str, customer_names: Container[str] = ()) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: what follows a signer's name on the same line: a company ("Sam, Linen Loft")
 _AFTER_NAME = re.compile(r"[,|–—]|\s-\s|\s(?:at|from|@|bei|de|von)\s")
-#: a closing word before the signer's name on the same line ("Thanks, Priya")
+#: a closing word before the signer's name on the same line ("Thanks, Priya"), with what
+#: the thanks are for ("Thanks for your patience, Carys (Saltmarsh Horsebox Hire)")
 _CLOSING_WORDS = re.compile(
     r"^(?i:thanks|thank you|cheers|best|regards|kind regards|danke|viele grüße|grüße|"
-    r"merci|cordialement|bien à vous|gracias|saludos|un saludo)\b[\s,!.]*")
+    r"merci|cordialement|bien à vous|gracias|saludos|un saludo)\b"
+    r"(?:\s+(?i:for|again|für|pour|por)\b[^,.!?]{0,40}(?=,))?[\s,!.]*")
 
 
 def _missed_deadline_impersonal(ctx: CheckContext) -> Iterator[Hit]:
