@@ -79,8 +79,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
     ("replies_holdout6.jsonl", "EL"):
         "steps in new words missed, so EL003 and EL004 report steps that are there",
-    ("replies_holdout6.jsonl", "TM"):
-        "amends missed, so TM007 reports restitution that is there",
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
@@ -109,8 +107,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout9.jsonl", "restitution"):
         "amends in plain verbs ('We will pay the £100 penalty in full', 'You're welcome to "
         "keep the first copy'); 'at no charge' and 'voucher' where nothing is given",
-    ("replies_holdout9.jsonl", "BL"):
-        "blame with no failure word and no partner word in the clause",
     # Held-out 11 was written apart from the code and measured once at its merge
     # (docs/how-it-works.md, Accuracy); the lexicon work after that was tuned on it.
     ("replies_holdout11.jsonl", "CH"):
@@ -192,7 +188,8 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 27 was written apart from the code at the end of the session that wrote
     # held-out 26, and measured once at its merge (against the session's start, bba94f1:
     # apology 0.94 / 0.86 -> 0.95 / 0.86, restitution 0.91 / 0.83 unchanged, next steps
-    # 0.95 / 0.85 -> 0.94 / 0.86). Its misses have not been read.
+    # 0.95 / 0.85 -> 0.94 / 0.86), and once more, still unread, when held-out 28 was merged
+    # (80368d7: apology 0.96 / 0.86, the rest unchanged).
     ("replies_holdout27.jsonl", "restitution"):
         "not read yet: held-out 27 stays unseen until a held-out 28 is written",
     ("replies_holdout27.jsonl", "BL"):
@@ -205,26 +202,29 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 27 stays unseen until a held-out 28 is written",
     ("replies_holdout27.jsonl", "TM"):
         "not read yet: held-out 27 stays unseen until a held-out 28 is written",
-    ("replies_holdout27.jsonl", "TN"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
+    # Held-out 28 was written apart from the code while the session tuned on held-out 26,
+    # and measured once at its merge: every measure the same as at the session's start
+    # (91086b8). Its misses have not been read, so that it stays unseen.
+    ("replies_holdout28.jsonl", "apology"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    ("replies_holdout28.jsonl", "restitution"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    ("replies_holdout28.jsonl", "BL"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    ("replies_holdout28.jsonl", "CH"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    ("replies_holdout28.jsonl", "FL"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    ("replies_holdout28.jsonl", "TM"):
+        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
     # Held-out 26 was written apart from the code while the session tuned on held-out 25,
     # and measured once at its merge (against the session's start, bba94f1: apology
-    # 0.98 / 0.82 -> 0.98 / 0.84, restitution 0.92 / 0.77 -> 0.93 / 0.82). Its misses have
-    # not been read, so that it stays unseen.
-    ("replies_holdout26.jsonl", "apology"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
-    ("replies_holdout26.jsonl", "restitution"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
-    ("replies_holdout26.jsonl", "BL"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
+    # 0.98 / 0.82 -> 0.98 / 0.84, restitution 0.92 / 0.77 -> 0.93 / 0.82); the next session
+    # read it and tuned on it while held-out 27 stayed unseen.
     ("replies_holdout26.jsonl", "EL"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
-    ("replies_holdout26.jsonl", "NM"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
-    ("replies_holdout26.jsonl", "TM"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
-    ("replies_holdout26.jsonl", "TN"):
-        "not read yet: unseen; the next session may tune on it while held-out 27 stays unseen",
+        "a promise that waits on the customer's message ('Please DM us … and we'll send you "
+        "two free tickets') not counted as needing a time (EL004), where most corpora count "
+        "it; a done step in an over-promise sentence read as an untimed one",
     # Held-out 25 was written apart from the code at the end of the session that tuned on
     # held-out 22 and 23, and measured once at its merge (against the session's start:
     # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). The next
@@ -247,9 +247,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "admissions missed, so EL001 reports an apology that is there; the labeller did not "
         "count a transfer to the customer as a step needing a time (EL004), which most "
         "corpora do",
-    ("replies_holdout25.jsonl", "TM"):
-        "a link to follow the work ('den Stand der Arbeiten sehen Sie unter …') not read as "
-        "tracking (TM005)",
     ("replies_holdout25.jsonl", "TN"):
         "a curt 'sorry if it caused any confusion' and a bare 'Bring socks next time' not "
         "scored low (TN001, TN003)",
@@ -297,15 +294,11 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "blame told with no failure word and no partner word",
     ("replies_holdout22.jsonl", "CT"):
         "transfers to other firms in new words (CT002)",
-    ("replies_holdout22.jsonl", "EL"):
-        "next steps in new words missed, so EL003 reports steps that are there",
     ("replies_holdout22.jsonl", "NM"):
         "an interjection ('Oh') after a comma read as another person addressed (NM002)",
     ("replies_holdout22.jsonl", "TM"):
         "a past date read as a slow promise (TM003); a wait not acknowledged in new words "
         "(TM001)",
-    ("replies_holdout22.jsonl", "TN"):
-        "a curt reply not scored low enough (TN001)",
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
     ("replies_holdout21.jsonl", "apology"):
@@ -496,8 +489,9 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout23.jsonl": "Held-out 23 (en/de/fr/es)",
           "replies_holdout24.jsonl": "Held-out 24 (en/de/fr/es)",
           "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es)",
-          "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es), unseen",
-          "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es), unseen"}
+          "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es)",
+          "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es)",
+          "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
