@@ -241,6 +241,18 @@ ADMISSIONS = [
     ("en-left-out-the", "Our packers left out the charger.", "Our packers left out"),
     ("en-blip", "Our booking page had a blip this morning and took your deposit twice.",
      "Our booking page had a blip"),
+    # where it happened, without the notice due, to an old account, a measure off (held-out 27)
+    ("en-happened-in-our", "The dent in the bumper happened in our car park on Friday.",
+     "happened in our car park"),
+    ("en-without-notice", "Our engineer switched off your water without any prior warning.",
+     "Our engineer switched off your water"),
+    ("en-old-account", "Our payroll run paid your refund to an old account number.",
+     "Our payroll run paid your refund"),
+    ("de-zu-knapp-geplant", "Wir haben die Tour am Samstag zu knapp geplant.",
+     "zu knapp geplant"),
+    ("de-mist-gebaut", "Da haben wir beim Etikettieren Mist gebaut.", "Mist gebaut"),
+    ("es-se-le-cobro-dos-veces", "La cuota de abril se le cobró dos veces.",
+     "se le cobró dos veces"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -271,6 +283,10 @@ OWNED_IN_PASSING = [
     ("es-se-nos-ha-roto", "Se nos ha roto la tapa al descargarla.", "Se nos ha roto"),
     ("es-debiamos-haber", "Es un lote que debíamos haber retirado hace meses.",
      "debíamos haber"),
+    ("es-se-nos-sin-tilde", "Uf, se nos paso tu pedido.", "se nos paso"),
+    ("en-our-responsibility", "They work under our supervision, so this is our "
+                              "responsibility.", "our responsibility"),
+    ("fr-defaut-de-notre", "C'est un défaut de notre emballage.", "défaut de notre emballage"),
     ("en-our-word-slip", "That was my booking mistake, and the slot is yours again.",
      "my booking mistake"),
 ]
@@ -318,6 +334,11 @@ NOT_ADMISSIONS = [
     ("en-rather-than-letting", "Thanks for telling us rather than letting it go."),
     ("es-se-nos-informo", "Ayer se nos informó de que el envío saldría el lunes."),
     ("es-se-nos-ocurrio", "Se nos ocurrió que quizá prefiera recogerlo en tienda."),
+    ("en-happened-if-you-think", "If you think the breakages happened in our van, reply "
+                                 "with photos."),
+    ("en-our-responsibility-to", "It is our responsibility to keep your data safe."),
+    ("de-zu-kalt", "Bitte lagern Sie den Käse nicht zu kalt."),
+    ("es-banco-cobro-dos-veces", "Su banco dice que se le cobró dos veces."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
