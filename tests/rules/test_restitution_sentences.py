@@ -188,6 +188,10 @@ PLAIN_AMENDS = [
     ("de-rechnen-nicht-an", "Die zweite Nacht rechnen wir Ihnen nicht an.",
      "rechnen wir Ihnen nicht an"),
     ("es-no-se-la-cobramos", "Esa clase no se la cobramos.", "no se la cobramos"),
+    # a waived fee of ours, what we pay for with no article (held-out 27)
+    ("en-waived-our-fee", "I have also waived our admin fee of £40.", "waived our"),
+    ("en-pay-for-cleaning", "We will pay for professional cleaning of the rug.",
+     "pay for professional"),
 ]
 
 #: (id, text, words): something given on top of the fix stays amends
@@ -344,6 +348,15 @@ TOLD_FREE = [
      "um 15 € ermäßigt"),
     ("es-no-tiene-que-devolver", "No tiene que devolvernos nada.", "devolvernos nada"),
     ("es-tampoco-le-cobraremos", "Y tampoco le cobraremos el envío.", "tampoco le cobraremos"),
+    # a loan car, a waived fee of ours, a thing made free for a while, what we pay for, what
+    # the customer keeps (held-out 27)
+    ("en-courtesy-car", "You'll have a courtesy car while yours is in the paint shop.",
+     "courtesy car"),
+    ("en-free-for-the-next", "Your gym membership is free for the next three months.",
+     "is free for the next"),
+    ("de-nichts-in-rechnung", "Für den zweiten Termin stellen wir Ihnen nichts in Rechnung.",
+     "nichts in Rechnung"),
+    ("fr-vous-pouvez-garder", "Vous pouvez garder le premier exemplaire.", "garder le"),
 ]
 
 #: (id, text): free as in open, or offered as a tale, not amends
@@ -354,6 +367,8 @@ NOT_TOLD_FREE = [
     ("fr-avons-offert", "L'an dernier, nous avons offert ce modèle à nos abonnés."),
     ("fr-par-partenaire", "Le guide est offert par l'office de tourisme."),
     ("de-ermaessigte-karten", "Für Kinder gibt es ermäßigte Karten."),
+    ("en-refund-link", "That refund link was broken on our end."),
+    ("fr-garder-votre-numero", "Oui, vous pouvez garder votre numéro."),
 ]
 
 
