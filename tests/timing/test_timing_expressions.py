@@ -184,6 +184,37 @@ def test_zone_decides_the_local_day() -> None:
     assert _day(_one("tomorrow", late_utc, zone=None)) == date(2026, 3, 14)
 
 
+@pytest.mark.parametrize(("text", "locale", "phrase", "hour", "minute"), [
+    ("Your bouquet will be with her by 12:30.", "en-GB", "12:30", 12, 30),
+    ("Ben will be with you at 6:30pm.", "en-GB", "6:30pm", 18, 30),
+    ("The engineer arrives at 4 pm.", "en-GB", "4 pm", 16, 0),
+    ("Ben ist um 18 Uhr bei dir.", "de-DE", "18 Uhr", 18, 0),
+    ("Il sera chez vous à 14h15.", "fr-FR", "14h15", 14, 15),
+])
+def test_a_time_of_day_later_than_sending_is_today(text: str, locale: str, phrase: str,
+                                                   hour: int, minute: int) -> None:
+    found = _one(text, locale=locale)
+    assert text[found.start:found.end] == phrase
+    assert found.due == FRIDAY_MORNING.replace(hour=hour, minute=minute)
+
+
+@pytest.mark.parametrize("text", [
+    "Your parcel was scanned at 9:10.",  # earlier than sending: what happened
+    "The refund of £12.30 left today at 8.",  # a price, and a bare number
+    "Version 12.30 fixes the sync bug.",
+    "Call us between 9 and 17.",
+])
+def test_no_time_of_day_where_none_is_promised_for_later_today(text: str) -> None:
+    found = find_time_expressions(text, sent_at=FRIDAY_MORNING, locale="en-GB")
+    assert [text[e.start:e.end] for e in found if any(c.isdigit() for c in
+                                                      text[e.start:e.end])] == []
+
+
+def test_a_named_day_wins_over_the_time_of_day() -> None:
+    found = _one("He'll be there on Monday at 18:00.")
+    assert _day(found) == date(2026, 3, 16)
+
+
 def test_naive_sent_at_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         find_time_expressions("tomorrow", sent_at=datetime(2026, 3, 13))

@@ -239,6 +239,20 @@ def test_past_events_are_not_promises() -> None:
     assert report.findings == ()
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Hi Nick, sorry. Your bouquet is on the van and will be with you by 12:30.", False),
+    ("Hi Nick, sorry. Il sera chez vous à 15h15.", False),
+    # earlier than the reply was sent (10:00): no new time at all
+    ("Hi Nick, sorry. The van left the depot at 8:40.", True),
+])
+def test_a_time_later_today_is_a_new_date_after_a_missed_deadline(text: str,
+                                                                  flagged: bool) -> None:
+    situation = {"kind": "delay", "our_fault": True, "severity": "critical",
+                 "deadline_missed": True, "sent_at": SENT, "timezone": "Europe/London"}
+    report = check(text, situation=situation, select=["TM004"])
+    assert ("TM004" in _codes(report.findings)) is flagged
+
+
 def test_no_timing_facts_no_time_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> object:
         raise AssertionError("time expressions resolved without timing facts")
@@ -300,6 +314,8 @@ def test_near_misses_are_not_restitution(text: str) -> None:
     "Thanks, Ana at SwiftDrop",
     # thanks for something, then the name (held-out 26)
     "Thanks for your patience, Carys (Saltmarsh Horsebox Hire)",
+    "Merci de votre patience, Sarah - Débouch'Express",
+    "Danke!\nMira vom Spritzig-Team",
 ])
 def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> None:
     text = ("Hi Nick, sorry your order missed Tuesday. It arrives Thursday 19 March, tracking "
@@ -311,6 +327,7 @@ def test_a_one_line_chat_signed_at_its_end_comes_from_a_person(ending: str) -> N
     "Thanks, Customer Care",
     "Thanks again, Nick!",  # the customer, not the writer
     "Thanks for your patience, Customer Care",
+    "Thanks,\nÉchafaudages du Val-d'Oise",  # a firm, not a person
     "Lumen Fibre",  # a brand signing off
 ])
 def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) -> None:
@@ -330,6 +347,8 @@ def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) ->
     "le suivi est disponible sur laposte.fr avec le numéro 6A30177450218",
     # the page of the job itself (held-out 25)
     "den Stand sehen Sie unter brunnen-krause.example/auftrag/BK-2291",
+    # a host that names tracking (held-out 27)
+    "live verfolgen unter track.spritzig.example/4471",
 ])
 def test_tracking_codes_and_links_are_found(tracking: str) -> None:
     text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {tracking}. Helen"

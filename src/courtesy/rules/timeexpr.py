@@ -466,6 +466,38 @@ def _named_date(m: re.Match[str], language: str, cal: _Calendar, today: date) ->
     return _resolve_day_month(int(day), cal.months[month.lower().rstrip(".")], year, today)
 
 
+#: a time of day with something that makes it one: minutes after a colon ("12:30"), the
+#: French "h" ("9h15", "9h"), "am"/"pm" ("6pm", "6.30 pm") or "Uhr" ("18 Uhr"). Not a
+#: number after a currency sign or inside a date, a version or a code.
+_CLOCK = re.compile(
+    r"(?<![\w.,:/£$€-])(?P<h>[01]?\d|2[0-3])"
+    r"(?:(?::|h|\.(?=\d\d\s?[ap]\.?m\b))(?P<m>[0-5]\d))?"
+    r"(?:\s?(?P<ap>[ap])\.?m\b|\s?(?P<mark>uhr|h)\b)?"
+    r"(?![\w:]|[.,]\d)")
+
+
+def _clock_times(norm: str, start: int, end: int, *, sent_at: datetime, zone: tzinfo,
+                 language: str) -> list[TimeExpression]:
+    """Times of day in ``norm[start:end]`` later on the day the reply is sent ("will be with
+    her by 12:30", "il sera chez vous à 9h15", "ist um 18:30 bei dir"): a promise for today,
+    in a sentence that names no day. An earlier time tells what happened ("scanned at
+    9:10")."""
+    found: list[TimeExpression] = []
+    local = sent_at.astimezone(zone)
+    for m in _CLOCK.finditer(norm, start, end):
+        if m["m"] is None and m["ap"] is None and m["mark"] is None:
+            continue  # a bare number
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        if m["ap"] is not None:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m["ap"] == "p" else 0)
+        due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if due > local:
+            found.append(TimeExpression(m.start(), m.end(), "date", due, language))
+    return found
+
+
 def find_time_expressions(
     text: str,
     *,
@@ -522,6 +554,9 @@ def find_time_expressions(
                       for name, places in everywhere[language].items()}
             candidates.extend(_scan_language(norm, language, tag, sent_at, tz, starts=starts,
                                              stop=end))
+        if not candidates:  # a time of day alone: "at 6:30pm" is today ("Friday at 6pm" is not)
+            candidates = _clock_times(norm, start, end, sent_at=sent_at, zone=tz,
+                                      language=languages[0][0])
         candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
         last_end = -1
         for expression in candidates:

@@ -188,7 +188,7 @@ def _missed_deadline_without_tracking(ctx: CheckContext) -> Iterator[Hit]:
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _SIGNATURE = re.compile(
     rf"^\s*(?:[-—–]\s*)?(?P<name>{_NAME_WORD}(?:\s+(?:(?:de|del|la|van|von|der|da|le|di)\s+)?"
-    rf"{_NAME_WORD}){{0,3}})\s*(?:[,|(–—-].*|\s(?:at|from|@|bei|de|von)\s+\S.*)?$"
+    rf"{_NAME_WORD}){{0,3}})\s*(?:[,|(–—-].*|\s(?:at|from|@|bei|de|von|vom)\s+\S.*)?$"
 )
 _NOT_NAMES = frozenset({
     "team", "support", "service", "services", "care", "customer", "customers", "department",
@@ -234,13 +234,13 @@ def _signed_by_person(text: str, customer_names: Container[str] = ()) -> bool:
 #: where a sentence ends inside a line ("... Thanks for waiting. – Sam")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: what follows a signer's name on the same line: a company ("Sam, Linen Loft")
-_AFTER_NAME = re.compile(r"[,|–—]|\s-\s|\s(?:at|from|@|bei|de|von)\s")
+_AFTER_NAME = re.compile(r"[,|–—]|\s-\s|\s(?:at|from|@|bei|de|von|vom)\s")
 #: a closing word before the signer's name on the same line ("Thanks, Priya"), with what
 #: the thanks are for ("Thanks for your patience, Carys (Saltmarsh Horsebox Hire)")
 _CLOSING_WORDS = re.compile(
     r"^(?i:thanks|thank you|cheers|best|regards|kind regards|danke|viele grüße|grüße|"
     r"merci|cordialement|bien à vous|gracias|saludos|un saludo)\b"
-    r"(?:\s+(?i:for|again|für|pour|por)\b[^,.!?]{0,40}(?=,))?[\s,!.]*")
+    r"(?:\s+(?i:for|again|für|pour|por|de|d['’])\b[^,.!?]{0,40}(?=,))?[\s,!.]*")
 
 
 def _missed_deadline_impersonal(ctx: CheckContext) -> Iterator[Hit]:
