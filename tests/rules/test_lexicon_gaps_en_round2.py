@@ -538,6 +538,9 @@ BLAME_CUSTOMER: tuple[str, ...] = (
     "It remains your sole responsibility to insure the goods in transit.",
     "You're responsible for returning the equipment within 14 days.",
     "You didn't include the serial number, so we couldn't process the claim.",
+    # a duty laid on the customer after the fact; what they should not have done (held-out 27)
+    "The date was in the reminder, and it was up to you to cancel before then.",
+    "Sie hätten das Tor nicht bei blinkender Warnleuchte durchfahren dürfen.",
 )
 
 
@@ -551,6 +554,8 @@ NOT_BLAME_CUSTOMER: tuple[str, ...] = (
     "The landlord's responsibility for the boiler ends at the meter.",
     "If you didn't receive the code, I can send it again.",
     "We are responsible for returning the deposit within 10 days.",
+    "It's up to you which of the two slots you take.",
+    "Sie hätten die Wohnung auch am Samstag beziehen dürfen.",
 )
 
 

@@ -62,7 +62,8 @@ def test_a_coordinated_apology_for_any_inconvenience_is_boilerplate() -> None:
     assert "TN002" in _codes(text)
 
 
-@pytest.mark.parametrize("opening", ["Dear Patient", "Dear Passenger", "Dear Valued Guest"])
+@pytest.mark.parametrize("opening", ["Dear Patient", "Dear Passenger", "Dear Valued Guest",
+                                     "Dear Valued Patron"])
 def test_a_role_in_place_of_the_name_is_a_generic_salutation(opening: str) -> None:
     text = f"{opening},\n\nThank you for your feedback about Tuesday. I'll call you today."
     codes = _codes(text, customer={"name": {"title": "Ms", "given": "Priya", "family": "Nair"}})
