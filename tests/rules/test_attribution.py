@@ -467,6 +467,9 @@ PARTNER_BLAME = [
     # a failure told lightly; a denial that it came from us (held-out 26)
     ("en-partner-hiccup", "Our payment partner had a hiccup overnight, so the gate stayed shut.",
      "payment partner"),
+    # English "an" is an article, not German "an" that leads an object (held-out 27)
+    ("en-an-independent-supplier", "The food came from an independent supplier, who "
+                                   "cancelled at short notice.", "independent supplier"),
     ("fr-ne-vient-pas-de-nos-services", "Le prélèvement a été rejeté par la banque ; ce "
                                         "retard ne vient donc pas de nos services.",
      "ne vient donc pas de nos services"),
@@ -475,6 +478,7 @@ PARTNER_BLAME = [
 #: (id, text): a partner named, no blame on it
 NOT_PARTNER_BLAME = [
     ("en-object", "We booked the courier for the wrong day, which is on us."),
+    ("de-an-die-bank", "Wir haben den Auftrag versehentlich doppelt an die Bank geschickt."),
     # an admission phrase found by a raw pattern says who failed: "la agencia" is where it
     # should have gone (held-out 26)
     ("es-se-me-olvido-agencia", "El cesto estaba listo, pero se me olvidó entregarlo a la "

@@ -150,7 +150,9 @@ class Roles:
     #: words after a partner word that show it is not the doer (prepositions, compounds)
     not_doer: _WordSet
     #: prepositions before a partner word that make it an object ("sent to the bank"); not
-    #: those of a passive's doer ("by", "von", "par", "por")
+    #: those of a passive's doer ("by", "von", "par", "por"). An entry "an_die" is two
+    #: words in a row: German "an" leads an object only before its article, where English
+    #: "an" is one ("an independent supplier")
     object_lead: frozenset[str]
     #: words that, right after a failure word, make it a thing's name ("error message")
     not_failure: _WordSet
@@ -513,6 +515,7 @@ def _staff_doer(roles: Roles, before: list[str]) -> bool:
     for i, word in enumerate(before):
         if word in roles.staff and not _any_flag(roles, before[max(0, i - 2) : i],
                                                  _F_OBJECT_LEAD | _F_CUSTOMER_OWN) \
+                and not _lead_pair(roles, before, i) \
                 and (i == 0 or before[i - 1] not in roles.other_possessive):
             return True
     return False
@@ -698,7 +701,8 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
         if f & _F_PARTNER:
             if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
                 continue  # "we booked the courier for the wrong day"
-            if _any_flag(roles, before[max(0, i - 2) : i], _F_OBJECT_LEAD):
+            if _any_flag(roles, before[max(0, i - 2) : i], _F_OBJECT_LEAD) \
+                    or _lead_pair(roles, before, i):
                 continue  # "a file was sent to the bank a second time"
             if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
                 return _CUSTOMER  # "your bank declined it by mistake": theirs, not ours
@@ -721,6 +725,12 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+def _lead_pair(roles: Roles, words: list[str], i: int) -> bool:
+    """Whether the two words before ``words[i]`` are an object lead of two words ("an die
+    Bank")."""
+    return i >= 2 and f"{words[i - 2]}_{words[i - 1]}" in roles.object_lead
 
 
 def _shares_subject(roles: Roles, words: list[str], i: int) -> bool:
@@ -821,7 +831,8 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
         if flags & _F_PARTNER:
             if i + 1 < len(after) and _flags(roles, after[i + 1]) & _F_NOT_DOER:
                 continue  # "because of the bank holiday"
-            if reason and _any_flag(roles, after[max(0, i - 2) : i], _F_OBJECT_LEAD):
+            if reason and (_any_flag(roles, after[max(0, i - 2) : i], _F_OBJECT_LEAD)
+                           or _lead_pair(roles, after, i)):
                 continue  # an object in the reason: "porque al cambiar de banco la remesa
                 # se envió" (but "le retard incombe au transporteur" blames it)
             return _PARTNER
