@@ -467,6 +467,7 @@ PARTNER_BLAME = [
     # a failure told lightly; a denial that it came from us (held-out 26)
     ("en-partner-hiccup", "Our payment partner had a hiccup overnight, so the gate stayed shut.",
      "payment partner"),
+    ("en-a-courier", "Unfortunately a courier lost your parcel at the depot.", "courier"),
     # English "an" is an article, not German "an" that leads an object (held-out 27)
     ("en-an-independent-supplier", "The food came from an independent supplier, who "
                                    "cancelled at short notice.", "independent supplier"),
@@ -478,6 +479,7 @@ PARTNER_BLAME = [
 #: (id, text): a partner named, no blame on it
 NOT_PARTNER_BLAME = [
     ("en-object", "We booked the courier for the wrong day, which is on us."),
+    ("es-a-la-agencia", "Enviamos el paquete tarde a la agencia de transportes."),
     ("de-an-die-bank", "Wir haben den Auftrag versehentlich doppelt an die Bank geschickt."),
     # an admission phrase found by a raw pattern says who failed: "la agencia" is where it
     # should have gone (held-out 26)
