@@ -289,6 +289,12 @@ OWNED_IN_PASSING = [
     ("fr-defaut-de-notre", "C'est un défaut de notre emballage.", "défaut de notre emballage"),
     ("en-our-word-slip", "That was my booking mistake, and the slot is yours again.",
      "my booking mistake"),
+    # a few everyday words (held-out 8, 9, 14, 15, 17, 20, 21)
+    ("en-my-bad", "I put you down for the 9th, my bad.", "my bad"),
+    ("en-our-slip", "That was our slip, not yours.", "our slip"),
+    ("en-entirely-ours", "This one is entirely ours.", "entirely ours"),
+    ("en-is-down-to-us", "The stain on your sofa is down to us.", "down to us"),
+    ("en-embarrassed", "Honestly, we're embarrassed.", "embarrassed"),
 ]
 
 
@@ -337,6 +343,8 @@ NOT_ADMISSIONS = [
     ("en-happened-if-you-think", "If you think the breakages happened in our van, reply "
                                  "with photos."),
     ("en-our-responsibility-to", "It is our responsibility to keep your data safe."),
+    ("en-pleasure-ours", "The pleasure is all ours."),
+    ("en-decision-yours", "The choice is yours, and either slot works for us."),
     ("de-zu-kalt", "Bitte lagern Sie den Käse nicht zu kalt."),
     ("es-banco-cobro-dos-veces", "Su banco dice que se le cobró dos veces."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
