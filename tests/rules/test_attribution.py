@@ -253,6 +253,10 @@ ADMISSIONS = [
     ("de-mist-gebaut", "Da haben wir beim Etikettieren Mist gebaut.", "Mist gebaut"),
     ("es-se-le-cobro-dos-veces", "La cuota de abril se le cobró dos veces.",
      "se le cobró dos veces"),
+    # nobody of ours did what was due; what was not done, told with an impersonal "se"
+    ("fr-personne-chez-nous", "Et personne chez nous n'a relu la fiche avant le départ.",
+     "personne chez nous n'a relu"),
+    ("es-no-se-reviso", "No se revisó el trabajo antes de irse.", "No se revisó"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
@@ -347,6 +351,9 @@ NOT_ADMISSIONS = [
     ("en-decision-yours", "The choice is yours, and either slot works for us."),
     ("de-zu-kalt", "Bitte lagern Sie den Käse nicht zu kalt."),
     ("es-banco-cobro-dos-veces", "Su banco dice que se le cobró dos veces."),
+    ("fr-personne-ne-nous", "Le transporteur a perdu le colis et personne ne nous a "
+                            "prévenus."),
+    ("es-no-se-presento", "La empresa instaladora no se presentó a la cita."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
