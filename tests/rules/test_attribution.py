@@ -251,6 +251,9 @@ ADMISSIONS = [
     ("de-zu-knapp-geplant", "Wir haben die Tour am Samstag zu knapp geplant.",
      "zu knapp geplant"),
     ("de-mist-gebaut", "Da haben wir beim Etikettieren Mist gebaut.", "Mist gebaut"),
+    ("de-danebengegriffen", "Da haben wir beim Packen danebengegriffen.", "danebengegriffen"),
+    ("de-durchgerutscht", "Ihre Bestellung ist bei der Planung durchgerutscht.",
+     "durchgerutscht"),
     ("es-se-le-cobro-dos-veces", "La cuota de abril se le cobró dos veces.",
      "se le cobró dos veces"),
     # nobody of ours did what was due; what was not done, told with an impersonal "se"
@@ -291,6 +294,10 @@ OWNED_IN_PASSING = [
     ("en-our-responsibility", "They work under our supervision, so this is our "
                               "responsibility.", "our responsibility"),
     ("fr-defaut-de-notre", "C'est un défaut de notre emballage.", "défaut de notre emballage"),
+    ("de-keinem-von-uns", "Und keinem von uns ist es aufgefallen.", "keinem von uns"),
+    ("de-auf-unserem-mist", "Das ist auf unserem Mist gewachsen.", "Mist gewachsen"),
+    ("de-bei-unserem-update", "Da ist bei unserem Update gestern etwas schiefgelaufen.",
+     "schiefgelaufen"),
     ("en-our-word-slip", "That was my booking mistake, and the slot is yours again.",
      "my booking mistake"),
     # a few everyday words (held-out 8, 9, 14, 15, 17, 20, 21)
