@@ -260,6 +260,8 @@ ADMISSIONS = [
     ("fr-personne-chez-nous", "Et personne chez nous n'a relu la fiche avant le départ.",
      "personne chez nous n'a relu"),
     ("es-no-se-reviso", "No se revisó el trabajo antes de irse.", "No se revisó"),
+    ("es-nadie-la-anoto", "Su cancelación llegó a recepción, pero nadie la anotó en la "
+                          "agenda.", "nadie la anotó"),
 ]
 
 #: (id, text, words): ownership in everyday words, with no "sorry"
