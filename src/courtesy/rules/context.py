@@ -348,6 +348,9 @@ class CheckContext:
                 if generic:  # "Dear Sir Ludwig": a title, not "Dear Sir"
                     greeting_end = start + len(text[start:end].split(None, 1)[0])
                     return self._address_after(start, greeting_end)
+                if lookup_title(text[start:end]) is not None and self._name_follows(end):
+                    # "Madame Lefort,": the title opens the address, and is checked there
+                    return self._address_after(start, start)
                 return self._address_after(start, end)
         return self._salutation_from_forms(first) or self._vocative_opening(first)
 
