@@ -202,6 +202,22 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 27 stays unseen until a held-out 28 is written",
     ("replies_holdout27.jsonl", "TM"):
         "not read yet: held-out 27 stays unseen until a held-out 28 is written",
+    # Held-out 29 was written apart from the code while the session tuned on held-out 26
+    # and 27, and measured once at its merge (against the session's start, 91086b8:
+    # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged). Its misses have
+    # not been read, so that it stays unseen.
+    ("replies_holdout29.jsonl", "apology"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+    ("replies_holdout29.jsonl", "restitution"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+    ("replies_holdout29.jsonl", "BL"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+    ("replies_holdout29.jsonl", "CT"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+    ("replies_holdout29.jsonl", "EL"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+    ("replies_holdout29.jsonl", "TM"):
+        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
     # Held-out 28 was written apart from the code while the session tuned on held-out 26,
     # and measured once at its merge: every measure the same as at the session's start
     # (91086b8). Its misses have not been read, so that it stays unseen.
@@ -491,7 +507,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es)",
           "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es)",
           "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es)",
-          "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es), unseen"}
+          "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es), unseen",
+          "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

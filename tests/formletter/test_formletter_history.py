@@ -77,6 +77,38 @@ def test_repeat_contact_is_acknowledged_in_german_french_and_spanish(
         == ["FL005"]
 
 
+def test_a_repeat_contact_told_by_the_situation_needs_acknowledging_too() -> None:
+    # no history, but "repeat_contact": the customer wrote about this before (held-out 10,
+    # 16, 22 and 27 expect FL005 there)
+    situation = {"kind": "complaint", "repeat_contact": 2}
+    plain = "Dear Mr Owen,\n\nI have issued a refund of £24.99 for the kettle today."
+    report = check(plain, customer=_customer(), situation=situation, select=["FL005"])
+    assert [f.rule for f in report.findings] == ["FL005"]
+    assert "3 times" in report.findings[0].message
+    for acknowledged in (
+        "Dear Mr Owen,\n\nThank you for your patience, and for chasing. I have issued £24.99.",
+        "Monsieur Owen,\n\nJe suis désolée que vous ayez dû nous relancer. Le remboursement "
+        "part aujourd'hui.",
+        "Estimado Sr. Owen:\n\nGracias por insistir. El reembolso sale hoy.",
+    ):
+        assert not check(acknowledged, customer=_customer(), situation=situation,
+                         select=["FL005"]).findings
+    assert not check(plain, customer=_customer(), situation={"kind": "complaint"},
+                     select=["FL005"]).findings
+
+
+@pytest.mark.parametrize("text", [
+    # "again" and "before" that tell no earlier contact (held-out 5 and 24)
+    "Dear Mr Owen,\n\nThe engineer will fix it on Wednesday, and the flat should be warm "
+    "again by the evening.",
+    "Dear Mr Owen,\n\nHe will call you 30 minutes before he arrives on Saturday.",
+])
+def test_again_or_before_about_something_else_is_no_acknowledgement(text: str) -> None:
+    customer = _customer(_inbound(3, "refund"), _inbound(10, "refund"))
+    assert [f.rule for f in check(text, customer=customer, select=["FL005"]).findings] \
+        == ["FL005"]
+
+
 def test_one_contact_or_different_topics_need_no_acknowledgement() -> None:
     plain = "Dear Mr Owen,\n\nI have issued a refund of £24.99 for the kettle today."
     assert not check(plain, customer=_customer(_inbound(3, "refund")),

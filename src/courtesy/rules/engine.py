@@ -59,6 +59,8 @@ def facts_of(
     return _facts(  # in the order of FACTS
         customer is not None,
         customer is not None and bool(customer.history),
+        (customer is not None and bool(customer.history))
+        or (situation is not None and situation.repeat_contact > 0),
         situation is not None,
         situation is not None and situation.has_timing_facts,
         situation is not None and bool(situation.deadline_missed),

@@ -155,6 +155,7 @@ class Existence:
 FACTS = (
     "customer",  # a customer profile
     "history",  # ... with past interactions (Customer.history)
+    "contacted-before",  # the customer wrote before: a history, or Situation.repeat_contact
     "situation",  # a situation
     "timing",  # ... with timing facts: received_at, sent_at, deadline_missed, promised_for
     "deadline-missed",  # ... whose deadline_missed is set

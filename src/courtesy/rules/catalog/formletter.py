@@ -597,7 +597,14 @@ _ACKNOWLEDGE = re.compile(
     r"reached out to|been in touch with|raised|reported|told)\s+(?:us|me|this)"
     r"|(?:your|the)\s+(?:previous|earlier|last|first|other|past|original)\s+"
     r"(?:email|e-mail|message|messages|call|calls|chat|contact|request|ticket|emails|letters?)"
-    r"|(?:again|previously|before|second time|third time|several times|more than once|"
+    # "again" only as a contact told again ("sorry you had to write again", "chasing us
+    # again"), not "the flat should be warm again"
+    r"|(?:(?:write|wrote|written|writing|contact|contacted|contacting|chase|chased|chasing|"
+    r"call|called|calling|email|emailed|emailing|ask|asked|asking|explain|explaining|tell|"
+    r"telling|message|messaged|get in touch|got in touch|come back|came back|reach out|"
+    r"reached out|follow up|followed up|raise|raised)\b(?:\s+\w+){0,3}?\s+again"
+    r"|previously|(?:this|that|it|us|me) before|second time|third time|several times|"
+    r"more than once|"
     r"each time|every time|so many times|keep having to|had to (?:contact|write|chase|call))"
     # German, French, Spanish: "erneut", "zum zweiten Mal", "Ihre letzte Nachricht"; "à
     # nouveau", "une deuxième fois", "votre précédent message"; "de nuevo", "por segunda
@@ -607,6 +614,11 @@ _ACKNOWLEDGE = re.compile(
     r"angerufen|nachgefragt)"
     r"|(?:ihre|deine|ihrer|deiner) (?:vorherige|letzte|frühere|erste)n? "
     r"(?:e-mail|mail|nachricht|anfrage|anruf)"
+    # chasing and insisting say it too: "thank you for chasing", "que vous ayez dû nous
+    # relancer", "gracias por insistir", "dass Sie nachhaken mussten"
+    r"|(?:for|had to|having to) (?:chase|chasing)|chasing us|chased us"
+    r"|relanc(?:er|é|ée|és|ez|iez)|vous nous avez (?:déjà )?(?:écrit|contacté|appelé)"
+    r"|insistir|su insistencia|nachhaken|nachgehakt|nachfragen (?:mussten|musstest)"
     r"|à nouveau|de nouveau|une (?:deuxième|seconde|troisième) fois|plusieurs fois"
     r"|(?:déjà|plusieurs fois) (?:écrit|contacté|appelé|signalé|relancé)"
     r"|(?:votre|ton) (?:précédente?|dernière?|premier|première) "
@@ -620,31 +632,39 @@ _ACKNOWLEDGE = re.compile(
 
 def _repeat_contact(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a reply to a customer whose history holds two or more inbound messages
-    (``Thresholds.repeat_contacts``) on the topic of their latest one, when the reply does
-    not acknowledge the earlier contact ("I can see you contacted us on 3 May about...",
-    "your previous email", "sorry you had to write again", "erneut", "une deuxième fois",
-    "por segunda vez").
+    (``Thresholds.repeat_contacts``) on the topic of their latest one, or whose situation
+    says they wrote about it before (``repeat_contact``), when the reply does not
+    acknowledge the earlier contact ("I can see you contacted us on 3 May about...", "your
+    previous email", "sorry you had to write again", "erneut", "une deuxième fois", "por
+    segunda vez").
     """
     customer = ctx.customer
-    if customer is None or not customer.history:
-        return
     inbound = sorted((i for i in customer.history if i.direction == "inbound" and i.topic),
-                     key=lambda i: i.at)
-    if not inbound:
-        return
-    topic = inbound[-1].topic
+                     key=lambda i: i.at) if customer is not None else []
+    topic = inbound[-1].topic if inbound else None
     same = [i for i in inbound if i.topic == topic]
-    if len(same) < active_thresholds().repeat_contacts:
+    # the situation may say so without a history: "repeat_contact" earlier messages on
+    # this, and the one we are answering
+    told = ctx.situation.repeat_contact + 1 if ctx.situation is not None \
+        and ctx.situation.repeat_contact else 0
+    contacts = max(len(same), told)
+    if contacts < active_thresholds().repeat_contacts:
         return
     if _ACKNOWLEDGE.search(ctx.text):
         return
     start, end = ctx.body_start, ctx.end_of_text()
     if start >= end:
         return
-    yield Hit(start, min(end, ctx.sentence_at(start)[1]),
-              f"The customer has contacted us {len(same)} times about {topic!r} (first on "
-              f"{_day(same[0])}); the reply does not say so.",
-              f"Acknowledge it: \"I can see you contacted us on {_day(same[0])} about this.\"")
+    if len(same) == contacts:
+        message = (f"The customer has contacted us {contacts} times about {topic!r} (first on "
+                   f"{_day(same[0])}); the reply does not say so.")
+        suggestion = f"Acknowledge it: \"I can see you contacted us on {_day(same[0])} " \
+                     "about this.\""
+    else:
+        message = f"The customer has contacted us {contacts} times about this; the reply " \
+                  "does not say so."
+        suggestion = "Acknowledge it: \"I'm sorry you've had to write to us again about this.\""
+    yield Hit(start, min(end, ctx.sentence_at(start)[1]), message, suggestion)
 
 
 _CUSTOMER = {"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}
@@ -738,7 +758,8 @@ RULES = (
     ),
     Rule(
         code="FL005", name="repeat-contact-unacknowledged", category=Category.FORM_LETTER,
-        severity=Severity.WARNING, kind=Custom(check=_repeat_contact, needs=frozenset({"history"})),
+        severity=Severity.WARNING, kind=Custom(check=_repeat_contact,
+                                                 needs=frozenset({"contacted-before"})),
         seed="003",
         practice="The larger the grievance, the timelier a response.",
         why="A customer who had to write twice about the same problem needs to hear that we "
