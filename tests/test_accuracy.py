@@ -172,9 +172,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "(TN005)",
     # Held-out 17 was measured once at its merge, at the end of the session that tuned on
     # held-out 10 to 16, then used to tune once held-out 18 was being written.
-    ("replies_holdout17.jsonl", "apology"):
-        "admissions with no failure word; a policy ('fees aren't refundable for missed "
-        "sessions') reads as one",
     ("replies_holdout17.jsonl", "restitution"):
         "amends in words no lexicon holds",
     ("replies_holdout17.jsonl", "CT"):
@@ -189,19 +186,15 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # held-out 26, and measured once at its merge (against the session's start, bba94f1:
     # apology 0.94 / 0.86 -> 0.95 / 0.86, restitution 0.91 / 0.83 unchanged, next steps
     # 0.95 / 0.85 -> 0.94 / 0.86), and once more, still unread, when held-out 28 was merged
-    # (80368d7: apology 0.96 / 0.86, the rest unchanged).
-    ("replies_holdout27.jsonl", "restitution"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
-    ("replies_holdout27.jsonl", "BL"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
+    # (80368d7: apology 0.96 / 0.86, the rest unchanged); the same session then read it and
+    # tuned on it while held-out 28 stayed unseen.
     ("replies_holdout27.jsonl", "CT"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
+        "a transfer to a partner told as where a refund must be claimed ('any refund for "
+        "the food will need to be claimed from them directly') missed (CT002)",
     ("replies_holdout27.jsonl", "EL"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
-    ("replies_holdout27.jsonl", "NM"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
-    ("replies_holdout27.jsonl", "TM"):
-        "not read yet: held-out 27 stays unseen until a held-out 28 is written",
+        "next steps told as offers or plain facts ('We can resubmit the application', "
+        "'10 bags for Saturday is fine, delivered between 5 and 6pm') missed, so EL003 "
+        "reports steps that are there",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged). Its misses have
@@ -246,10 +239,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # apology 0.99 / 0.73 -> 0.96 / 0.78, restitution 0.93 / 0.55 -> 0.91 / 0.63). The next
     # session, with held-out 26 written, read its misses and tuned on it (restitution 0.86,
     # apology 0.83).
-    ("replies_holdout25.jsonl", "apology"):
-        "admissions with no failure word ('we picked the smoked tin off the shelf next to "
-        "it', 'el ebanista aplicó goma laca brillante'); a decision owned as 'ours, not the "
-        "weather's'",
     ("replies_holdout25.jsonl", "next_steps"):
         "steps told as done facts ('The corrected invoice is attached', 'We took the swing "
         "beam down this morning') missed; policy and 'please note' sentences read as steps",
@@ -317,9 +306,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "(TM001)",
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
-    ("replies_holdout21.jsonl", "apology"):
-        "admissions told in plain verbs, with no failure word ('someone loaded another "
-        "customer's red sock into your white wash')",
     ("replies_holdout21.jsonl", "BL"):
         "blame told with no failure word ('the cancellation came from the test centre'); "
         "'comme indiqué dans nos conditions' read as blame on the customer (BL002)",
@@ -332,15 +318,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 20 was written to be hard (a third with transfers, refused amends and
     # admissions in plain verbs) and measured unseen three times, then tuned on once held-out
     # 21 was written.
-    ("replies_holdout20.jsonl", "apology"):
-        "admissions told in plain verbs, with no failure word ('we boxed a lemon one', 'the "
-        "technician left the connector loose')",
     ("replies_holdout20.jsonl", "restitution"):
         "amends in new words missed ('give you your next session free', 'keep the lemon one "
         "with our compliments')",
-    ("replies_holdout20.jsonl", "BL"):
-        "blame told with no failure word and no partner word ('the extra minutes were billed "
-        "because our payment processor failed')",
     ("replies_holdout20.jsonl", "EL"):
         "an admission and a step missed, so EL001 and EL003 report what is there; a promise "
         "with a price and a request read as needing a time (EL004)",

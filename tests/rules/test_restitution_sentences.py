@@ -368,6 +368,8 @@ NOT_TOLD_FREE = [
     ("fr-par-partenaire", "Le guide est offert par l'office de tourisme."),
     ("de-ermaessigte-karten", "Für Kinder gibt es ermäßigte Karten."),
     ("en-refund-link", "That refund link was broken on our end."),
+    ("en-refund-claimed-elsewhere", "Any refund for the food will need to be claimed from "
+                                    "them directly."),
     ("fr-garder-votre-numero", "Oui, vous pouvez garder votre numéro."),
 ]
 

@@ -349,6 +349,7 @@ def test_a_team_brand_or_the_customer_at_the_end_is_no_signature(ending: str) ->
     "den Stand sehen Sie unter brunnen-krause.example/auftrag/BK-2291",
     # a host that names tracking (held-out 27)
     "live verfolgen unter track.spritzig.example/4471",
+    "it left with DPD this morning, tracking 15503377142211",  # the number after the word
 ])
 def test_tracking_codes_and_links_are_found(tracking: str) -> None:
     text = f"Hi Nick, sorry it's late. It arrives Thursday 19 March; {tracking}. Helen"
