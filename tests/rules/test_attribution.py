@@ -260,6 +260,17 @@ ADMISSIONS = [
     ("fr-personne-chez-nous", "Et personne chez nous n'a relu la fiche avant le départ.",
      "personne chez nous n'a relu"),
     ("es-no-se-reviso", "No se revisó el trabajo antes de irse.", "No se revisó"),
+    # held-out 28: the past perfect, done against the request, not as promised, nobody took
+    # it over
+    ("en-nobody-had-told", "Nobody had told him that the plan had changed.",
+     "Nobody had told him"),
+    ("fr-alors-que-votre-demande", "Nous avons remplacé les soupapes de droite mais pas "
+                                   "celles des basses, alors que c'était votre demande.",
+     "alors que c'était votre demande"),
+    ("de-nicht-wie-zugesagt", "Wir haben den Antrag erst am 20. April eingereicht und "
+                              "nicht, wie zugesagt, am 8. April.", "nicht, wie zugesagt"),
+    ("de-niemand-uebernommen", "Die Kollegin war im Urlaub, und niemand hat ihre Mappe "
+                               "übernommen.", "niemand hat"),
     ("es-nadie-la-anoto", "Su cancelación llegó a recepción, pero nadie la anotó en la "
                           "agenda.", "nadie la anotó"),
 ]
@@ -363,6 +374,8 @@ NOT_ADMISSIONS = [
     ("fr-personne-ne-nous", "Le transporteur a perdu le colis et personne ne nous a "
                             "prévenus."),
     ("es-no-se-presento", "La empresa instaladora no se presentó a la cita."),
+    ("de-niemand-kann", "Wir haben den alten Ausweis gesperrt, damit niemand damit "
+                        "ausleihen kann."),
     ("de-customer-bank", "Ihre Zahlung wurde von Ihrer Bank versehentlich abgelehnt."),
     ("fr-customer", "Vous avez saisi une mauvaise adresse lors de la commande."),
     ("es-object-nos", "Usted nos indicó una dirección equivocada en el formulario."),
@@ -492,6 +505,8 @@ PARTNER_BLAME = [
     ("en-partner-hiccup", "Our payment partner had a hiccup overnight, so the gate stayed shut.",
      "payment partner"),
     ("en-a-courier", "Unfortunately a courier lost your parcel at the depot.", "courier"),
+    # French "a" (has) after a partner is no Spanish preposition "a"
+    ("fr-banque-a-rejete", "La banque a rejeté le prélèvement par erreur.", "banque"),
     # English "an" is an article, not German "an" that leads an object (held-out 27)
     ("en-an-independent-supplier", "The food came from an independent supplier, who "
                                    "cancelled at short notice.", "independent supplier"),
