@@ -262,6 +262,7 @@ ADMISSIONS = [
     ("es-no-se-reviso", "No se revisó el trabajo antes de irse.", "No se revisó"),
     # held-out 28: the past perfect, done against the request, not as promised, nobody took
     # it over
+    ("en-sat-in-our", "Your drive sat in our intake area for three weeks.", "sat in our"),
     ("en-nobody-had-told", "Nobody had told him that the plan had changed.",
      "Nobody had told him"),
     ("fr-alors-que-votre-demande", "Nous avons remplacé les soupapes de droite mais pas "
@@ -506,6 +507,8 @@ PARTNER_BLAME = [
      "payment partner"),
     ("en-a-courier", "Unfortunately a courier lost your parcel at the depot.", "courier"),
     # French "a" (has) after a partner is no Spanish preposition "a"
+    ("en-sat-at-partner", "Your darts then sat at the Royal Mail sorting office for four "
+                          "days.", "Royal Mail"),
     ("fr-banque-a-rejete", "La banque a rejeté le prélèvement par erreur.", "banque"),
     # English "an" is an article, not German "an" that leads an object (held-out 27)
     ("en-an-independent-supplier", "The food came from an independent supplier, who "

@@ -190,6 +190,8 @@ PLAIN_AMENDS = [
     ("es-no-se-la-cobramos", "Esa clase no se la cobramos.", "no se la cobramos"),
     # a waived fee of ours, what we pay for with no article (held-out 27)
     ("en-waived-our-fee", "I have also waived our admin fee of £40.", "waived our"),
+    ("de-zurueck-auf-karte", "Die 6 € gehen heute zurück auf deine Karte.",
+     "zurück auf deine Karte"),
     ("en-pay-for-cleaning", "We will pay for professional cleaning of the rug.",
      "pay for professional"),
 ]
@@ -357,6 +359,10 @@ TOLD_FREE = [
     ("de-nichts-in-rechnung", "Für den zweiten Termin stellen wir Ihnen nichts in Rechnung.",
      "nichts in Rechnung"),
     ("fr-vous-pouvez-garder", "Vous pouvez garder le premier exemplaire.", "garder le"),
+    # held-out 28: extra months given, nothing charged, money going back to the card
+    ("en-added-months-of", "I've also added 3 months of Premium to your account.",
+     "added 3 months of"),
+    ("de-berechnen-nichts", "Für die zwei Tage berechnen wir dir nichts.", "berechnen wir dir"),
 ]
 
 #: (id, text): free as in open, or offered as a tale, not amends
