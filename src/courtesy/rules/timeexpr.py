@@ -476,6 +476,13 @@ _CLOCK = re.compile(
     r"(?![\w:]|[.,]\d)")
 
 
+#: after a day: "'s" and a charge or a visit of that day ("refunded Friday's £140 service
+#: fee"), not a promise for the day ("on Thursday's van")
+_OWNED_BY_DAY = re.compile(
+    r"'s\s+(?:[£€$]\s?\d[\d.,]*\s+|\d[\d.,]*\s?(?:€|euros?)\s+)?(?:[\w-]+\s+)?"
+    r"(?:fee|fees|charge|charges|bill|invoice|payment|service|visit|call-out|callout)\b")
+
+
 def _clock_times(norm: str, start: int, end: int, *, sent_at: datetime, zone: tzinfo,
                  language: str) -> list[TimeExpression]:
     """Times of day in ``norm[start:end]`` later on the day the reply is sent ("will be with
@@ -560,6 +567,8 @@ def find_time_expressions(
         candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
         last_end = -1
         for expression in candidates:
+            if _OWNED_BY_DAY.match(norm, expression.end):
+                continue  # "Friday's £140 service fee": what a day's visit cost, no promise
             if expression.start >= last_end:
                 result.append(expression)
                 last_end = expression.end
