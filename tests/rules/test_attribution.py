@@ -369,6 +369,7 @@ NOT_ADMISSIONS = [
                                  "with photos."),
     ("en-our-responsibility-to", "It is our responsibility to keep your data safe."),
     ("en-pleasure-ours", "The pleasure is all ours."),
+    ("en-even-though-obstacle", "We delivered on time even though the roads were closed."),
     ("en-decision-yours", "The choice is yours, and either slot works for us."),
     ("de-zu-kalt", "Bitte lagern Sie den Käse nicht zu kalt."),
     ("es-banco-cobro-dos-veces", "Su banco dice que se le cobró dos veces."),

@@ -236,6 +236,8 @@ def test_any_verb_in_the_future_is_a_next_step(text: str) -> None:
     "Debido a una incidencia con la empresa de transporte, su pedido sufrirá un retraso.",
     "Nous espérons vous revoir bientôt.",
     "Wir versichern Ihnen, dass so etwas nie wieder vorkommen wird.",
+    "Nous entrons dans la période la plus chargée de l'année.",
+    "Nous vous montrons ici comment régler le thermostat.",
 ])
 def test_an_over_promise_news_or_a_present_in_rons_is_no_next_step(text: str) -> None:
     assert check(text, situation=DELAY).elements["next_steps"] == ()
