@@ -305,6 +305,7 @@ OWNED_IN_PASSING = [
     ("es-debiamos-haber", "Es un lote que debíamos haber retirado hace meses.",
      "debíamos haber"),
     ("es-se-nos-sin-tilde", "Uf, se nos paso tu pedido.", "se nos paso"),
+    ("es-he-olvidado", "He olvidado enviarte la factura.", "He olvidado"),
     ("en-our-responsibility", "They work under our supervision, so this is our "
                               "responsibility.", "our responsibility"),
     ("fr-defaut-de-notre", "C'est un défaut de notre emballage.", "défaut de notre emballage"),
