@@ -305,9 +305,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "transfers to other firms in new words (CT002)",
     ("replies_holdout22.jsonl", "NM"):
         "an interjection ('Oh') after a comma read as another person addressed (NM002)",
-    ("replies_holdout22.jsonl", "TM"):
-        "a past date read as a slow promise (TM003); a wait not acknowledged in new words "
-        "(TM001)",
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
     ("replies_holdout21.jsonl", "BL"):
@@ -505,9 +502,9 @@ def test_meets_the_bar(name: str) -> None:
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)
 POOLED_KNOWN_SHORT: dict[str, str] = {
-    "EL": "0.878 precision with unseen held-out 26 and 27 in: admissions and next steps "
-          "told in new words are missed, so EL001 and EL003 report what is there (0.896 "
-          "without held-out 25 to 27)",
+    "EL": "0.896 precision, with and without unseen held-out 29: next steps told as offers "
+          "or plain facts ('We can resubmit the application') are missed, so EL003 reports "
+          "steps that are there; labellers split on such offers (5 labelled steps, 5 not)",
 }
 
 
