@@ -175,7 +175,7 @@ TOPICS = (
     "apology", "empathy", "non-apology", "boilerplate", "thanks", "commitment", "timeframe",
     "tracking", "contact-way", "no-reply", "transfer", "blame-partner", "blame-customer",
     "over-promise", "canned", "vague-time", "generic-salutation", "greeting", "restitution",
-    "restitution-free", "no-restitution", "wait-acknowledgement",
+    "restitution-free", "no-restitution", "wait-acknowledgement", "repeat-acknowledgement",
 )
 
 

@@ -114,7 +114,8 @@ TOPIC_PRIORITY: tuple[str, ...] = (
 #: is a next step (commitment) *and* restitution; "please" and "softener" mark polite
 #: requests inside any phrase ("Please contact us"). Their phrases never hide another topic.
 OVERLAY_TOPICS = frozenset({"restitution", "restitution-free", "no-restitution", "please",
-                            "softener", "failure", "mistake", "refusal", "cause"})
+                            "softener", "failure", "mistake", "refusal", "cause",
+                            "repeat-acknowledgement"})
 
 _SEP = r"\s+"
 _DIGITS = tuple("0123456789")

@@ -591,45 +591,6 @@ def _day(item: Interaction) -> str:
     return f"{item.at.day} {item.at:%B %Y}"
 
 
-_ACKNOWLEDGE = re.compile(
-    r"(?i)\b(?:(?:you|you've|you have)\s+(?:already\s+|previously\s+|also\s+)?"
-    r"(?:contacted|written to|wrote to|emailed|e-mailed|called|phoned|messaged|chatted with|"
-    r"reached out to|been in touch with|raised|reported|told)\s+(?:us|me|this)"
-    r"|(?:your|the)\s+(?:previous|earlier|last|first|other|past|original)\s+"
-    r"(?:email|e-mail|message|messages|call|calls|chat|contact|request|ticket|emails|letters?)"
-    # "again" only as a contact told again ("sorry you had to write again", "chasing us
-    # again"), not "the flat should be warm again"
-    r"|(?:(?:write|wrote|written|writing|contact|contacted|contacting|chase|chased|chasing|"
-    r"call|called|calling|email|emailed|emailing|ask|asked|asking|explain|explaining|tell|"
-    r"telling|message|messaged|get in touch|got in touch|come back|came back|reach out|"
-    r"reached out|follow up|followed up|raise|raised)\b(?:\s+\w+){0,3}?\s+again"
-    r"|previously|(?:this|that|it|us|me) before|second time|third time|several times|"
-    r"more than once|"
-    r"each time|every time|so many times|keep having to|had to (?:contact|write|chase|call))"
-    # German, French, Spanish: "erneut", "zum zweiten Mal", "Ihre letzte Nachricht"; "à
-    # nouveau", "une deuxième fois", "votre précédent message"; "de nuevo", "por segunda
-    # vez", "su anterior correo"
-    r"|erneut|nochmals|noch einmal|wieder|zum (?:zweiten|dritten|wiederholten) mal|mehrmals"
-    r"|(?:bereits|schon) (?:mehrmals |einmal |mehrfach )?(?:geschrieben|gemeldet|kontaktiert|"
-    r"angerufen|nachgefragt)"
-    r"|(?:ihre|deine|ihrer|deiner) (?:vorherige|letzte|frühere|erste)n? "
-    r"(?:e-mail|mail|nachricht|anfrage|anruf)"
-    # chasing and insisting say it too: "thank you for chasing", "que vous ayez dû nous
-    # relancer", "gracias por insistir", "dass Sie nachhaken mussten"
-    r"|(?:for|had to|having to) (?:chase|chasing)|chasing us|chased us"
-    r"|relanc(?:er|é|ée|és|ez|iez)|vous nous avez (?:déjà )?(?:écrit|contacté|appelé)"
-    r"|insistir|su insistencia|nachhaken|nachgehakt|nachfragen (?:mussten|musstest)"
-    r"|à nouveau|de nouveau|une (?:deuxième|seconde|troisième) fois|plusieurs fois"
-    r"|(?:déjà|plusieurs fois) (?:écrit|contacté|appelé|signalé|relancé)"
-    r"|(?:votre|ton) (?:précédente?|dernière?|premier|première) "
-    r"(?:message|e-mail|courriel|appel|demande)"
-    r"|de nuevo|otra vez|por (?:segunda|tercera) vez|varias veces|volver a (?:escribir|llamar)"
-    r"|ya (?:nos )?(?:había|habia|ha) (?:escrito|contactado|llamado)"
-    r"|(?:su|tu) (?:anterior|último|ultimo|primer) (?:mensaje|correo|email|e-mail|llamada)"
-    r")\b"
-)
-
-
 def _repeat_contact(ctx: CheckContext) -> Iterator[Hit]:
     """Flags a reply to a customer whose history holds two or more inbound messages
     (``Thresholds.repeat_contacts``) on the topic of their latest one, or whose situation
@@ -650,8 +611,8 @@ def _repeat_contact(ctx: CheckContext) -> Iterator[Hit]:
     contacts = max(len(same), told)
     if contacts < active_thresholds().repeat_contacts:
         return
-    if _ACKNOWLEDGE.search(ctx.text):
-        return
+    if ctx.has("repeat-acknowledgement"):
+        return  # lexicons/*/repeat-acknowledgement.txt
     start, end = ctx.body_start, ctx.end_of_text()
     if start >= end:
         return
