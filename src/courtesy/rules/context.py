@@ -64,8 +64,12 @@ _SENTENCE_END = ".!?\n"
 #: "stop" marks a full stop after a short word or a number, which may be an abbreviation or
 #: an ordinal ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a
 #: sentence. The pattern opens with a character set, which the regex engine skips ahead to.
-_SENTENCE_BREAK = re.compile(rf"[\n.!?{_EMOJI}](?:(?<=\n)|(?<=[!?{_EMOJI}])(?=\s|$)"
-                             r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
+_SENTENCE_BREAK_EMOJI = re.compile(
+    rf"[\n.!?{_EMOJI}](?:(?<=\n)|(?<=[!?{_EMOJI}])(?=\s|$)"
+    r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
+#: the same without emoji, for ASCII texts (its small character set is the faster scan)
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[!?])(?=\s|$)"
+                             r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?=\s|$)))")
 _EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 #: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
@@ -295,7 +299,8 @@ class CheckContext:
         index = self._cache.get("sentence_index")
         if index is None:
             # every sentence end, found once per check, and the starts that follow them
-            breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)
+            pattern = _SENTENCE_BREAK if text.isascii() else _SENTENCE_BREAK_EMOJI
+            breaks = [m.start() for m in pattern.finditer(text)
                       if m.lastgroup is None or not _inner_full_stop(text, m.start())]
             index = (breaks, [
                 p + 1 if text[p] == "\n" else p + 2
