@@ -25,21 +25,17 @@ URGENT = {"kind": "delay", "our_fault": True, "severity": "high"}
 
 # -- apology: admissions of fault -------------------------------------------------------------
 
-def test_a_non_apology_about_our_driver_stays_a_non_apology() -> None:
-    text = "We are sorry if you feel our driver did not handle your parcel with care."
-    assert _element(text, "apology", OURS) == []
-    assert "TN001" in {f.rule for f in check(text, situation=OURS).findings}
-
-
 @pytest.mark.parametrize(("text", "rule"), [
+    # a non-apology about our driver stays a non-apology
+    ("We are sorry if you feel our driver did not handle your parcel with care.", "TN001"),
     ("We apologise if the change of appointment caused you any difficulty.", "TN001"),
     ("Sorry if your order came as a surprise.", "TN001"),
     ("Lamentamos las molestias que esta situación le haya podido ocasionar.", "TN002"),
     ("Disculpe los inconvenientes que el retraso le haya podido causar.", "TN002"),
 ])
 def test_an_apology_on_a_condition_is_no_apology(text: str, rule: str) -> None:
-    # "if the ..." and "que ... le haya podido ocasionar" doubt that any harm was done
-    # (held-out 18, 22, 24, 25 and 26)
+    # "if you feel", "if the ..." and "que ... le haya podido ocasionar" doubt that any
+    # harm was done (held-out 18, 22, 24, 25 and 26)
     assert _element(text, "apology", OURS) == []
     assert rule in {f.rule for f in check(text, situation=OURS).findings}
 
