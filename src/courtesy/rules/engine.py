@@ -56,11 +56,11 @@ def facts_of(
     customer: Customer | None, situation: Situation | None, channel: Channel | None,
 ) -> frozenset[str]:
     """The :data:`~courtesy.rules.model.FACTS` a check has: what rules may need."""
+    history = customer is not None and bool(customer.history)
     return _facts(  # in the order of FACTS
         customer is not None,
-        customer is not None and bool(customer.history),
-        (customer is not None and bool(customer.history))
-        or (situation is not None and situation.repeat_contact > 0),
+        history,
+        history or (situation is not None and situation.repeat_contact > 0),
         situation is not None,
         situation is not None and situation.has_timing_facts,
         situation is not None and bool(situation.deadline_missed),

@@ -468,9 +468,10 @@ def _named_date(m: re.Match[str], language: str, cal: _Calendar, today: date) ->
 
 #: a time of day with something that makes it one: minutes after a colon ("12:30"), the
 #: French "h" ("9h15", "9h"), "am"/"pm" ("6pm", "6.30 pm") or "Uhr" ("18 Uhr"). Not a
-#: number after a currency sign or inside a date, a version or a code.
+#: number after a currency sign or inside a date, a version or a code. The pattern opens
+#: with a digit, which the regex engine skips ahead to; the hour is checked in code.
 _CLOCK = re.compile(
-    r"(?<![\w.,:/£$€-])(?P<h>[01]?\d|2[0-3])"
+    r"(?P<h>\d(?<![\w.,:/£$€-]\d)\d?)"
     r"(?:(?::|h|\.(?=\d\d\s?[ap]\.?m\b))(?P<m>[0-5]\d))?"
     r"(?:\s?(?P<ap>[ap])\.?m\b|\s?(?P<mark>uhr|h)\b)?"
     r"(?![\w:]|[.,]\d)")
@@ -495,6 +496,8 @@ def _clock_times(norm: str, start: int, end: int, *, sent_at: datetime, zone: tz
         if m["m"] is None and m["ap"] is None and m["mark"] is None:
             continue  # a bare number
         hour, minute = int(m["h"]), int(m["m"] or 0)
+        if hour > 23:
+            continue
         if m["ap"] is not None:
             if not 1 <= hour <= 12:
                 continue
