@@ -64,12 +64,14 @@ _SENTENCE_END = ".!?\n"
 #: "stop" marks a full stop after a short word or a number, which may be an abbreviation or
 #: an ordinal ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a
 #: sentence. The pattern opens with a character set, which the regex engine skips ahead to.
-_SENTENCE_BREAK_EMOJI = re.compile(
-    rf"[\n.!?{_EMOJI}](?:(?<=\n)|(?<=[!?{_EMOJI}])(?=\s|$)"
-    r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
+def _sentence_break(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"[\n.!?{marks}](?:(?<=\n)|(?<=[!?{marks}])(?=\s|$)"
+                      r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
+
+
+_SENTENCE_BREAK_EMOJI = _sentence_break(_EMOJI)
 #: the same without emoji, for ASCII texts (its small character set is the faster scan)
-_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[!?])(?=\s|$)"
-                             r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?=\s|$)))")
+_SENTENCE_BREAK = _sentence_break("")
 _EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 #: What a sentence starts after (the start of sentence_at): a line break, or a full stop,
 #: ``!`` or ``?`` and a space or tab (each of them a sentence break, too).
