@@ -518,6 +518,21 @@ PARTNER_BLAME = [
     ("fr-ne-vient-pas-de-nos-services", "Le prélèvement a été rejeté par la banque ; ce "
                                         "retard ne vient donc pas de nos services.",
      "ne vient donc pas de nos services"),
+    # a company named by its trade, in every language (held-out 29)
+    ("en-hire-company", "I had to move your clean to Friday because the van hire company gave "
+                        "me a van with a broken ladder rack.", "van hire company"),
+    ("es-empresa-de", "El retraso se debió a la empresa de autocares que tenemos contratada.",
+     "empresa de autocares"),
+    ("fr-societe-de", "La panne se prolonge en raison du retard de la société de maintenance, "
+                      "qui n'a toujours pas livré la pièce.", "société de maintenance"),
+    ("de-firma", "Leider hat die Firma Baumann die Gerüstteile zu spät geliefert.", "Firma"),
+    # a word of ours in a relative clause about the partner is no doer (held-out 29)
+    ("en-relative-our", "The Grasmere taxi firm that carries our transfers on that stage "
+                        "didn't make its afternoon run.", "taxi firm"),
+    ("en-relative-us", "The courier who collects for us lost two of the boxes at the depot.",
+     "courier"),
+    ("fr-relative-nos", "Le transporteur qui livre nos colis a abîmé votre carton.",
+     "transporteur"),
 ]
 
 #: (id, text): a partner named, no blame on it
@@ -540,6 +555,11 @@ NOT_PARTNER_BLAME = [
     ("en-indirect-object", "Sorry, we gave the courier your old flat number by mistake."),
     ("es-object-in-the-reason", "El recibo se cobró dos veces porque al cambiar de banco el "
                                 "fichero salió por duplicado."),
+    # a plan named after a company is no company (held-out 29)
+    ("es-plan-empresa", "Le cobramos por error el plan Empresa en lugar del plan Profesional."),
+    # the partner is told something: "that" opens what it was told, not a clause about it
+    ("en-told-the-courier-that", "We told the courier that our address had changed, and we "
+                                 "sent the parcel to the wrong door."),
 ]
 
 
@@ -801,6 +821,9 @@ def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) 
     "Usted no recibió el aviso porque lo enviamos a una dirección antigua.",
     "We will pay you the £62 in export income you should have earned.",
     "You should have been told about the closure when you booked.",
+    # what the customer should have heard from us (held-out 29)
+    "Entschuldigen Sie bitte: Sie hätten von uns hören müssen, bevor der 15. Mai verstrichen "
+    "war.",
 ])
 def test_what_the_customer_should_have_received_is_not_blame_on_the_customer(
         text: str) -> None:

@@ -242,6 +242,10 @@ class Roles:
     #: words that tell a step under way ("now", "jetzt"): after "and" they end an admission
     #: ("Our van had a flat | and the crew are now on their way"); whole words
     now: frozenset[str]
+    #: relative pronouns ("that", "who", "qui", "que", German "der" after a comma): after a
+    #: partner word they open a clause about it, where a word of ours is no doer ("the taxi
+    #: firm that carries our transfers didn't make its run"); whole words
+    relative: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -249,13 +253,14 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
-             "other-possessive", "consequence", "anaphor", "title", "now")
+             "other-possessive", "consequence", "anaphor", "title", "now", "relative")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
-                          "other-possessive", "consequence", "anaphor", "title", "now"})
+                          "other-possessive", "consequence", "anaphor", "title", "now",
+                          "relative"})
 
 
 @cache
@@ -719,12 +724,38 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
                          _F_PARTNER | _F_CUSTOMER | _F_HANDLING):
                 continue  # an object: "the courier sent us", "usted nos indicó", "según
                 # nuestro registro"
+            if _in_partner_relative(roles, before, i):
+                continue  # "the mailing firm that posts the magazine for us printed …"
             if _any_flag(roles, before[i + 1 : i + 1 + _OURS_PARTNER_REACH], _F_PARTNER):
                 return _PARTNER  # "our delivery partner"
             return _OURS
         if f & _F_CUSTOMER and (i == 0 or _flags(roles, before[i - 1]) & _F_SUBJECT_LEAD):
             return _CUSTOMER
     return None
+
+
+#: how many words back from a word of ours a relative pronoun after a partner word is looked
+#: for ("the Grasmere taxi firm that carries our transfers")
+_RELATIVE_REACH = 6
+
+
+def _in_partner_relative(roles: Roles, words: list[str], i: int) -> bool:
+    """Whether the word of ours at ``words[i]`` stands in a relative clause about a partner,
+    not right after its pronoun: "the taxi firm that carries our transfers", "le transporteur
+    qui livre nos colis" (the partner is the subject; "the courier that we booked" is ours).
+    The partner must be a subject itself, not the object of a lead ("we told the courier that
+    our address had changed")."""
+    for j in range(i - 2, max(0, i - _RELATIVE_REACH) - 1, -1):
+        word = words[j]
+        if word == "," or word in roles.new_clause:
+            return False
+        if word not in roles.relative:
+            continue
+        k = j - 2 if j >= 2 and words[j - 1] == "," else j - 1
+        return k >= 0 and bool(_flags(roles, words[k]) & _F_PARTNER) \
+            and not _any_flag(roles, words[max(0, k - 2) : k], _F_OBJECT_LEAD | _F_HANDLING) \
+            and not _lead_pair(roles, words, k)
+    return False
 
 
 def _lead_pair(roles: Roles, words: list[str], i: int) -> bool:
