@@ -533,6 +533,15 @@ PARTNER_BLAME = [
      "courier"),
     ("fr-relative-nos", "Le transporteur qui livre nos colis a abîmé votre carton.",
      "transporteur"),
+    # where it still waits, a date that slipped, where the delay came from (held-out 29)
+    ("en-still-sitting", "The kit is still sitting on a pallet at the importer's warehouse in "
+                         "Southampton.", "importer"),
+    ("en-has-slipped", "The manufacturer's dispatch date has slipped twice this month.",
+     "manufacturer"),
+    ("es-fue-de", "El retraso fue de la empresa de autobuses que contratamos para el "
+                  "traslado.", "empresa de autobuses"),
+    ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
+                     "el pedido.", "restaurante"),
 ]
 
 #: (id, text): a partner named, no blame on it
