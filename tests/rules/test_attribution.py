@@ -819,6 +819,9 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     "Il vous appartenait de vérifier le casque avant le cours.",
     "Si hubiera acudido a la prueba, esto no habría pasado.",
     "Hätten Sie die Hausordnung gelesen, wüssten Sie das.",
+    # before a vowel; damage put down to how it was used, with no "you" (held-out 29)
+    "Lors de la réservation, il vous appartenait d'indiquer le niveau de votre fille.",
+    "The warping comes from how the pan was used, so it isn't covered by the guarantee.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
