@@ -540,6 +540,12 @@ PARTNER_BLAME = [
      "manufacturer"),
     ("es-fue-de", "El retraso fue de la empresa de autobuses que contratamos para el "
                   "traslado.", "empresa de autobuses"),
+    # Spanish "mes" is a month, not French "mes" (my): the roles of all languages share
+    # one list (held-out 24)
+    ("es-este-mes", "Tu suscripción de este mes viene con retraso porque la distribuidora no "
+                    "nos ha servido las novedades a tiempo.", "distribuidora"),
+    ("es-llego-con-retraso", "El lino llegó con diez días de retraso desde la fábrica de "
+                             "Valencia.", "fábrica"),
     ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
                      "el pedido.", "restaurante"),
 ]
