@@ -195,6 +195,21 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "next steps told as offers or plain facts ('We can resubmit the application', "
         "'10 bags for Saturday is fine, delivered between 5 and 6pm') missed, so EL003 "
         "reports steps that are there",
+    # Held-out 30 was written apart from the code while the session tuned on held-out 29,
+    # and measured once at its merge: every measure the same as at the session's start
+    # (3b0c0af). Its misses have not been read, so that it stays unseen.
+    ("replies_holdout30.jsonl", "apology"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+    ("replies_holdout30.jsonl", "restitution"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+    ("replies_holdout30.jsonl", "BL"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+    ("replies_holdout30.jsonl", "EL"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+    ("replies_holdout30.jsonl", "FL"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+    ("replies_holdout30.jsonl", "NM"):
+        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged). Its misses have
@@ -489,7 +504,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout26.jsonl": "Held-out 26 (en/de/fr/es)",
           "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es)",
           "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es)",
-          "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es), unseen"}
+          "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es)",
+          "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
