@@ -49,6 +49,7 @@ KNOWN = {
     ("tu", "es", "fr"): "the customer's own in both",
     ("plan", "es", "en"): "an object lead in both ('the plan Business')",
     ("app", "en", "es"): "a compound head after a partner word in both",
+    ("app", "en", "de"): "a compound head after a partner word in both",
     ("y", "es", "fr"): "French 'il y a' stops the walk back, but such a clause names its "
                        "doer after the failure word ('un oubli de notre part'), still read",
     ("o", "es", "en"): "English 'o' only in names and times ('o'clock')",
