@@ -194,6 +194,7 @@ PLAIN_AMENDS = [
      "zurück auf deine Karte"),
     ("en-pay-for-cleaning", "We will pay for professional cleaning of the rug.",
      "pay for professional"),
+    ("de-kriegst-du-zurueck", "Die Versandkosten kriegst du zurück 🙂", "kriegst du zurück"),
 ]
 
 #: (id, text, words): something given on top of the fix stays amends
@@ -365,6 +366,22 @@ TOLD_FREE = [
     ("en-added-months-of", "I've also added 3 months of Premium to your account.",
      "added 3 months of"),
     ("de-berechnen-nichts", "Für die zwei Tage berechnen wir dir nichts.", "berechnen wir dir"),
+    # held-out 29: an odd count kept, a dash after what is kept, time added free, money put
+    # back, what the customer gets back or does not pay, a new thing sent
+    ("en-keep-two-odd", "Please keep the two odd rolls for patching or for a cupboard.",
+     "keep the two odd rolls"),
+    ("en-keep-first-dash", "Please keep the first one – a few customers like the misprint.",
+     "keep the first one"),
+    ("en-added-free", "Your hire runs till 6pm and we've added tomorrow morning free.",
+     "added tomorrow morning free"),
+    ("en-put-back", "We'll put the second £6.50 straight back, within 3 working days.",
+     "£6.50 straight back"),
+    ("de-relativ-nicht-bezahlen", "Er bringt Ihnen ein neues Gerät mit, das Sie "
+                                  "selbstverständlich nicht bezahlen.", "nicht bezahlen"),
+    ("es-enviamos-nueva", "Hoy le enviamos una botella nueva de habanero con seguimiento.",
+     "una botella nueva"),
+    ("fr-envoie-une-autre", "Je t'envoie aujourd'hui une autre géode d'améthyste de la même "
+                            "taille.", "une autre géode"),
 ]
 
 #: (id, text): free as in open, or offered as a tale, not amends
@@ -380,6 +397,9 @@ NOT_TOLD_FREE = [
                                     "them directly."),
     ("fr-garder-votre-numero", "Oui, vous pouvez garder votre numéro."),
     ("en-keep-the-old-battery", "Please keep the old battery in its box for the courier."),
+    ("en-added-free-slot", "We've added the 3pm slot, which is free."),
+    ("en-paid-back-by-you", "Once you have paid the £20 back, the account reopens."),
+    ("es-enviamos-nueva-factura", "Le enviamos la factura nueva por correo."),
 ]
 
 
