@@ -20,6 +20,14 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # a judgement that went wrong; someone else's thing in the order (held-out 29)
+    ("en-underestimated", "We underestimated the slide work when we booked it in.",
+     "underestimated the slide work"),
+    ("en-another-orders", "Your birthday card was printed with another order's message inside.",
+     "another order's message"),
+    # a thing's name after a one-word failure only ("our error messages"), not after a phrase
+    ("en-should-have-come-off", "Dr Okafor decided to postpone it, and that line should have "
+                                "come off the invoice before you paid.", "should have come off"),
     # "us" after "by" is the doer of the passive (held-out 3, 10, 22)
     ("en-by-us", "Your loan repayment of £210 was taken twice this month by us.",
      "was taken twice this month by us"),

@@ -411,8 +411,10 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
             and _flags(roles, _first_word(norm, start, end)) & _F_NEGATION == 0:
         return None
     following = _NEXT_WORD.match(norm, end, c1)
-    if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE:
-        return None  # "our error messages can look alarming"
+    if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE \
+            and " " not in norm[start:end]:
+        return None  # "our error messages can look alarming" (a phrase names no thing:
+        # "printed with another order's message inside")
     # a cause names its doer after it: "your SIM was posted late because of a backlog on
     # our side" (the SIM did nothing)
     role = None if how == _CAUSAL else _nearest_before(roles, before, how == _STRONG)
@@ -603,8 +605,12 @@ def _passive(roles: Roles, norm: str, before: list[str], start: int, end: int) -
     """Whether the failure word at ``start:end`` is told in the passive: a ``passive`` word
     right before it ("the cut was missed"), or, for a failure word that is a denial, among
     its own words with the denial ("n'avait pas été rechargée", "nicht richtig ausgerichtet
-    worden", "hadn't been reset")."""
+    worden", "hadn't been reset"), or a passive verb and a preposition right before it ("was
+    printed with another order's message")."""
     if before and before[-1] in roles.passive:
+        return True
+    if len(before) >= 3 and before[-3] in roles.passive and _is_past(roles.past, before[-2]) \
+            and before[-1] in roles.not_doer:
         return True
     words = TOKEN.findall(norm, start, end)
     return not roles.passive.isdisjoint(words) and not roles.negation.isdisjoint(words)
