@@ -25,6 +25,7 @@ ADMISSIONS = [
      "underestimated the slide work"),
     ("en-another-orders", "Your birthday card was printed with another order's message inside.",
      "another order's message"),
+    ("de-zu-lange", "Ihr Paket stand bei uns einen Tag zu lange im Versandraum.", "zu lange"),
     # a thing's name after a one-word failure only ("our error messages"), not after a phrase
     ("en-should-have-come-off", "Dr Okafor decided to postpone it, and that line should have "
                                 "come off the invoice before you paid.", "should have come off"),
