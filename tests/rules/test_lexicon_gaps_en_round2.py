@@ -600,6 +600,9 @@ NOT_TRANSFERS: tuple[str, ...] = (
     "You'll need to call us back on 0113 496 0177 once the parcel arrives.",
     "You will need to contact our support team through the app.",
     "Vamos a reclamar al transportista la caja que falta.",
+    # what we send the customer ourselves (held-out 29)
+    "Dr Hallam is writing the report now, and I'll email it to you directly.",
+    "Our engineer will contact you directly to book the visit.",
 )
 
 

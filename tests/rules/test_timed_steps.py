@@ -43,6 +43,9 @@ TIMED_STEPS = [
     ("es-en-unos-minutos", "El rider ya lo lleva y llegará en unos 10 minutos."),
     ("de-diese-woche", "Der Techniker kommt diese Woche bei Ihnen vorbei."),
     ("en-next-bill", "The £212 difference will show on your April invoice."),
+    # the end of the month as a date (held-out 29)
+    ("de-zum-monatsende", "Sobald die Urkunde bei uns eingeht, beenden wir den Vertrag zum "
+                          "Monatsende."),
 ]
 
 #: (id, text): a time in a sentence that is no step
@@ -61,6 +64,8 @@ NOT_STEPS = [
     ("fr-weekday-of-a-past-call", "Je fais suite à notre appel de mardi au sujet de votre "
                                   "agenda."),
     ("fr-every-monday", "L'export te fait gagner une heure chaque lundi."),
+    ("de-frist-zum-quartalsende", "Laut Vertrag gilt eine Frist von einem Monat zum "
+                                  "Quartalsende."),
 ]
 
 

@@ -196,6 +196,9 @@ def test_wait_acknowledgement_does_not_hide_the_apology() -> None:
     # held-out 28
     ("Hallo Herr Owen, entschuldigen Sie bitte, dass Sie einen ganzen Tag auf diese Antwort "
      "warten mussten. Ihr Paket kommt Montag.", "de-DE"),
+    # held-out 29
+    ("Hi Nick, I'm sorry you've waited all weekend for this reply. Your parcel comes Monday.",
+     "en-GB"),
 ])
 def test_wait_acknowledgement_in_four_languages(text: str, locale: str) -> None:
     situation = {"kind": "inquiry", "received_at": "2026-03-09T09:00:00Z", "sent_at": SENT}
