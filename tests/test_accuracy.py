@@ -212,20 +212,12 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 30 stays unseen until a held-out 31 is written",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
-    # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged). Its misses have
-    # not been read, so that it stays unseen.
+    # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged); the next session
+    # read it and tuned on it while held-out 30 stayed unseen.
     ("replies_holdout29.jsonl", "apology"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
-    ("replies_holdout29.jsonl", "restitution"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
-    ("replies_holdout29.jsonl", "BL"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
-    ("replies_holdout29.jsonl", "CT"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
-    ("replies_holdout29.jsonl", "EL"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
-    ("replies_holdout29.jsonl", "TM"):
-        "not read yet: held-out 29 stays unseen until a held-out 30 is written",
+        "admissions told as a state or a deed with no failure word ('with the old blade "
+        "still fitted', 'the key safe code we sent you was last week's', 'Kofi left the "
+        "mains valve open', 'wir hatten die Bleibänder nicht nachbestellt')",
     # Held-out 28 was written apart from the code while the session tuned on held-out 26,
     # and measured once at its merge: every measure the same as at the session's start
     # (91086b8); measured again, still unread, once held-out 27 had been tuned on (apology

@@ -555,6 +555,8 @@ PARTNER_BLAME = [
                     "nos ha servido las novedades a tiempo.", "distribuidora"),
     ("es-llego-con-retraso", "El lino llegó con diez días de retraso desde la fábrica de "
                              "Valencia.", "fábrica"),
+    ("de-erst-gestern", "Die Bescheinigung ist noch nicht fertig, weil das Partnerlabor die "
+                        "Blutwerte erst gestern Abend an uns übermittelt hat.", "Partnerlabor"),
     ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
                      "el pedido.", "restaurante"),
 ]
@@ -579,6 +581,8 @@ NOT_PARTNER_BLAME = [
     ("en-indirect-object", "Sorry, we gave the courier your old flat number by mistake."),
     ("es-object-in-the-reason", "El recibo se cobró dos veces porque al cambiar de banco el "
                                 "fichero salió por duplicado."),
+    # late, told with "erst", without a partner: the customer's notice (held-out 7 and 19)
+    ("de-erst-am-kuendigung", "Ihre Kündigung ist erst am 3. Juni bei uns eingegangen."),
     # a plan named after a company is no company (held-out 29)
     ("es-plan-empresa", "Le cobramos por error el plan Empresa en lugar del plan Profesional."),
     # the partner is told something: "that" opens what it was told, not a clause about it
