@@ -557,6 +557,10 @@ PARTNER_BLAME = [
                              "Valencia.", "fábrica"),
     ("de-erst-gestern", "Die Bescheinigung ist noch nicht fertig, weil das Partnerlabor die "
                         "Blutwerte erst gestern Abend an uns übermittelt hat.", "Partnerlabor"),
+    # a place of the partner's, told with a genitive; an adverb that opens a German
+    # sentence is no colleague's name (held-out 28)
+    ("de-genitiv-ort", "Danach lag es laut Sendungsverfolgung sechs Tage im Verteilzentrum "
+                       "des Paketdienstes in Hannover.", "Paketdienstes"),
     ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
                      "el pedido.", "restaurante"),
 ]

@@ -55,6 +55,9 @@ KNOWN = {
     ("o", "es", "en"): "English 'o' only in names and times ('o'clock')",
     ("hier", "fr", "de"): "a past word: German 'hier' (here) makes a timed sentence an "
                           "account; steps with it still carry a future or a time",
+    ("des", "de", "fr"): "a genitive before a partner: French 'des' (plural) before one "
+                         "makes it a doer too ('des transporteurs en grève ont bloqué'); no "
+                         "corpus record changes",
     ("i", "en", "es"): "Spanish 'i' only in names and lists",
     ("s", "en", "fr"): "the 's of English; French 's'' is elided 'se' (s'est), present "
                        "in both",

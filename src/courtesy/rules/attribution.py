@@ -246,6 +246,10 @@ class Roles:
     #: partner word they open a clause about it, where a word of ours is no doer ("the taxi
     #: firm that carries our transfers didn't make its run"); whole words
     relative: frozenset[str]
+    #: genitive articles ("des"): a partner after one owns the place before it, and a
+    #: preposition after it places that place, it does not make the partner an object ("im
+    #: Verteilzentrum des Paketdienstes in Hannover"); whole words
+    genitive: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -253,14 +257,15 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "future", "joining", "because", "main-subject", "past", "past-undo", "news",
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
-             "other-possessive", "consequence", "anaphor", "title", "now", "relative")
+             "other-possessive", "consequence", "anaphor", "title", "now", "relative",
+             "genitive")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
                           "other-possessive", "consequence", "anaphor", "title", "now",
-                          "relative"})
+                          "relative", "genitive"})
 
 
 @cache
@@ -710,7 +715,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
                 return cause if cause in (_OURS, _PARTNER) else None
             return None  # "I've checked and there's an outage"
         if f & _F_PARTNER:
-            if i + 1 < len(before) and _flags(roles, before[i + 1]) & _F_NOT_DOER:
+            if _object_after(roles, before, i):
                 continue  # "we booked the courier for the wrong day"
             if _any_flag(roles, before[max(0, i - 2) : i], _F_OBJECT_LEAD) \
                     or _lead_pair(roles, before, i):
@@ -762,6 +767,15 @@ def _in_partner_relative(roles: Roles, words: list[str], i: int) -> bool:
             and not _any_flag(roles, words[max(0, k - 2) : k], _F_OBJECT_LEAD | _F_HANDLING) \
             and not _lead_pair(roles, words, k)
     return False
+
+
+def _object_after(roles: Roles, words: list[str], i: int) -> bool:
+    """Whether the word after the partner word at ``words[i]`` shows it is no doer: a
+    preposition or a compound head ("we booked the courier for the wrong day", "paying by
+    bank transfer"); not after a genitive article, where the partner owns a place ("im
+    Verteilzentrum des Paketdienstes in Hannover")."""
+    return i + 1 < len(words) and bool(_flags(roles, words[i + 1]) & _F_NOT_DOER) \
+        and not (i and words[i - 1] in roles.genitive)
 
 
 def _lead_pair(roles: Roles, words: list[str], i: int) -> bool:
@@ -866,7 +880,7 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
         if flags & _F_NEGATION:
             return _HANDLED  # "la incidencia no depende de nosotros": a denial
         if flags & _F_PARTNER:
-            if i + 1 < len(after) and _flags(roles, after[i + 1]) & _F_NOT_DOER:
+            if _object_after(roles, after, i):
                 continue  # "because of the bank holiday"
             if reason and (_any_flag(roles, after[max(0, i - 2) : i], _F_OBJECT_LEAD)
                            or _lead_pair(roles, after, i)):
