@@ -20,6 +20,9 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # Spanish "volvimos a": "a" is no third person's auxiliary after "-imos" (held-out 19)
+    ("es-volvimos-a", "Al secar a los perros les quitamos los collares y se los volvimos a "
+                      "poner mezclados.", "volvimos a poner mezclados"),
     # a judgement that went wrong; someone else's thing in the order (held-out 29)
     ("en-underestimated", "We underestimated the slide work when we booked it in.",
      "underestimated the slide work"),
@@ -561,6 +564,14 @@ PARTNER_BLAME = [
     # sentence is no colleague's name (held-out 28)
     ("de-genitiv-ort", "Danach lag es laut Sendungsverfolgung sechs Tage im Verteilzentrum "
                        "des Paketdienstes in Hannover.", "Paketdienstes"),
+    # "nous a": an object of ours before a third person's verb; someone who let us down; a
+    # staffing agency (held-out 22, 23 and 25)
+    ("fr-nous-a-livres", "Notre fournisseur de glaces nous a livrés avec deux heures de retard, "
+                         "ce qui a tout décalé.", "fournisseur"),
+    ("en-let-us-down", "Our tanker was unable to attend, as the contractor who runs our second "
+                       "tanker let us down at short notice.", "contractor"),
+    ("en-agency", "The agency that supplies our cover staff failed to send a replacement.",
+     "agency"),
     ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
                      "el pedido.", "restaurante"),
 ]

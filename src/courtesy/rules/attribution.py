@@ -250,6 +250,11 @@ class Roles:
     #: preposition after it places that place, it does not make the partner an object ("im
     #: Verteilzentrum des Paketdienstes in Hannover"); whole words
     genitive: frozenset[str]
+    #: a pronoun of ours and a third-person auxiliary after it, as one entry ("nous_a",
+    #: "nos_ha"): the pronoun is an object ("notre fournisseur nous a livrés avec deux heures
+    #: de retard", "el proveedor nos ha enviado"), not the subject ("nous avons"); pairs
+    #: only, since French "a" is Spanish "a" (to)
+    third_person: frozenset[str]
 
 
 _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-lead",
@@ -258,14 +263,14 @@ _SECTIONS = ("ours", "partner", "customer", "customer-own", "not-doer", "object-
              "done", "hand-off", "cost", "passive", "journey", "phrase-negation",
              "condition", "not-name", "passive-agent", "ours-object", "staff",
              "other-possessive", "consequence", "anaphor", "title", "now", "relative",
-             "genitive")
+             "genitive", "third-person")
 #: sections read as whole words only (a set test, no prefixes or suffixes)
 _WHOLE_WORDS = frozenset({"hedge", "negation", "object-lead", "new-clause", "subject-lead",
                           "joining", "because", "main-subject", "past-undo", "news", "done",
                           "hand-off", "cost", "passive", "journey", "phrase-negation",
                           "condition", "not-name", "passive-agent", "ours-object", "staff",
                           "other-possessive", "consequence", "anaphor", "title", "now",
-                          "relative", "genitive"})
+                          "relative", "genitive", "third-person"})
 
 
 @cache
@@ -737,6 +742,8 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
                 # nuestro registro"
             if _in_partner_relative(roles, before, i):
                 continue  # "the mailing firm that posts the magazine for us printed …"
+            if i + 1 < len(before) and f"{before[i]}_{before[i + 1]}" in roles.third_person:
+                continue  # an object before its verb: "notre fournisseur nous a livrés"
             if _any_flag(roles, before[i + 1 : i + 1 + _OURS_PARTNER_REACH], _F_PARTNER):
                 return _PARTNER  # "our delivery partner"
             return _OURS
