@@ -572,6 +572,12 @@ PARTNER_BLAME = [
                        "tanker let us down at short notice.", "contractor"),
     ("en-agency", "The agency that supplies our cover staff failed to send a replacement.",
      "agency"),
+    # a firm's own hub, where the damage happened (held-out 22 and 28)
+    ("en-named-hub", "The parcel then sat for five days at Parcelway's Daventry hub before it "
+                     "moved again.", "Parcelway's Daventry hub"),
+    ("en-happened-with", "The damage happened in transit with the courier, so the claim is "
+                         "theirs.", "with the courier"),
+    ("de-beim-entstanden", "Der Schaden ist beim Paketdienst entstanden.", "beim Paketdienst"),
     ("es-viene-del", "El retraso viene del restaurante, que tardó 45 minutos en tener listo "
                      "el pedido.", "restaurante"),
 ]
@@ -598,6 +604,7 @@ NOT_PARTNER_BLAME = [
                                 "fichero salió por duplicado."),
     # late, told with "erst", without a partner: the customer's notice (held-out 7 and 19)
     ("de-erst-am-kuendigung", "Ihre Kündigung ist erst am 3. Juni bei uns eingegangen."),
+    ("en-our-depot", "It sat for two days at our Leeds depot before it left."),
     # a plan named after a company is no company (held-out 29)
     ("es-plan-empresa", "Le cobramos por error el plan Empresa en lugar del plan Profesional."),
     # the partner is told something: "that" opens what it was told, not a clause about it
