@@ -863,6 +863,11 @@ def test_blame_placed_elsewhere_in_other_words(text: str) -> None:
     # before a vowel; damage put down to how it was used, with no "you" (held-out 29)
     "Lors de la réservation, il vous appartenait d'indiquer le niveau de votre fille.",
     "The warping comes from how the pan was used, so it isn't covered by the guarantee.",
+    # a deed the customer must have done; harm from what they did themselves (held-out 13,
+    # 20, 21 and 22)
+    "You must have added too much shock yourself over the weekend.",
+    "A scratch like this usually comes from kerbing the wheel yourself.",
+    "La taille minimale est indiquée sur chaque page : il fallait la vérifier avant de payer.",
 ])
 def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) -> None:
     assert "BL002" in {f.rule for f in check(text, situation=NOT_OURS).findings}
@@ -874,6 +879,8 @@ def test_what_the_customer_should_have_done_is_blame_on_the_customer(text: str) 
     "Usted no recibió el aviso porque lo enviamos a una dirección antigua.",
     "We will pay you the £62 in export income you should have earned.",
     "You should have been told about the closure when you booked.",
+    "You must have been so worried when the boiler stopped.",
+    "You must have received two emails about the same order by now.",
     # what the customer should have heard from us (held-out 29)
     "Entschuldigen Sie bitte: Sie hätten von uns hören müssen, bevor der 15. Mai verstrichen "
     "war.",
