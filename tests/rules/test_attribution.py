@@ -605,6 +605,11 @@ NOT_PARTNER_BLAME = [
     # late, told with "erst", without a partner: the customer's notice (held-out 7 and 19)
     ("de-erst-am-kuendigung", "Ihre Kündigung ist erst am 3. Juni bei uns eingegangen."),
     ("en-our-depot", "It sat for two days at our Leeds depot before it left."),
+    # an object lead three words before ("on the evening courier"); what reached the lab
+    # (held-out 21)
+    ("en-on-the-evening-courier", "We booked it on the evening courier instead of the "
+                                  "lunchtime one, so that's on us."),
+    ("en-reached-the-lab", "Your sample from Tuesday reached the lab too late to test."),
     # a plan named after a company is no company (held-out 29)
     ("es-plan-empresa", "Le cobramos por error el plan Empresa en lugar del plan Profesional."),
     # the partner is told something: "that" opens what it was told, not a clause about it

@@ -119,6 +119,8 @@ _NEGATION_REACH = 3
 #: partner or the customer, it is an object ("le transporteur nous a livré", "usted nos
 #: indicó")
 _OURS_PARTNER_REACH = 2
+#: how many words before a partner word an object lead may stand ("on the evening courier")
+_LEAD_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,7 +724,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
         if f & _F_PARTNER:
             if _object_after(roles, before, i):
                 continue  # "we booked the courier for the wrong day"
-            if _any_flag(roles, before[max(0, i - 2) : i], _F_OBJECT_LEAD) \
+            if _any_flag(roles, before[max(0, i - _LEAD_REACH) : i], _F_OBJECT_LEAD) \
                     or _lead_pair(roles, before, i):
                 continue  # "a file was sent to the bank a second time"
             if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
