@@ -195,9 +195,20 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "next steps told as offers or plain facts ('We can resubmit the application', "
         "'10 bags for Saturday is fine, delivered between 5 and 6pm') missed, so EL003 "
         "reports steps that are there",
-    # Held-out 30 was written apart from the code while the session tuned on held-out 29,
+    # Held-out 31 was written apart from the code while the session tuned on held-out 29,
     # and measured once at its merge: every measure the same as at the session's start
     # (3b0c0af). Its misses have not been read, so that it stays unseen.
+    ("replies_holdout31.jsonl", "apology"):
+        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+    ("replies_holdout31.jsonl", "BL"):
+        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+    ("replies_holdout31.jsonl", "EL"):
+        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+    ("replies_holdout31.jsonl", "TM"):
+        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+    # Held-out 30 was written apart from the code while the session tuned on held-out 29,
+    # and measured at its merge and again once held-out 31 was merged: every measure the
+    # same as at the session's start (3b0c0af). Its misses have not been read.
     ("replies_holdout30.jsonl", "apology"):
         "not read yet: held-out 30 stays unseen until a held-out 31 is written",
     ("replies_holdout30.jsonl", "restitution"):
@@ -497,7 +508,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout27.jsonl": "Held-out 27 (en/de/fr/es)",
           "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es)",
           "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es)",
-          "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen"}
+          "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen",
+          "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
