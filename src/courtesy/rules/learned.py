@@ -1,0 +1,155 @@
+"""A second opinion on the elements, learned from courtesy's own labelled corpora.
+
+The lexicons find an apology or a next step by its words; a reply can tell either in
+words no lexicon holds ("Kofi left the mains valve open when he finished on Friday"). Before
+EL001 reports that a reply owes an apology and has none, or EL003 that it says nothing of
+what happens next, they ask this model whether any sentence of the reply reads like one.
+
+The model is a logistic regression over the word unigrams and bigrams of a sentence (and
+one token for whether the situation says the failure was ours), weighted by TF-IDF, as
+``benchmarks/learned_elements.py --write`` trains it with scikit-learn on the corpora in
+``tests/corpus`` except the newest held-out ones, which stay unseen to measure it. It ships
+as a table of weights (``data/elements.json``) read here with no dependency: per sentence,
+a dictionary lookup per word pair and a dot product. It is read only when a lexicon found
+nothing, so a reply that holds the element never pays for it.
+
+The features follow scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
+sublinear_tf=True)`` exactly (tokens of two or more word characters, lower case; tf = 1 +
+ln(count); smoothed idf; L2 norm), and the file carries sentences scored by scikit-learn
+itself, which the tests score again here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from courtesy.rules.context import CheckContext
+
+__all__ = ["ELEMENTS", "Model", "features", "load_model", "model_from", "probabilities",
+           "sentences", "tells"]
+
+#: the elements the model reads
+ELEMENTS = ("apology", "next_steps")
+#: a sentence: up to a full stop, a question or exclamation mark, or a line break
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
+#: scikit-learn's default token, two or more word characters (its "\b" on both sides adds
+#: nothing to a greedy run of them, and costs a third of the time)
+_TOKEN = re.compile(r"\w\w+")
+#: the token that tells the model whether the situation says the failure was ours
+_OURS, _NOT_OURS = "ourfault", "notours"
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The weights: per term, its idf and its weight for each element."""
+
+    #: term -> (idf, then idf x weight per element, in the order of :data:`ELEMENTS`)
+    terms: dict[str, tuple[float, ...]]
+    #: per element, the intercept
+    intercepts: tuple[float, ...]
+    #: per element, the probability from which a sentence tells the element
+    thresholds: tuple[float, ...]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as the model was trained on them, without outer spaces
+    (those of four characters or more)."""
+    out = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start > 3:
+            out.append((start, end))
+    return out
+
+
+def features(sentence: str, our_fault: bool) -> str:
+    """What the model reads of a sentence: the situation's token, then the words."""
+    return f"{_OURS if our_fault else _NOT_OURS} {sentence.lower()}"
+
+
+def model_from(raw: dict[str, Any], source: str = "data/elements.json") -> Model:
+    """A :class:`Model` from the JSON form ``benchmarks/learned_elements.py`` writes (per
+    term: its idf, then its weight per element)."""
+    if tuple(raw.get("elements", ())) != ELEMENTS:
+        raise ValueError(f"{source}: elements {raw.get('elements')} are not {list(ELEMENTS)}")
+    width = len(ELEMENTS) + 1
+    terms = {}
+    for term, values in raw["terms"].items():
+        if len(values) != width:
+            raise ValueError(f"{source}: term {term!r} has {len(values)} values, not {width}")
+        idf = float(values[0])
+        terms[term] = (idf, *(idf * float(w) for w in values[1:]))
+    return Model(terms, tuple(raw["intercepts"]), tuple(raw["thresholds"]))
+
+
+@cache
+def load_model() -> Model:
+    """Read ``data/elements.json`` (once)."""
+    path = resources.files("courtesy.rules") / "data" / "elements.json"
+    return model_from(json.loads(path.read_text("utf-8")))
+
+
+def probabilities(model: Model, text: str) -> tuple[float, ...]:
+    """The probability, per element of :data:`ELEMENTS` (two, as :func:`model_from` makes
+    sure), that ``text`` (as :func:`features` makes it) tells it."""
+    tokens = _TOKEN.findall(text.lower())
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token] = counts.get(token, 0) + 1
+    for pair in map(" ".join, pairwise(tokens)):
+        counts[pair] = counts.get(pair, 0) + 1
+    known = model.terms.get
+    square = apology = steps = 0.0
+    for term, count in counts.items():
+        values = known(term)
+        if values is None:
+            continue
+        if count == 1:
+            square += values[0] * values[0]
+            apology += values[1]
+            steps += values[2]
+        else:
+            tf = 1.0 + math.log(count)
+            square += (tf * values[0]) ** 2
+            apology += tf * values[1]
+            steps += tf * values[2]
+    norm = math.sqrt(square) or 1.0
+    return (_sigmoid(model.intercepts[0] + apology / norm),
+            _sigmoid(model.intercepts[1] + steps / norm))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+def tells(ctx: CheckContext, element: str, skip: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether a sentence of the checked text, overlapping none of ``skip``, reads as
+    telling ``element`` ("apology" or "next_steps") by the model's threshold. Each sentence
+    is scored once per check, for every element."""
+    index = ELEMENTS.index(element)
+    model = load_model()
+    scored = cast("list[tuple[int, int, tuple[float, ...]]] | None", ctx._cache.get("learned"))
+    if scored is None:
+        text, ours = ctx.text, ctx.our_fault
+        scored = [(start, end, probabilities(model, features(text[start:end], ours)))
+                  for start, end in sentences(text)]
+        ctx._cache["learned"] = scored
+    skipped = list(skip)
+    threshold = model.thresholds[index]
+    return any(probs[index] >= threshold
+               and not any(s < end and start < e for s, e in skipped)
+               for start, end, probs in scored)

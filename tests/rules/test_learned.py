@@ -1,0 +1,109 @@
+"""The learned second opinion on apologies and next steps (courtesy/rules/learned.py)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from courtesy import check
+from courtesy.rules import learned
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+OURS: dict[str, Any] = {"kind": "error", "our_fault": True, "severity": "medium"}
+INQUIRY: dict[str, Any] = {"kind": "inquiry", "our_fault": False, "severity": "low"}
+
+
+def _raw() -> dict[str, Any]:
+    path = resources.files("courtesy.rules") / "data" / "elements.json"
+    return json.loads(path.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def _codes(text: str, situation: dict[str, Any]) -> set[str]:
+    return {f.rule for f in check(text, situation=situation).findings}
+
+
+def test_courtesy_reads_the_weights_as_scikit_learn_scored_them() -> None:
+    # the file carries sentences scored by scikit-learn when it was trained
+    raw = _raw()
+    model = learned.load_model()
+    assert len(raw["checks"]) >= 10
+    for sample in raw["checks"]:
+        got = learned.probabilities(model, sample["features"])
+        assert got == pytest.approx(sample["probabilities"], abs=1e-4)
+
+
+def test_the_newest_held_out_corpora_stay_out_of_its_training() -> None:
+    # they are the unseen text tests/test_accuracy.py measures it on
+    held_out = sorted(CORPUS.glob("replies_holdout*.jsonl"),
+                      key=lambda p: int(p.stem.removeprefix("replies_holdout") or 0))
+    trained_on = set(_raw()["trained_on"])
+    assert {p.name for p in held_out[-2:]}.isdisjoint(trained_on)
+    assert {p.name for p in held_out[:-2]} <= trained_on
+
+
+def test_a_reply_that_owns_the_failure_in_new_words_has_no_missing_apology() -> None:
+    # no apology word and no failure word a lexicon holds (held-out 29)
+    text = ("Hi Ana,\n\nKofi left the mains valve to the drip line open when he finished on "
+            "Friday, and the water that came through your wall came from that.\n\nThanks for "
+            "the photos,\nGraham")
+    assert check(text, situation=OURS).elements["apology"] == ()
+    assert "EL001" not in _codes(text, OURS)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Ana, your order is on its way. Thanks for shopping with us.",
+    "Hi Ana, we apologise for any inconvenience this may have caused. Thanks, Graham",
+    "Hi Ana, thank you for your message. Your ticket number is 48213. Kind regards, Graham",
+])
+def test_a_reply_with_no_apology_still_misses_one(text: str) -> None:
+    assert "EL001" in _codes(text, OURS)
+
+
+def test_a_step_told_in_new_words_is_a_step() -> None:
+    # a step no lexicon reads, told as a plain fact (held-out 12)
+    text = ("Hi Ana, thanks for asking. A corrected invoice for £2,400 is attached, and the "
+            "payment date stays as 30 June.")
+    assert check(text, situation=INQUIRY).elements["next_steps"] == ()
+    assert "EL003" not in _codes(text, INQUIRY)
+
+
+def test_a_reply_that_says_nothing_of_what_happens_next_still_misses_it() -> None:
+    text = "Hi Ana, thank you for your message about the invoice. Kind regards, Graham"
+    assert "EL003" in _codes(text, INQUIRY)
+
+
+def test_a_reply_whose_lexicons_find_the_element_never_asks_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> bool:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(learned, "tells", refuse)
+    text = ("Hi Ana, I'm sorry: we sent the wrong size. A new pair leaves today and will "
+            "reach you by Friday. Thanks for your patience.")
+    codes = _codes(text, OURS)
+    assert not {"EL001", "EL003"} & codes
+
+
+def test_a_malformed_model_names_the_file_and_the_term() -> None:
+    raw = {"elements": list(learned.ELEMENTS), "intercepts": [0.0, 0.0],
+           "thresholds": [0.8, 0.8], "terms": {"sorry": [1.0, 2.0]}}
+    with pytest.raises(ValueError, match=r"elements\.json: term 'sorry' has 2 values, not 3"):
+        learned.model_from(raw)
+    with pytest.raises(ValueError, match="elements"):
+        learned.model_from({**raw, "elements": ["apology"]})
+
+
+@given(st.text(max_size=300), st.booleans())
+def test_scoring_never_crashes_and_stays_a_probability(text: str, ours: bool) -> None:
+    model = learned.load_model()
+    for start, end in learned.sentences(text):
+        assert 0 <= start < end <= len(text)
+        first = learned.probabilities(model, learned.features(text[start:end], ours))
+        assert all(0.0 <= p <= 1.0 for p in first)
+        assert first == learned.probabilities(model, learned.features(text[start:end], ours))
