@@ -724,8 +724,7 @@ def _nearest_before(roles: Roles, before: list[str], strong: bool = False,
         if f & _F_PARTNER:
             if _object_after(roles, before, i):
                 continue  # "we booked the courier for the wrong day"
-            if _any_flag(roles, before[max(0, i - _LEAD_REACH) : i], _F_OBJECT_LEAD) \
-                    or _lead_pair(roles, before, i):
+            if _led_as_object(roles, before, i):
                 continue  # "a file was sent to the bank a second time"
             if i and _flags(roles, before[i - 1]) & _F_CUSTOMER_OWN:
                 return _CUSTOMER  # "your bank declined it by mistake": theirs, not ours
@@ -773,8 +772,7 @@ def _in_partner_relative(roles: Roles, words: list[str], i: int) -> bool:
             continue
         k = j - 2 if j >= 2 and words[j - 1] == "," else j - 1
         return k >= 0 and bool(_flags(roles, words[k]) & _F_PARTNER) \
-            and not _any_flag(roles, words[max(0, k - 2) : k], _F_OBJECT_LEAD | _F_HANDLING) \
-            and not _lead_pair(roles, words, k)
+            and not _led_as_object(roles, words, k, _F_OBJECT_LEAD | _F_HANDLING)
     return False
 
 
@@ -785,6 +783,14 @@ def _object_after(roles: Roles, words: list[str], i: int) -> bool:
     Verteilzentrum des Paketdienstes in Hannover")."""
     return i + 1 < len(words) and bool(_flags(roles, words[i + 1]) & _F_NOT_DOER) \
         and not (i and words[i - 1] in roles.genitive)
+
+
+def _led_as_object(roles: Roles, words: list[str], i: int, leads: int = _F_OBJECT_LEAD) -> bool:
+    """Whether the partner word at ``words[i]`` is an object: a lead (``object-lead``: "to",
+    "with", "sent", "beim") up to :data:`_LEAD_REACH` words before it ("sent to the bank",
+    "booked it on the evening courier"), or a lead of two words ("an die Bank")."""
+    return _any_flag(roles, words[max(0, i - _LEAD_REACH) : i], leads) \
+        or _lead_pair(roles, words, i)
 
 
 def _lead_pair(roles: Roles, words: list[str], i: int) -> bool:
@@ -891,8 +897,7 @@ def _first_after(roles: Roles, after: list[str], cause: bool = False) -> int | N
         if flags & _F_PARTNER:
             if _object_after(roles, after, i):
                 continue  # "because of the bank holiday"
-            if reason and (_any_flag(roles, after[max(0, i - 2) : i], _F_OBJECT_LEAD)
-                           or _lead_pair(roles, after, i)):
+            if reason and _led_as_object(roles, after, i):
                 continue  # an object in the reason: "porque al cambiar de banco la remesa
                 # se envió" (but "le retard incombe au transporteur" blames it)
             return _PARTNER
