@@ -97,6 +97,8 @@ def test_a_malformed_model_names_the_file_and_the_term() -> None:
         learned.model_from(raw)
     with pytest.raises(ValueError, match="elements"):
         learned.model_from({**raw, "elements": ["apology"]})
+    with pytest.raises(ValueError, match="one intercept and one threshold per element"):
+        learned.model_from({**raw, "terms": {}, "thresholds": [0.8]})
 
 
 @given(st.text(max_size=300), st.booleans())

@@ -51,7 +51,7 @@ _OURS, _NOT_OURS = "ourfault", "notours"
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The weights: per term, its idf and its weight for each element."""
+    """The weights: per term, its idf and, per element, its idf times its weight."""
 
     #: term -> (idf, then idf x weight per element, in the order of :data:`ELEMENTS`)
     terms: dict[str, tuple[float, ...]]
@@ -93,7 +93,12 @@ def model_from(raw: dict[str, Any], source: str = "data/elements.json") -> Model
             raise ValueError(f"{source}: term {term!r} has {len(values)} values, not {width}")
         idf = float(values[0])
         terms[term] = (idf, *(idf * float(w) for w in values[1:]))
-    return Model(terms, tuple(raw["intercepts"]), tuple(raw["thresholds"]))
+    intercepts = tuple(float(v) for v in raw["intercepts"])
+    thresholds = tuple(float(v) for v in raw["thresholds"])
+    if len(intercepts) != len(ELEMENTS) or len(thresholds) != len(ELEMENTS):
+        raise ValueError(f"{source}: one intercept and one threshold per element "
+                         f"{list(ELEMENTS)}, not {len(intercepts)} and {len(thresholds)}")
+    return Model(terms, intercepts, thresholds)
 
 
 @cache
