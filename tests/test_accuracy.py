@@ -189,28 +189,28 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # and measured once at its merge: every measure the same as at the session's start
     # (3b0c0af). Its misses have not been read, so that it stays unseen.
     ("replies_holdout31.jsonl", "apology"):
-        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "BL"):
-        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "EL"):
-        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "TM"):
-        "not read yet: held-out 31 stays unseen until a held-out 32 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     # Held-out 30 was written apart from the code while the session tuned on held-out 29,
     # and measured at its merge and again once held-out 31 was merged: every measure the
     # same as at the session's start (3b0c0af). Its misses have not been read.
     ("replies_holdout30.jsonl", "apology"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "restitution"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "BL"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "EL"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "FL"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "NM"):
-        "not read yet: held-out 30 stays unseen until a held-out 31 is written",
+        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged); the next session
