@@ -134,7 +134,8 @@ def train(records: list[Record], names: list[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {
         "about": "courtesy.rules.learned: TF-IDF word unigrams and bigrams, one logistic "
                  "regression per element; written by benchmarks/learned_elements.py",
-        "elements": list(learned.ELEMENTS), "thresholds": [SHIPPED_THRESHOLD] * 2,
+        "elements": list(learned.ELEMENTS),
+        "thresholds": [SHIPPED_THRESHOLD] * len(learned.ELEMENTS),
         "intercepts": intercepts, "trained_on": names, "checks": checks, "terms": terms,
     }
     agree(raw)
