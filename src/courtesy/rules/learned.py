@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
     from courtesy.rules.context import CheckContext
 
-__all__ = ["ELEMENTS", "Model", "features", "load_model", "model_from", "probabilities",
-           "sentences", "tells"]
+__all__ = ["ELEMENTS", "TOLERANCE", "Model", "disagreements", "features", "load_model",
+           "model_from", "probabilities", "sentences", "tells"]
 
 #: the elements the model reads
 ELEMENTS = ("apology", "next_steps")
@@ -45,6 +45,9 @@ _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 #: scikit-learn's default token, two or more word characters (its "\b" on both sides adds
 #: nothing to a greedy run of them, and costs a third of the time)
 _TOKEN = re.compile(r"\w\w+")
+#: how far courtesy's reading of the file's rounded weights may stray from the
+#: probabilities scikit-learn gave its sample sentences
+TOLERANCE = 1e-4
 #: the token that tells the model whether the situation says the failure was ours
 _OURS, _NOT_OURS = "ourfault", "notours"
 
@@ -135,6 +138,20 @@ def probabilities(model: Model, text: str) -> tuple[float, ...]:
     norm = math.sqrt(square) or 1.0
     return (_sigmoid(model.intercepts[0] + apology / norm),
             _sigmoid(model.intercepts[1] + steps / norm))
+
+
+def disagreements(raw: dict[str, Any]) -> list[str]:
+    """The sample sentences of a model's JSON form (its ``checks``, scored by scikit-learn
+    when it was trained) that courtesy's reading of its weights scores otherwise, by more
+    than :data:`TOLERANCE`."""
+    model = model_from(raw)
+    out = []
+    for check in raw["checks"]:
+        got = probabilities(model, check["features"])
+        if any(abs(want - have) > TOLERANCE
+               for want, have in zip(check["probabilities"], got, strict=True)):
+            out.append(f"{check['features']!r}: {got} != scikit-learn {check['probabilities']}")
+    return out
 
 
 def _sigmoid(z: float) -> float:
