@@ -13,8 +13,9 @@ which no reading has tuned on and which the shipped model has therefore never se
 Measuring: on the test corpora, with the measure ``tests/test_accuracy.py`` uses (a
 prediction is right when it overlaps a gold span, a gold span is found when a prediction
 overlaps it), the lexicons alone, the model alone at a few thresholds (scored by courtesy's
-own reading of the weights), and the EL rules as ``courtesy.check`` reports them, which ask
-the shipped model before reporting a missing apology or next step. A last table asks the
+own reading of the weights), ``Report.elements`` as ``courtesy.check`` reports them (the
+lexicons' spans and the shipped model's sentences where they found none), and the EL rules,
+which ask the shipped model before reporting a missing apology or next step. A last table asks the
 same of blame, per reply, since the corpora label blame by rule code and not by span; no
 model for it ships.
 
@@ -164,10 +165,14 @@ def _pair(scores: tuple[float, float]) -> str:
 def elements_table(model: learned.Model, test: list[Record],
                    reports: dict[str, courtesy.Report]) -> None:
     print(f"{'element':12s} {'lexicons P / R':>16s}  "
-          + "  ".join(f"{'learned ' + str(t):>14s}" for t in THRESHOLDS))
+          + "  ".join(f"{'learned ' + str(t):>14s}" for t in THRESHOLDS)
+          + f"  {'reported':>14s}")
     for e, element in enumerate(learned.ELEMENTS):
         unseen = [record for record in test if element in record["gold"]]
-        lexicons = {r["id"]: [(s.start, s.end) for s in reports[r["id"]].elements[element]]
+        as_reported = {r["id"]: [(s.start, s.end) for s in reports[r["id"]].elements[element]]
+                       for r in unseen}
+        lexicons = {r["id"]: [(s.start, s.end) for s in reports[r["id"]].elements[element]
+                              if s not in reports[r["id"]].elements.learned[element]]
                     for r in unseen}
         scored = {r["id"]: [(span, learned.probabilities(model, features)[e])
                             for span, features in _rows(r)] for r in unseen}
@@ -177,7 +182,8 @@ def elements_table(model: learned.Model, test: list[Record],
                        for key, rows in scored.items()}
             cells.append(_pair(_score(guesses, unseen, element)))
         print(f"{element:12s} {_pair(_score(lexicons, unseen, element)):>16s}  "
-              + "  ".join(f"{c:>14s}" for c in cells))
+              + "  ".join(f"{c:>14s}" for c in cells)
+              + f"  {_pair(_score(as_reported, unseen, element)):>14s}")
 
 
 def rules_table(test: list[Record], reports: dict[str, courtesy.Report]) -> None:

@@ -317,7 +317,7 @@ NEXT_STEP_CASES: tuple[tuple[str, str, bool], ...] = (
 @pytest.mark.parametrize(("text", "next_step"), [case[1:] for case in NEXT_STEP_CASES],
                          ids=[case[0] for case in NEXT_STEP_CASES])
 def test_next_step_sentences(text: str, next_step: bool) -> None:
-    spans = [text[s.start:s.end] for s in check(text).elements["next_steps"]]
+    spans = [text[s.start:s.end] for s in check(text).elements.lexicons["next_steps"]]
     assert spans == ([text] if next_step else [])
 
 

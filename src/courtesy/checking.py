@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
 from functools import lru_cache
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from courtesy.exceptions import ProfileError
 from courtesy.profiles import Channel, Customer, Situation, load_model
-from courtesy.report import ELEMENTS, Report
+from courtesy.report import ElementSpans, Report
+from courtesy.rules import learned
 from courtesy.rules.catalog.formletter import using_form_letters
 from courtesy.rules.catalog.tone import politeness
 from courtesy.rules.engine import run, select_rules
-from courtesy.rules.model import Severity, Span
+from courtesy.rules.model import Severity
 from courtesy.rules.policy import ResponsePolicy, lateness_note, using_policy
 from courtesy.suppression import (
     Suppression,
@@ -204,9 +204,7 @@ def check(
         findings=kept,
         suppressed=silenced,
         suppression_problems=(*problems, *text_problems, *unused),
-        elements=MappingProxyType({
-            kind: tuple(Span(s, e) for s, e in elements.get(kind, ())) for kind in ELEMENTS
-        }),
+        elements=ElementSpans(elements, learned.pending(ctx, elements)),
         fail_on=threshold,
         personalization=personalization,
         notes=notes,

@@ -7,17 +7,20 @@ prints exactly that. The text renderer quotes each finding's line and underlines
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from courtesy.rules.model import Finding, Severity, Span
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
     from courtesy.suppression import Suppressed, SuppressionProblem
 
-__all__ = ["SCHEMA_VERSION", "ELEMENTS", "Report", "json_schema", "render_sarif", "to_sarif"]
+__all__ = ["SCHEMA_VERSION", "ELEMENTS", "ElementSpans", "Report", "json_schema", "render_sarif",
+           "to_sarif"]
 
 #: Version of the JSON produced by ``Report.to_dict()``; bumped on incompatible changes.
 SCHEMA_VERSION = 1
@@ -25,13 +28,85 @@ SCHEMA_VERSION = 1
 #: The element kinds a report always lists (possibly empty).
 ELEMENTS = ("apology", "thanks", "next_steps", "restitution")
 
+#: per element, the spans a source adds to the lexicons' own
+Added = Callable[[], Mapping[str, "Sequence[tuple[int, int]]"]]
+
+
+class ElementSpans(Mapping[str, tuple[Span, ...]]):
+    """``Report.elements``: per element kind of :data:`ELEMENTS`, its spans, in text order.
+
+    The spans the lexicons found are known when the check ends; the sentences the learned
+    model adds (``courtesy.rules.learned``) are scored on the first read of a kind, so a
+    caller that reads only the findings never pays for them. A read-only mapping.
+    """
+
+    __slots__ = ("_added", "_learned", "_spans")
+
+    def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]],
+                 added: Added | None = None) -> None:
+        self._spans = {kind: tuple(Span(s, e) for s, e in spans.get(kind, ())) for kind in ELEMENTS}
+        self._added = added
+        self._learned: dict[str, tuple[Span, ...]] = dict.fromkeys(ELEMENTS, ())
+
+    def _resolve(self) -> dict[str, tuple[Span, ...]]:
+        if self._added is not None:
+            added, self._added = self._added(), None
+            for kind, extra in added.items():
+                if extra:
+                    self._learned[kind] = tuple(Span(s, e) for s, e in extra)
+                    self._spans[kind] = tuple(sorted((*self._spans[kind], *self._learned[kind]),
+                                                     key=lambda span: (span.start, span.end)))
+        return self._spans
+
+    @property
+    def lexicons(self) -> Mapping[str, tuple[Span, ...]]:
+        """Per element kind, the spans the lexicons found (phrases and clauses), without
+        the learned model's sentences; reading them scores nothing."""
+        if self._added is None:
+            return {kind: tuple(span for span in spans if span not in self._learned[kind])
+                    for kind, spans in self._spans.items()}
+        return dict(self._spans)
+
+    @property
+    def learned(self) -> Mapping[str, tuple[Span, ...]]:
+        """Per element kind, the spans the learned model added (sentences no lexicon
+        reads as telling the element); the others are the lexicons' phrases."""
+        self._resolve()
+        return dict(self._learned)
+
+    def __getitem__(self, kind: str) -> tuple[Span, ...]:
+        return self._resolve()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ELEMENTS)
+
+    def __len__(self) -> int:
+        return len(ELEMENTS)
+
+    def __repr__(self) -> str:
+        return f"ElementSpans({self._resolve()!r})"
+
+    def __reduce__(self) -> tuple[type[ElementSpans], tuple[Any, ...]]:
+        spans, learned = self._resolve(), self._learned
+        lexicons = {kind: [(span.start, span.end) for span in spans[kind]
+                           if span not in learned[kind]] for kind in ELEMENTS}
+        return ElementSpans, (lexicons, partial(_as_pairs, learned))
+
+
+
+def _as_pairs(spans: Mapping[str, tuple[Span, ...]]) -> dict[str, list[tuple[int, int]]]:
+    return {kind: [(span.start, span.end) for span in kind_spans]
+            for kind, kind_spans in spans.items()}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """What courtesy found in one message.
 
     ``passed`` is false when any finding is at or above ``fail_on``. ``elements`` maps each
-    element kind (apology, thanks, next_steps, restitution) to the spans where the message has it.
+    element kind (apology, thanks, next_steps, restitution) to the spans where the message has it
+    (an :class:`ElementSpans`): the lexicons' spans, and for the apology and next steps the
+    sentences the learned model reads as telling them where no lexicon did, a sentence long.
     ``personalization`` is the share of the text that came from customer or situation
     data, when the message was rendered (``None`` for plain text). ``notes`` are remarks
     that are not findings, such as how late a reply is against the response-time policy.

@@ -17,7 +17,7 @@ def element_spans(text: str, kind: str,
                   situation: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of element ``kind`` in ``text``."""
     report = check(text, situation=situation)
-    return [(span.start, span.end) for span in report.elements[kind]]
+    return [(span.start, span.end) for span in report.elements.lexicons[kind]]
 
 
 def overlap(spans: list[tuple[int, int]], text: str, words: str) -> bool:

@@ -49,12 +49,16 @@ def test_the_newest_held_out_corpora_stay_out_of_its_training() -> None:
     assert {p.name for p in held_out[:-2]} <= trained_on, retrain
 
 
-def test_a_reply_that_owns_the_failure_in_new_words_has_no_missing_apology() -> None:
+def test_a_reply_that_owns_the_failure_in_new_words_has_its_apology() -> None:
     # no apology word and no failure word a lexicon holds (held-out 29)
     text = ("Hi Ana,\n\nKofi left the mains valve to the drip line open when he finished on "
             "Friday, and the water that came through your wall came from that.\n\nThanks for "
             "the photos,\nGraham")
-    assert check(text, situation=OURS).elements["apology"] == ()
+    report = check(text, situation=OURS)
+    owned = text[text.index("Kofi"):text.index("that.") + len("that.")]
+    assert [span.text(text) for span in report.elements["apology"]] == [owned]
+    assert report.elements.learned["apology"] == report.elements["apology"]
+    assert report.elements.lexicons["apology"] == ()
     assert "EL001" not in _codes(text, OURS)
 
 
@@ -71,7 +75,12 @@ def test_a_step_told_in_new_words_is_a_step() -> None:
     # a step no lexicon reads, told as a plain fact (held-out 12)
     text = ("Hi Ana, thanks for asking. A corrected invoice for £2,400 is attached, and the "
             "payment date stays as 30 June.")
-    assert check(text, situation=INQUIRY).elements["next_steps"] == ()
+    report = check(text, situation=INQUIRY)
+    step = text[text.index("A corrected"):]
+    assert [span.text(text) for span in report.elements["next_steps"]] == [step]
+    assert [span.text(text) for span in report.elements.learned["next_steps"]] == [step]
+    assert report.to_dict()["elements"]["next_steps"] == [
+        {"start": text.index("A corrected"), "end": len(text)}]
     assert "EL003" not in _codes(text, INQUIRY)
 
 
@@ -111,3 +120,75 @@ def test_scoring_never_crashes_and_stays_a_probability(text: str, ours: bool) ->
         first = learned.probabilities(model, learned.features(text[start:end], ours))
         assert all(0.0 <= p <= 1.0 for p in first)
         assert first == learned.probabilities(model, learned.features(text[start:end], ours))
+
+
+def test_the_model_adds_sentences_only_where_no_lexicon_found_the_element() -> None:
+    # the lexicons own the first apology and the step; the model adds the admission they
+    # miss, a sentence long, and keeps the lexicons' phrases as they are
+    text = ("Hi Ana, I'm sorry about the wait. Kofi left the mains valve to the drip line open "
+            "when he finished on Friday, and the water that came through your wall came from "
+            "that. Our plumber comes back on Monday at 9am.")
+    report = check(text, situation=OURS)
+    lexicons, learned_spans = report.elements.lexicons, report.elements.learned
+    assert [span.text(text) for span in lexicons["apology"]] == ["I'm sorry about the wait"]
+    assert [span.text(text) for span in learned_spans["apology"]] == [
+        text[text.index("Kofi"):text.index(" Our plumber")]]
+    assert report.elements["apology"] == (*lexicons["apology"], *learned_spans["apology"])
+    assert learned_spans["next_steps"] == ()
+    assert lexicons["thanks"] == report.elements["thanks"]
+
+
+@pytest.mark.parametrize("text", [
+    # the model reads each as owning the failure; the lexicons read blame
+    "Hi Marcus, your milkshake was missing from the bag because the restaurant should have "
+    "packed it.",
+    "Hallo Frau Berg, den Fehler in der Abrechnung vom April hat unser "
+    "Abrechnungsdienstleister verursacht.",
+    "Hi Marcus, it was your mistake: you booked the wrong date.",
+])
+def test_blame_is_no_apology_however_the_model_reads_it(text: str) -> None:
+    model = learned.load_model()
+    assert max(learned.probabilities(model, learned.features(text[start:end], True))[0]
+               for start, end in learned.sentences(text)) >= 0.8
+    report = check(text, situation=OURS)
+    assert {"BL001", "BL002"} & {f.rule for f in report.findings}
+    assert report.elements["apology"] == ()
+    assert "EL001" in _codes(text, OURS)
+
+
+def test_the_model_scores_nothing_until_the_elements_are_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = learned.probabilities
+
+    def counted(model: learned.Model, text: str) -> tuple[float, ...]:
+        calls.append(text)
+        return real(model, text)
+
+    monkeypatch.setattr(learned, "probabilities", counted)
+    text = ("Hi Ana, I'm sorry we sent the wrong size, and a new pair will reach you by "
+            "Friday. Thanks for your patience.")
+    report = check(text, situation=OURS)
+    assert calls == []  # the rules found their elements; nobody read the elements yet
+    assert report.elements.lexicons["apology"]
+    assert calls == []
+    assert report.elements["apology"]
+    # only the sentences that miss an apology or a step of the lexicons' are scored, once:
+    # not the first, which has both
+    assert calls == ["ourfault thanks for your patience."]
+    report.to_dict()
+    assert len(calls) == 1
+
+
+def test_the_elements_survive_pickling_and_compare_as_a_mapping() -> None:
+    import pickle
+
+    text = ("Hi Ana, thanks for asking. A corrected invoice for £2,400 is attached, and the "
+            "payment date stays as 30 June.")
+    report = check(text, situation=INQUIRY)
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report
+    assert again.elements.learned == report.elements.learned
+    assert dict(report.elements) == {kind: report.elements[kind] for kind in report.elements}
+    assert list(report.elements) == ["apology", "thanks", "next_steps", "restitution"]
+    assert "next_steps" in repr(report.elements)

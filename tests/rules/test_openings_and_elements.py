@@ -240,4 +240,4 @@ def test_any_verb_in_the_future_is_a_next_step(text: str) -> None:
     "Nous vous montrons ici comment régler le thermostat.",
 ])
 def test_an_over_promise_news_or_a_present_in_rons_is_no_next_step(text: str) -> None:
-    assert check(text, situation=DELAY).elements["next_steps"] == ()
+    assert check(text, situation=DELAY).elements.lexicons["next_steps"] == ()

@@ -71,7 +71,7 @@ NOT_STEPS = [
 
 def _steps(text: str) -> list[str]:
     report = check(text)
-    return [text[s.start:s.end] for s in report.elements["next_steps"]]
+    return [text[s.start:s.end] for s in report.elements.lexicons["next_steps"]]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in TIMED_STEPS], ids=[c[0] for c in TIMED_STEPS])

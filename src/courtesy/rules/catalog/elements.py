@@ -45,12 +45,12 @@ def _missing_apology(ctx: CheckContext) -> Iterator[Hit]:
     """
     if not ctx.needs_owning_apology or ctx.spans("apology") or ctx.spans("empathy"):
         return
+    # an apology told in words no lexicon holds ("Kofi left the mains valve open when he
+    # finished on Friday"): the learned model's sentences, but not a non-apology's or blame
+    if learned.tells(ctx, "apology", skip=learned.no_apology(ctx)):
+        return
     non_apologies = ctx.spans("non-apology")
     boilerplate = ctx.spans("boilerplate")
-    # an apology told in words no lexicon holds ("Kofi left the mains valve open when he
-    # finished on Friday"): the learned model's sentences, but not a non-apology's
-    if learned.tells(ctx, "apology", skip=non_apologies + boilerplate):
-        return
     fake = non_apologies or [
         s for s in boilerplate if "pologi" in ctx.text[s[0]:s[1]].lower()
         or "sorry" in ctx.text[s[0]:s[1]].lower()
