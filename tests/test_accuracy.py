@@ -158,9 +158,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 16 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 15 (docs/how-it-works.md, Accuracy); held-out 17 was written before any tuning
     # on it.
-    ("replies_holdout16.jsonl", "next_steps"):
-        "steps told as facts with no time missed; an apology passed on and a thank-you read as "
-        "steps",
     ("replies_holdout16.jsonl", "TM"):
         "waits acknowledged in new words missed (TM001); amends missed (TM007)",
     ("replies_holdout16.jsonl", "TN"):
@@ -185,40 +182,48 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 32 was written apart from the code at the start of session 12 and measured
+    # before anyone read it, at 5b60192 (apology 0.98 / 0.74, next steps 0.93 / 0.85,
+    # restitution 0.79 / 0.78, BL 0.88 / 0.50) and with the learned model's sentences in the
+    # elements (apology 0.96 / 0.83, next steps 0.90 / 0.89). Its misses have not been read.
+    ("replies_holdout32.jsonl", "apology"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+    ("replies_holdout32.jsonl", "restitution"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+    ("replies_holdout32.jsonl", "BL"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+    ("replies_holdout32.jsonl", "EL"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+    ("replies_holdout32.jsonl", "FL"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+    ("replies_holdout32.jsonl", "TM"):
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     # Held-out 31 was written apart from the code while the session tuned on held-out 29,
     # and measured once at its merge: every measure the same as at the session's start
     # (3b0c0af). Its misses have not been read, so that it stays unseen.
-    ("replies_holdout31.jsonl", "apology"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "BL"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "EL"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     ("replies_holdout31.jsonl", "TM"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     # Held-out 30 was written apart from the code while the session tuned on held-out 29,
     # and measured at its merge and again once held-out 31 was merged: every measure the
     # same as at the session's start (3b0c0af). Its misses have not been read.
-    ("replies_holdout30.jsonl", "apology"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "restitution"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 30 is unread, though the learned model now trains on it",
     ("replies_holdout30.jsonl", "BL"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "EL"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "FL"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "NM"):
-        "not read yet: held-out 30 and 31 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged); the next session
     # read it and tuned on it while held-out 30 stayed unseen.
-    ("replies_holdout29.jsonl", "apology"):
-        "admissions told as a state or a deed with no failure word ('with the old blade "
-        "still fitted', 'the key safe code we sent you was last week's', 'Kofi left the "
-        "mains valve open', 'wir hatten die Bleibänder nicht nachbestellt')",
     # Held-out 28 was written apart from the code while the session tuned on held-out 26,
     # and measured once at its merge: every measure the same as at the session's start
     # (91086b8); measured again, still unread, once held-out 27 had been tuned on (apology
@@ -267,11 +272,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # of the session that tuned on held-out 22 and 23. Against the session's start: apology
     # 0.92 / 0.71 -> 0.93 / 0.76 (0.78 after the session's last readings), restitution
     # 0.88 / 0.70 -> 0.90 / 0.82. The next session tuned on it (restitution 0.93).
-    ("replies_holdout24.jsonl", "apology"):
-        "admissions with no failure word ('the app let two bookings through in the same "
-        "second', 'our system stripped the accent from your surname')",
-    ("replies_holdout24.jsonl", "next_steps"):
-        "next steps told as plain facts in new words",
     ("replies_holdout24.jsonl", "NM"):
         "a closing 'Thanks' after a comma read as another person addressed (NM002)",
     ("replies_holdout24.jsonl", "TN"):
@@ -279,13 +279,13 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 23 was written apart from the code and measured once at its merge (apology
     # 0.97 / 0.62, restitution 0.85 / 0.66, BL recall 0.69); then tuned on while held-out
     # 24 was written.
-    ("replies_holdout23.jsonl", "apology"):
-        "admissions where a named colleague is the doer, with no failure word ('Callum "
-        "packed Langstroth ones from the shelf', 'Inés took the hems up 4 cm instead of 4 mm')",
     ("replies_holdout23.jsonl", "restitution"):
         "amends talked about ('a voucher', 'le remboursement') read as given",
     ("replies_holdout23.jsonl", "CT"):
         "transfers in new words missed (CT002); a colleague's direct line read as a transfer",
+    ("replies_holdout23.jsonl", "EL"):
+        "the learned model, retrained with held-out 30 (session 12), scores a step "
+        "just under its 0.8 and EL003 reports it missing",
     ("replies_holdout23.jsonl", "TM"):
         "admissions and amends missed, so TM007 and TM005 report what is there",
     ("replies_holdout23.jsonl", "TN"):
@@ -302,6 +302,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "an interjection ('Oh') after a comma read as another person addressed (NM002)",
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
+    ("replies_holdout21.jsonl", "EL"):
+        "the learned model, retrained with held-out 30 (session 12), scores a step "
+        "just under its 0.8 and EL003 reports it missing",
     ("replies_holdout21.jsonl", "TM"):
         "deliveries told in new words asked for tracking (TM005); a weekday in an account "
         "of what happened read as a slow promise (TM003)",
@@ -325,8 +328,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "flag (TN002)",
     # Held-out 18 was measured once at its merge, after the first fixes taken from held-out
     # 17 (the state 98a2ffb); then used to tune.
-    ("replies_holdout18.jsonl", "apology"):
-        "admissions with no failure word ('the engineer left the wrong part', told plainly)",
     ("replies_holdout18.jsonl", "CH"):
         "one SMS rule missed in Spanish (CH001)",
     ("replies_holdout18.jsonl", "NM"):
@@ -478,7 +479,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout28.jsonl": "Held-out 28 (en/de/fr/es)",
           "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es)",
           "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen",
-          "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen"}
+          "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen",
+          "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))

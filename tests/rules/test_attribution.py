@@ -20,6 +20,9 @@ from courtesy.rules.engine import matcher
 
 #: (id, text, the words of the admission)
 ADMISSIONS = [
+    # Spanish "mis" is ours, though French "mis" (put) is frequent (test_role_collisions)
+    ("es-mis-companeros", "Mis compañeros enviaron la talla equivocada.",
+     "enviaron la talla equivocada"),
     # Spanish "volvimos a": "a" is no third person's auxiliary after "-imos" (held-out 19)
     ("es-volvimos-a", "Al secar a los perros les quitamos los collares y se los volvimos a "
                       "poner mezclados.", "volvimos a poner mezclados"),

@@ -48,6 +48,10 @@ KNOWN = {
     ("post", "en", "de"): "where goods travel in both",
     ("on", "en", "fr"): "a not-doer only right after a partner word",
     ("tu", "es", "fr"): "the customer's own in both",
+    ("mis", "es", "fr"): "French 'mis' (put) read as ours: a partner's 'a mis le colis au "
+                         "mauvais endroit' is still blame; taking it out of Spanish 'ours' "
+                         "changes no corpus record but loses 'Mis compañeros enviaron la "
+                         "talla equivocada'",
     ("app", "en", "es"): "a compound head after a partner word in both",
     ("app", "en", "de"): "a compound head after a partner word in both",
     ("y", "es", "fr"): "French 'il y a' stops the walk back, but such a clause names its "
