@@ -156,6 +156,23 @@ def test_blame_is_no_apology_however_the_model_reads_it(text: str) -> None:
     assert "EL001" in _codes(text, OURS)
 
 
+@pytest.mark.parametrize("text", [
+    # the model reads each as owning the failure; the lexicons read the failure word as
+    # denied or asked about
+    "Hi Ana, there was no error on our side: the payment went out on 3 March.",
+    "Hallo Frau Berg, wir haben keinen Fehler in unserem System gefunden.",
+    "Hi Ana, did our engineer fit the wrong valve?",
+])
+def test_a_failure_denied_or_asked_about_is_no_apology_however_the_model_reads_it(
+        text: str) -> None:
+    model = learned.load_model()
+    assert max(learned.probabilities(model, learned.features(text[start:end], True))[0]
+               for start, end in learned.sentences(text)) >= 0.8
+    report = check(text, situation=OURS)
+    assert report.elements["apology"] == ()
+    assert "EL001" in _codes(text, OURS)
+
+
 def test_the_model_scores_nothing_until_the_elements_are_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []

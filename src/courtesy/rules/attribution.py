@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -93,6 +93,8 @@ _OURS, _PARTNER, _CUSTOMER = 1, 2, 3
 #: the reading stopped: at a verb of handling before the failure word ("I've logged the bug
 #: with our developers"), or at a denial after it ("no depende de nosotros")
 _HANDLED = 4
+#: the failure word is denied or asked about (see :attr:`Attribution.denied`)
+_DENIED = 5
 #: the words of a clause, and its commas (which end a stretch and may lead a subject); the
 #: "'t" of "don't" is a word of its own, so that it denies while French "t'attend" does not
 TOKEN = re.compile(r"'t\b|\w+|,")
@@ -341,6 +343,9 @@ class Attribution:
 
     admissions: list[tuple[int, int, int]]
     partner_blame: list[tuple[int, int, int]]
+    #: the clauses whose failure word is denied ("there was no error on our side") or asked
+    #: about ("did our engineer fit the wrong valve?"): no admission, whatever else reads so
+    denied: list[tuple[int, int]] = field(default_factory=list)
 
 
 _NONE = Attribution([], [])
@@ -366,6 +371,7 @@ def attribution(ctx: CheckContext) -> Attribution:
     roles = load_roles()
     admissions: dict[tuple[int, int], int] = {}
     blame: dict[tuple[int, int], int] = {}
+    denied: dict[tuple[int, int], None] = {}
     cues = sorted([(s, e, _PLAIN) for s, e in failures] + [(s, e, _STRONG) for s, e in mistakes]
                   + [(s, e, _CAUSAL) for s, e in causes])
     # a failure word inside a phrase that already says who failed ("sorry for our mistake",
@@ -381,9 +387,12 @@ def attribution(ctx: CheckContext) -> Attribution:
         verdict = _read_clause(ctx, roles, start, end, how)
         if verdict is not None:
             role, clause = verdict
-            (admissions if role == _OURS else blame).setdefault(clause, start)
+            if role == _DENIED:
+                denied[clause] = None
+            else:
+                (admissions if role == _OURS else blame).setdefault(clause, start)
     result = Attribution(sorted((s, e, cue) for (s, e), cue in admissions.items()),
-                         sorted((s, e, cue) for (s, e), cue in blame.items()))
+                         sorted((s, e, cue) for (s, e), cue in blame.items()), sorted(denied))
     ctx._cache[FAILURE] = result
     return result
 
@@ -393,8 +402,10 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     """The doer of the failure word at ``start:end`` (ours or partner) and its clause."""
     text, norm = ctx.text, ctx.norm
     s0, s1 = ctx.sentence_at(start)
-    if s1 <= s0 or text[s1 - 1] == "?":
+    if s1 <= s0:
         return None
+    if text[s1 - 1] == "?":
+        return _DENIED, (s0, s1)
     c0, c1 = s0, s1
     if _CLAUSE_MARK.search(norm, s0, s1) is not None:
         for mark in _CLAUSE_MARKS:
@@ -421,7 +432,7 @@ def _read_clause(ctx: CheckContext, roles: Roles, start: int, end: int,
     # half before it ("n'a pas été livré"): that is no denial of the failure
     if not roles.negation.isdisjoint(before[-_NEGATION_REACH:]) \
             and _flags(roles, _first_word(norm, start, end)) & _F_NEGATION == 0:
-        return None
+        return _DENIED, (c0, c1)
     following = _NEXT_WORD.match(norm, end, c1)
     if following is not None and _flags(roles, following.group(1)) & _F_NOT_FAILURE \
             and " " not in norm[start:end]:

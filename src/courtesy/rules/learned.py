@@ -30,6 +30,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
+from courtesy.rules.attribution import attribution
 from courtesy.rules.context import signature_start
 
 if TYPE_CHECKING:
@@ -184,11 +185,14 @@ def _scored(ctx: CheckContext) -> list[Scored]:
 
 def no_apology(ctx: CheckContext) -> list[tuple[int, int]]:
     """The spans where the model's apology does not count: a non-apology ("sorry you feel
-    that way"), boilerplate ("we apologise for any inconvenience") and blame, of a partner
-    or of the customer, are no apology, however they read. (Cross-validated over the corpus
-    files, leaving blame out of the model's apologies makes 18 fewer false ones and loses
-    none.)"""
-    return [span for topic in _NO_APOLOGY for span in ctx.spans(topic)]
+    that way"), boilerplate ("we apologise for any inconvenience"), blame of a partner or of
+    the customer, and a failure the lexicons read as denied or asked about ("there was no
+    error on our side", "did our engineer fit the wrong valve?") are no apology, however
+    they read. Cross-validated over the corpus files, leaving blame out of the model's
+    apologies makes 18 fewer false ones and loses none; leaving denials out loses one and
+    mends what a sentence alone cannot show the model."""
+    return [*(span for topic in _NO_APOLOGY for span in ctx.spans(topic)),
+            *attribution(ctx).denied]
 
 
 def tells(ctx: CheckContext, element: str, skip: Iterable[tuple[int, int]] = ()) -> bool:
@@ -238,5 +242,5 @@ def pending(ctx: CheckContext, found: Mapping[str, Sequence[tuple[int, int]]],
     """:func:`added_spans` for the checked text, to call later: it keeps the text, the
     spans and the sentences a rule already scored, not the check's context."""
     return partial(added_spans, ctx.text, our_fault=ctx.our_fault, body_start=ctx.body_start,
-                   found=found, skip={"apology": [ctx.spans(t) for t in _NO_APOLOGY]},
+                   found=found, skip={"apology": [no_apology(ctx)]},
                    scored=cast("list[Scored] | None", ctx._cache.get("learned")))
