@@ -40,39 +40,43 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
     caller that reads only the findings never pays for them. A read-only mapping.
     """
 
-    __slots__ = ("_added", "_learned", "_spans")
+    __slots__ = ("_added", "_learned", "_lexicons", "_spans")
 
     def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]],
                  added: Added | None = None) -> None:
-        self._spans = {kind: tuple(Span(s, e) for s, e in spans.get(kind, ())) for kind in ELEMENTS}
+        self._lexicons = {kind: tuple(Span(s, e) for s, e in spans.get(kind, ()))
+                          for kind in ELEMENTS}
         self._added = added
-        self._learned: dict[str, tuple[Span, ...]] = dict.fromkeys(ELEMENTS, ())
+        self._learned: dict[str, tuple[Span, ...]] | None = None
+        self._spans: dict[str, tuple[Span, ...]] | None = None
 
     def _resolve(self) -> dict[str, tuple[Span, ...]]:
-        if self._added is not None:
-            added, self._added = self._added(), None
-            for kind, extra in added.items():
-                if extra:
-                    self._learned[kind] = tuple(Span(s, e) for s, e in extra)
-                    self._spans[kind] = tuple(sorted((*self._spans[kind], *self._learned[kind]),
-                                                     key=lambda span: (span.start, span.end)))
-        return self._spans
+        # idempotent, so two threads reading at once at worst both score the sentences
+        spans = self._spans
+        if spans is None:
+            extra = self._added() if self._added is not None else {}
+            learned = {kind: tuple(Span(s, e) for s, e in extra.get(kind, ()))
+                       for kind in ELEMENTS}
+            spans = {kind: tuple(sorted((*found, *learned[kind]),
+                                        key=lambda span: (span.start, span.end)))
+                     if learned[kind] else found
+                     for kind, found in self._lexicons.items()}
+            self._learned = learned
+            self._spans = spans
+        return spans
 
     @property
     def lexicons(self) -> Mapping[str, tuple[Span, ...]]:
         """Per element kind, the spans the lexicons found (phrases and clauses), without
         the learned model's sentences; reading them scores nothing."""
-        if self._added is None:
-            return {kind: tuple(span for span in spans if span not in self._learned[kind])
-                    for kind, spans in self._spans.items()}
-        return dict(self._spans)
+        return dict(self._lexicons)
 
     @property
     def learned(self) -> Mapping[str, tuple[Span, ...]]:
         """Per element kind, the spans the learned model added (sentences no lexicon
         reads as telling the element); the others are the lexicons' phrases."""
         self._resolve()
-        return dict(self._learned)
+        return dict(self._learned or {})
 
     def __getitem__(self, kind: str) -> tuple[Span, ...]:
         return self._resolve()[kind]
@@ -87,11 +91,7 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
         return f"ElementSpans({self._resolve()!r})"
 
     def __reduce__(self) -> tuple[type[ElementSpans], tuple[Any, ...]]:
-        spans, learned = self._resolve(), self._learned
-        lexicons = {kind: [(span.start, span.end) for span in spans[kind]
-                           if span not in learned[kind]] for kind in ELEMENTS}
-        return ElementSpans, (lexicons, partial(_as_pairs, learned))
-
+        return ElementSpans, (_as_pairs(self._lexicons), partial(_as_pairs, self.learned))
 
 
 def _as_pairs(spans: Mapping[str, tuple[Span, ...]]) -> dict[str, list[tuple[int, int]]]:
