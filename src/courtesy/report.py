@@ -51,10 +51,15 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
         self._spans: dict[str, tuple[Span, ...]] | None = None
 
     def _resolve(self) -> dict[str, tuple[Span, ...]]:
-        # idempotent, so two threads reading at once at worst both score the sentences
+        # idempotent, so two threads reading at once at worst both score the sentences; the
+        # scorer (which holds the text and the lexicons' spans) is let go once read, after
+        # the spans are set
         spans = self._spans
         if spans is None:
-            extra = self._added() if self._added is not None else {}
+            added = self._added
+            if added is None and self._spans is not None:
+                return self._spans  # another thread has just resolved them
+            extra = added() if added is not None else {}
             learned = {kind: tuple(Span(s, e) for s, e in extra.get(kind, ()))
                        for kind in ELEMENTS}
             spans = {kind: tuple(sorted((*found, *learned[kind]),
@@ -63,6 +68,7 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
                      for kind, found in self._lexicons.items()}
             self._learned = learned
             self._spans = spans
+            self._added = None
         return spans
 
     @property

@@ -209,3 +209,17 @@ def test_the_elements_survive_pickling_and_compare_as_a_mapping() -> None:
     assert dict(report.elements) == {kind: report.elements[kind] for kind in report.elements}
     assert list(report.elements) == ["apology", "thanks", "next_steps", "restitution"]
     assert "next_steps" in repr(report.elements)
+
+
+def test_threads_reading_the_elements_at_once_see_each_sentence_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = ("Hi Ana, I'm sorry about the wait. Kofi left the mains valve to the drip line open "
+            "when he finished on Friday, and the water that came through your wall came from "
+            "that. Our plumber comes back on Monday at 9am.")
+    for _ in range(20):
+        report = check(text, situation=OURS)
+        with ThreadPoolExecutor(4) as pool:
+            seen = list(pool.map(lambda _: report.elements["apology"], range(8)))
+        assert all(spans == seen[0] for spans in seen)
+        assert len(seen[0]) == len(set(seen[0])) == 2
