@@ -182,44 +182,59 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 33 was written apart from the code in session 12 and measured before anyone
+    # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution
+    # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Its misses have not been read.
+    ("replies_holdout33.jsonl", "apology"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+    ("replies_holdout33.jsonl", "restitution"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+    ("replies_holdout33.jsonl", "BL"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+    ("replies_holdout33.jsonl", "CH"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+    ("replies_holdout33.jsonl", "CT"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+    ("replies_holdout33.jsonl", "TN"):
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     # Held-out 32 was written apart from the code at the start of session 12 and measured
     # before anyone read it, at 5b60192 (apology 0.98 / 0.74, next steps 0.93 / 0.85,
     # restitution 0.79 / 0.78, BL 0.88 / 0.50) and with the learned model's sentences in the
     # elements (apology 0.96 / 0.83, next steps 0.90 / 0.89). Its misses have not been read.
     ("replies_holdout32.jsonl", "apology"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "restitution"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "BL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "EL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "FL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "TM"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     # Held-out 31 was written apart from the code while the session tuned on held-out 29,
     # and measured once at its merge: every measure the same as at the session's start
     # (3b0c0af). Its misses have not been read, so that it stays unseen.
     ("replies_holdout31.jsonl", "BL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 is unread, though the learned model now trains on it",
     ("replies_holdout31.jsonl", "EL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 is unread, though the learned model now trains on it",
     ("replies_holdout31.jsonl", "TM"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 31 is unread, though the learned model now trains on it",
     # Held-out 30 was written apart from the code while the session tuned on held-out 29,
     # and measured at its merge and again once held-out 31 was merged: every measure the
     # same as at the session's start (3b0c0af). Its misses have not been read.
     ("replies_holdout30.jsonl", "restitution"):
         "not read yet: held-out 30 is unread, though the learned model now trains on it",
     ("replies_holdout30.jsonl", "BL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "EL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "FL"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout30.jsonl", "NM"):
-        "not read yet: held-out 31 and 32 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged); the next session
@@ -480,7 +495,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout29.jsonl": "Held-out 29 (en/de/fr/es)",
           "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen",
           "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen",
-          "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen"}
+          "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen",
+          "replies_holdout33.jsonl": "Held-out 33 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -546,3 +562,17 @@ def test_timing_corpus_exercises_every_timing_rule() -> None:
     expected = Counter(code for r in records for code in r["expected"])
     assert min(expected[f"TM00{n}"] for n in (1, 2, 4, 7)) >= 5
     assert min(expected[f"TM00{n}"] for n in (3, 5, 6, 8)) >= 3
+
+
+#: where a reply shifts blame, per rule (benchmarks/learned_elements.py trains on them)
+BLAME_SPANS = {"BL001": "blame_partner", "BL002": "blame_customer"}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_every_blame_finding_expected_says_where_the_blame_is(name: str) -> None:
+    for record in _load(name):
+        for code, key in BLAME_SPANS.items():
+            spans = record["gold"].get(key, [])
+            assert bool(spans) == (code in record["expected"]), (record["id"], key)
+            for piece in spans:
+                assert piece in record["text"], (record["id"], key, piece)
