@@ -223,3 +223,11 @@ def test_threads_reading_the_elements_at_once_see_each_sentence_once() -> None:
             seen = list(pool.map(lambda r: r.elements["apology"], [report] * 8))
         assert all(spans == seen[0] for spans in seen)
         assert len(seen[0]) == len(set(seen[0])) == 2
+
+
+def test_a_sentence_that_opens_with_the_salutation_is_added_without_it() -> None:
+    text = ("Hi Ana, Kofi left the mains valve to the drip line open when he finished on "
+            "Friday, and the water that came through your wall came from that.")
+    report = check(text, situation=OURS)
+    assert [span.text(text) for span in report.elements.learned["apology"]] == [
+        text.removeprefix("Hi Ana, ")]

@@ -232,7 +232,9 @@ def added_spans(text: str, *, our_fault: bool, body_start: int,
         blocked = [*found.get(element, ())]
         for spans in skip.get(element, ()):
             blocked += spans
-        added[element] = [(start, end) for start, end, probs in scored
+        # a sentence that opens with the salutation starts after it ("Hi Ana, | the wrong
+        # size went out")
+        added[element] = [(max(start, first), end) for start, end, probs in scored
                           if probs[index] >= threshold and not _overlaps(start, end, blocked)]
     return added
 
