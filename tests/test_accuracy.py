@@ -224,17 +224,20 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 31 is unread, though the learned model now trains on it",
     # Held-out 30 was written apart from the code while the session tuned on held-out 29,
     # and measured at its merge and again once held-out 31 was merged: every measure the
-    # same as at the session's start (3b0c0af). Its misses have not been read.
+    # same as at the session's start (3b0c0af). Session 12 read it (BL recall 0.47 -> 0.67,
+    # restitution 0.88 / 0.85 -> 0.89 / 0.94) while held-out 32 and 33 stayed unseen.
     ("replies_holdout30.jsonl", "restitution"):
-        "not read yet: held-out 30 is unread, though the learned model now trains on it",
+        "gifts and mentions read as amends ('There's no charge for the …', 'Gutschrift', "
+        "'auf unsere Kosten')",
     ("replies_holdout30.jsonl", "BL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "blame told softly: a partner named as the cause with no failure word ('is down to "
+        "Northern Powergrid', 'your bank has it on hold', 'sigue en el taller de …'); the "
+        "customer's choice told as the cause ('you picked a style … that runs small')",
     ("replies_holdout30.jsonl", "EL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "EL004 expected where the failure was not ours (the rule asks only when it was), and "
+        "on a promise to work on it ('is working to resolve this as soon as possible')",
     ("replies_holdout30.jsonl", "FL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
-    ("replies_holdout30.jsonl", "NM"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "a German form letter in new words missed (FL001)",
     # Held-out 29 was written apart from the code while the session tuned on held-out 26
     # and 27, and measured once at its merge (against the session's start, 91086b8:
     # restitution 0.94 / 0.77 -> 0.94 / 0.80, apology and blame unchanged); the next session

@@ -104,6 +104,12 @@ RULE_CASES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("de-placeholder-compound", "SL002", "Hallo [KUNDENNAME],\n\nIhr Paket ist unterwegs.",
      ("[KUNDENNAME]",)),
     ("de-placeholder-filled", "SL002", "Hallo Jana,\n\nIhr Paket ist unterwegs.", ()),
+    # upper-case field names in single braces (held-out 30)
+    ("de-placeholder-single-braces", "SL002",
+     "Sehr geehrte/r {ANREDE} {NACHNAME},\n\nIhr Befund ist freigegeben.",
+     ("{ANREDE}", "{NACHNAME}")),
+    ("de-placeholder-braces-in-prose", "SL002",
+     "Die Werte {LDL} und {HDL} finden Sie im Portal.", ()),
     ("de-placeholder-footnote", "SL002", "Die Frist steht in Abschnitt [3] der AGB.", ()),
     # -- French -------------------------------------------------------------------------------
     ("fr-argue-false", "TN004", "C'est faux : le colis a été livré lundi à 10 h.",

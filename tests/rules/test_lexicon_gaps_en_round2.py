@@ -509,6 +509,11 @@ BLAME_PARTNER: tuple[tuple[str, str], ...] = (
     ("It's the responsibility of the installer to book the visit.",
      "It's the responsibility of the installer"),
     ("The supplier sent us the wrong tiles.", "The supplier sent us the wrong"),
+    # where the goods sit, at a partner's; a partner late, told with "erst" (held-out 30)
+    ("Your swimsuit is still at the courier's depot in Wednesbury.",
+     "still at the courier's"),
+    ("Der Lieferdienst hat die Bestellung an diesem Abend leider erst sehr spät bei uns "
+     "abgeholt.", "Der Lieferdienst hat die Bestellung an diesem Abend leider erst sehr spät"),
 )
 
 
@@ -524,6 +529,8 @@ NOT_BLAME_PARTNER: tuple[str, ...] = (
     "I've phoned our supplier and they will send the part today.",
     "The supplier is sending a new batch on Monday, which I've reserved for you.",
     "We carried out the repair ourselves on Tuesday.",
+    "The bouquet is still with our courier and you can follow it online.",
+    "Der Lieferdienst holt die Bestellung erst um 19 Uhr ab, dann ist sie warm bei Ihnen.",
 )
 
 
@@ -541,6 +548,8 @@ BLAME_CUSTOMER: tuple[str, ...] = (
     # a duty laid on the customer after the fact; what they should not have done (held-out 27)
     "The date was in the reminder, and it was up to you to cancel before then.",
     "Sie hätten das Tor nicht bei blinkender Warnleuchte durchfahren dürfen.",
+    # what the customer had to do first (held-out 30)
+    "If you wanted bronze, you needed to tell us before we started painting.",
 )
 
 
@@ -556,6 +565,7 @@ NOT_BLAME_CUSTOMER: tuple[str, ...] = (
     "We are responsible for returning the deposit within 10 days.",
     "It's up to you which of the two slots you take.",
     "Sie hätten die Wohnung auch am Samstag beziehen dürfen.",
+    "I'm sorry you had to tell us twice before anyone listened.",
 )
 
 

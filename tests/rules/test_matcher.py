@@ -317,3 +317,26 @@ def test_a_text_without_markers_is_read_in_every_language_whoever_the_customer_i
     assert report.elements["thanks"]
     assert report.elements["next_steps"]
     assert report.passed
+
+
+def test_punctuation_after_a_group_is_refused_where_it_would_never_match() -> None:
+    from courtesy.rules.lexicon import _read_lexicon
+
+    # "{with respect}," read as the words "with respect" and "," never matched "With respect,"
+    with pytest.raises(LexiconSyntaxError,
+                       match=r"t\.txt:2: ',' after a group .* put it inside the group"):
+        _read_lexicon("en", "argue", "# a comment\n{with all due respect|with respect},\n",
+                      "t.txt")
+    # inside the group, after each alternative, or against a plain word, it matches
+    for phrase, text in (("{with all due respect,|with respect,}", "With respect, no."),
+                         ("you're right, it", "You're right, it was late."),
+                         ("{befund:|diagnose:} {nff|ntf}", "Befund: NFF, alles gut.")):
+        matcher = compile_matcher([_read_lexicon("en", "argue", phrase + "\n", "t.txt")])
+        found, _present = matcher.match(text, normalize(text))
+        assert found["argue"], phrase
+
+
+def test_the_phrases_that_once_stood_apart_from_their_comma_now_fire() -> None:
+    for code, text in (("TN004", "With all due respect, the terms were clear."),
+                       ("JG002", "Prüfergebnis: NFF, das Gerät ist in Ordnung.")):
+        assert code in {f.rule for f in check(text).findings}, text

@@ -195,6 +195,12 @@ PLAIN_AMENDS = [
     ("en-pay-for-cleaning", "We will pay for professional cleaning of the rug.",
      "pay for professional"),
     ("de-kriegst-du-zurueck", "Die Versandkosten kriegst du zurück 🙂", "kriegst du zurück"),
+    # money sent back and costs carried, told plainly (held-out 30)
+    ("en-returned-the-fee", "I've returned the £28 session fee to the card you paid with.",
+     "returned the £28"),
+    ("en-covering-that", "The callout was our doing, so we're covering that, not you.",
+     "covering that"),
+    ("es-devolverte-la", "Podemos devolverte la diferencia esta semana.", "devolverte la"),
 ]
 
 #: (id, text, words): something given on top of the fix stays amends
@@ -224,6 +230,7 @@ NO_AMENDS = [
     ("es-prima-abonada", "Por tanto, la prima abonada no es reembolsable."),
     ("en-free-to", "You're free to cancel and rebook at any time."),
     ("en-free-as-open", "We have one free slot on Friday at 10, if that suits you."),
+    ("en-covering-shifts", "We're covering that shift with a relief driver."),
     # found on held-out 7, 8 and 18
     ("en-not-able-to-reimburse", "As the sailing was cancelled for weather, we aren't able to "
                                  "reimburse taxi costs."),

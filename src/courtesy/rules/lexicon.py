@@ -12,6 +12,9 @@ comment (the file's opening comment cites its source). Phrase syntax:
 ``<num>``     a number: ``24``, ``3.5``, ``1,000`` (also inside a word: ``<num>:<num>``)
 ``<word>``    any single word
 ``'``         an apostrophe matches both ``'`` and ``’``
+``,``         punctuation is written against the word before it (``right, it``); after a
+              group, inside it, after each alternative (``{it,|that,} not you``): a
+              ``{...},`` would never match, and loading refuses it
 ``@tag``      at the end of a line: the phrase also counts for topic ``tag``
 ``re: ...``   a raw regular expression, matched against the original text (case
               sensitive unless it says ``(?i)``); for placeholder syntaxes and codes.
@@ -167,6 +170,10 @@ def _tokenize(phrase: str) -> list[str]:
 _Item = str | tuple[str, list[list["_Item"]]]
 
 
+#: punctuation written against the word before it ("right, it"), never a word of its own
+_CLINGING = ",.;:!?)"
+
+
 @cache
 def _parse(phrase: str) -> list[_Item]:
     """The parsed phrase (cached: reading, compiling and expanding a phrase parse it once;
@@ -186,6 +193,12 @@ def _parse(phrase: str) -> list[_Item]:
                 items.append(("opt", alternatives("]")))
             elif tok in "}]|":
                 raise LexiconSyntaxError(f"unexpected {tok!r} in {phrase!r}")
+            elif tok[0] in _CLINGING and items and not isinstance(items[-1], str):
+                # after a group it would stand apart ("it , not you"), and never match text
+                # that writes it against the word before ("it, not you")
+                raise LexiconSyntaxError(
+                    f"{tok!r} after a group in {phrase!r} never matches: put it inside "
+                    f"the group, after each alternative ('{{it,|that,}}')")
             else:
                 items.append(tok.lower())
         return items
