@@ -327,6 +327,8 @@ def test_punctuation_after_a_group_is_refused_where_it_would_never_match() -> No
                        match=r"t\.txt:2: ',' after a group .* put it inside the group"):
         _read_lexicon("en", "argue", "# a comment\n{with all due respect|with respect},\n",
                       "t.txt")
+    with pytest.raises(LexiconSyntaxError, match=r"t\.txt:1: \"'s\" after a group"):
+        _read_lexicon("en", "argue", "the {courier|carrier}'s depot\n", "t.txt")
     # inside the group, after each alternative, or against a plain word, it matches
     for phrase, text in (("{with all due respect,|with respect,}", "With respect, no."),
                          ("you're right, it", "You're right, it was late."),

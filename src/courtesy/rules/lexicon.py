@@ -170,8 +170,9 @@ def _tokenize(phrase: str) -> list[str]:
 _Item = str | tuple[str, list[list["_Item"]]]
 
 
-#: punctuation written against the word before it ("right, it"), never a word of its own
-_CLINGING = ",.;:!?)"
+#: punctuation written against the word before it ("right, it", "courier's"), never a word of
+#: its own
+_CLINGING = ",.;:!?)'’"
 
 
 @cache
