@@ -67,6 +67,20 @@ def test_text_output_quotes_and_underlines(files: dict[str, Path],
     assert "    Dear Mr N.Owenn,\n              ~~~~~\n    suggestion: Owen\n" in out
 
 
+def test_profiles_may_be_given_as_json_on_the_command_line(
+        files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    inline = ["--customer", '{"name": {"title": "Mr", "given": "Nick", "family": "Owen"}}',
+              "--situation", '{"kind": "delay", "our_fault": true}']
+    assert main(["check", str(files["bad"]), *inline, "--format", "json"]) == ExitCode.FINDINGS
+    found = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {"NM001", "EL001"} <= found  # the name and the situation were both read
+    # a mistake in it is named by its option, with exit status 2
+    for value, fragment in (('{"kind": "late"}', "--situation: kind: Input should be"),
+                            ('{"kind": ', "--situation: malformed JSON")):
+        assert main(["check", str(files["bad"]), "--situation", value]) == ExitCode.USAGE_ERROR
+        assert fragment in capsys.readouterr().err
+
+
 def test_fail_on_warning(files: dict[str, Path], tmp_path: Path) -> None:
     reply = tmp_path / "r.txt"
     reply.write_text("Hi Ana, we take your complaint very seriously.")

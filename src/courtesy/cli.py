@@ -92,9 +92,11 @@ def _parser(commands: dict[str, argparse.ArgumentParser] | None = None,
 
     def add_profile_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--customer", metavar="C.json", type=Path,
-                       help="customer profile as JSON (name, locale, formality)")
+                       help="customer profile as a JSON file, or the JSON itself "
+                            "(name, locale, formality)")
         p.add_argument("--situation", metavar="S.json", type=Path,
-                       help="situation as JSON (kind, our_fault, severity, customer_message)")
+                       help="situation as a JSON file, or the JSON itself (kind, our_fault, "
+                            "severity, customer_message)")
         p.add_argument("--channel", choices=("email", "sms", "chat", "public"),
                        help="where the message goes")
 
@@ -277,12 +279,22 @@ def _load_profiles(args: argparse.Namespace) -> tuple[Customer | None, Situation
 
     customer = situation = None
     if args.customer is not None:
-        customer = load_model(Customer, _read_json_file(args.customer),
-                              source=str(args.customer))
+        text, source = _json_argument(args.customer, "--customer")
+        customer = load_model(Customer, text, source=source)
     if args.situation is not None:
-        situation = load_model(Situation, _read_json_file(args.situation),
-                               source=str(args.situation))
+        text, source = _json_argument(args.situation, "--situation")
+        situation = load_model(Situation, text, source=source)
     return customer, situation
+
+
+def _json_argument(value: Path, option: str) -> tuple[str, str]:
+    """The JSON an option names, and where it came from for error messages: a file, or the
+    JSON itself when the value is no file and opens an object (``--situation
+    '{"kind": "delay", "our_fault": true}'``)."""
+    written = str(value)
+    if written.lstrip().startswith("{") and not value.exists():
+        return written, option
+    return _read_json_file(value), written
 
 
 # -- output ---------------------------------------------------------------------------------
