@@ -189,8 +189,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "restitution"):
         "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
-    ("replies_holdout33.jsonl", "BL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "CH"):
         "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "CT"):
@@ -229,10 +227,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout30.jsonl", "restitution"):
         "gifts and mentions read as amends ('There's no charge for the …', 'Gutschrift', "
         "'auf unsere Kosten')",
-    ("replies_holdout30.jsonl", "BL"):
-        "blame told softly: a partner named as the cause with no failure word ('is down to "
-        "Northern Powergrid', 'your bank has it on hold', 'sigue en el taller de …'); the "
-        "customer's choice told as the cause ('you picked a style … that runs small')",
     ("replies_holdout30.jsonl", "EL"):
         "EL004 expected where the failure was not ours (the rule asks only when it was), and "
         "on a promise to work on it ('is working to resolve this as soon as possible')",
@@ -301,9 +295,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "amends talked about ('a voucher', 'le remboursement') read as given",
     ("replies_holdout23.jsonl", "CT"):
         "transfers in new words missed (CT002); a colleague's direct line read as a transfer",
-    ("replies_holdout23.jsonl", "EL"):
-        "the learned model, retrained with held-out 30 (session 12), scores a step "
-        "just under its 0.8 and EL003 reports it missing",
     ("replies_holdout23.jsonl", "TM"):
         "admissions and amends missed, so TM007 and TM005 report what is there",
     ("replies_holdout23.jsonl", "TN"):
@@ -320,9 +311,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "an interjection ('Oh') after a comma read as another person addressed (NM002)",
     # Held-out 21 was written apart from the code and measured at its merge and again after
     # the work tuned on held-out 20; then tuned on once held-out 22 was written.
-    ("replies_holdout21.jsonl", "EL"):
-        "the learned model, retrained with held-out 30 (session 12), scores a step "
-        "just under its 0.8 and EL003 reports it missing",
     ("replies_holdout21.jsonl", "TM"):
         "deliveries told in new words asked for tracking (TM005); a weekday in an account "
         "of what happened read as a slow promise (TM003)",
@@ -508,6 +496,10 @@ def test_meets_the_bar(name: str) -> None:
     short = {key: t.short() for key, t in tallies.items()
              if t.short() and (name, key) not in KNOWN_SHORT}
     assert not short, _table(name, TITLES[name], tallies)
+    # an excuse that no longer holds would hide the next regression
+    stale = sorted(key for corpus, key in KNOWN_SHORT
+                   if corpus == name and not tallies.get(key, Tally()).short())
+    assert not stale, f"take {stale} off KNOWN_SHORT:\n" + _table(name, TITLES[name], tallies)
 
 
 #: families whose pooled figures fall short, and why (the bar holds for all others)

@@ -102,13 +102,13 @@ def test_a_reply_whose_lexicons_find_the_element_never_asks_the_model(
 
 
 def test_a_malformed_model_names_the_file_and_the_term() -> None:
-    raw = {"elements": list(learned.ELEMENTS), "intercepts": [0.0, 0.0],
-           "thresholds": [0.8, 0.8], "terms": {"sorry": [1.0, 2.0]}}
-    with pytest.raises(ValueError, match=r"elements\.json: term 'sorry' has 2 values, not 3"):
+    raw = {"labels": list(learned.LABELS), "intercepts": [0.0, 0.0, 0.0],
+           "thresholds": [0.8, 0.8, 0.9], "terms": {"sorry": [1.0, 2.0]}}
+    with pytest.raises(ValueError, match=r"elements\.json: term 'sorry' has 2 values, not 4"):
         learned.model_from(raw)
-    with pytest.raises(ValueError, match="elements"):
-        learned.model_from({**raw, "elements": ["apology"]})
-    with pytest.raises(ValueError, match="one intercept and one threshold per element"):
+    with pytest.raises(ValueError, match=r"labels \['apology'\] are not"):
+        learned.model_from({**raw, "labels": ["apology"]})
+    with pytest.raises(ValueError, match="one intercept and one threshold per label"):
         learned.model_from({**raw, "terms": {}, "thresholds": [0.8]})
 
 
@@ -231,3 +231,63 @@ def test_a_sentence_that_opens_with_the_salutation_is_added_without_it() -> None
     report = check(text, situation=OURS)
     assert [span.text(text) for span in report.elements.learned["apology"]] == [
         text.removeprefix("Hi Ana, ")]
+
+
+NOT_OURS: dict[str, Any] = {"kind": "complaint", "our_fault": False, "severity": "medium"}
+
+
+@pytest.mark.parametrize(("text", "situation", "blame"), [
+    # a partner's failure in words no lexicon holds, told of a sentence that names the
+    # partner or a fault
+    ("Hola Ana, la tapa de abeto que eligió sigue en el almacén de nuestro proveedor en "
+     "Alemania, que todavía no nos la ha enviado.", OURS,
+     "la tapa de abeto que eligió sigue en el almacén de nuestro proveedor en Alemania, que "
+     "todavía no nos la ha enviado."),
+    ("Hallo Herr Berg, die Verzögerung bei der Reparatur liegt beim Aufzugsdienst, der das "
+     "Ersatzteil nicht rechtzeitig bestellt hat.", OURS,
+     "die Verzögerung bei der Reparatur liegt beim Aufzugsdienst, der das Ersatzteil nicht "
+     "rechtzeitig bestellt hat."),
+    ("Hi Ana, the break is at the weld, which is a manufacturing fault on Swayfield's side "
+     "rather than anything in how it was put up.", NOT_OURS,
+     "the break is at the weld, which is a manufacturing fault on Swayfield's side rather "
+     "than anything in how it was put up."),
+])
+def test_blame_on_a_partner_in_new_words_is_found_by_the_model(
+        text: str, situation: dict[str, Any], blame: str) -> None:
+    report = check(text, situation=situation)
+    assert [text[f.start:f.end] for f in report.findings if f.rule == "BL001"] == [blame]
+
+
+@pytest.mark.parametrize("text", [
+    # a partner named, doing its job or giving news; no partner and no failure at all
+    "Hi Ana, I've spoken to the courier and your parcel will reach you by Friday.",
+    "Hi Ana, we use Parcelway for deliveries to the islands, and they run on Tuesdays.",
+    "Hi Ana, the bank holiday means the depot is closed on Monday.",
+    "Hi Ana, the restaurant cancelled every Saturday booking for a private event.",
+])
+def test_a_partner_named_without_blame_is_not_flagged(text: str) -> None:
+    assert "BL001" not in _codes(text, OURS)
+
+
+def test_the_model_is_not_asked_of_blame_where_the_lexicons_found_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> list[tuple[int, int]]:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(learned, "blame_candidates", refuse)
+    text = "Hi Ana, your parcel was delayed by the courier, which is outside our control."
+    assert "BL001" in _codes(text, NOT_OURS)
+
+
+def test_blame_candidates_are_sentences_that_name_a_partner_or_a_fault_and_admit_nothing(
+        ) -> None:
+    from courtesy.rules.context import CheckContext
+    from courtesy.rules.engine import matcher
+    from courtesy.rules.lexicon import normalize
+
+    text = ("Hi Ana,\n\nThe printer ran the job on the wrong stock. We are sorry we sent the "
+            "wrong size. Your order leaves today.\n\nThanks, Bo")
+    found, _present = matcher().match(text, normalize(text))
+    ctx = CheckContext(text, found, matcher())
+    assert [text[s:e] for s, e in learned.blame_candidates(ctx)] == [
+        "The printer ran the job on the wrong stock."]

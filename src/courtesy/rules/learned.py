@@ -1,17 +1,20 @@
-"""A second opinion on the elements, learned from courtesy's own labelled corpora.
+"""A second opinion on apologies, next steps and blame, learned from courtesy's own corpora.
 
 The lexicons find an apology or a next step by its words; a reply can tell either in
 words no lexicon holds ("Kofi left the mains valve open when he finished on Friday"). Before
 EL001 reports that a reply owes an apology and has none, or EL003 that it says nothing of
-what happens next, they ask this model whether any sentence of the reply reads like one.
+what happens next, they ask this model whether any sentence of the reply reads like one;
+``Report.elements`` adds the sentences it reads so where no lexicon found the element; and
+BL001, when no lexicon found blame on a partner, asks it of the sentences that name a
+partner or a failure ("The cut-off is down to Northern Powergrid").
 
-The model is a logistic regression over the word unigrams and bigrams of a sentence (and
-one token for whether the situation says the failure was ours), weighted by TF-IDF, as
-``benchmarks/learned_elements.py --write`` trains it with scikit-learn on the corpora in
-``tests/corpus`` except the newest held-out ones, which stay unseen to measure it. It ships
-as a table of weights (``data/elements.json``) read here with no dependency: per sentence,
-a dictionary lookup per word pair and a dot product. It is read only when a lexicon found
-nothing, so a reply that holds the element never pays for it.
+The model is a logistic regression per label over the word unigrams and bigrams of a
+sentence (and one token for whether the situation says the failure was ours), weighted by
+TF-IDF, as ``benchmarks/learned_elements.py --write`` trains it with scikit-learn on the
+corpora in ``tests/corpus`` except the newest held-out ones, which stay unseen to measure
+it. It ships as a table of weights (``data/elements.json``) read here with no dependency:
+per sentence, a dictionary lookup per word and word pair and a dot product, each sentence
+scored at most once per check.
 
 The features follow scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
 sublinear_tf=True)`` exactly (tokens of two or more word characters, lower case; tf = 1 +
@@ -30,7 +33,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
-from courtesy.rules.attribution import attribution
+from courtesy.rules.attribution import CAUSE, FAILURE, MISTAKE, attribution, load_roles
 from courtesy.rules.context import signature_start
 
 if TYPE_CHECKING:
@@ -38,11 +41,13 @@ if TYPE_CHECKING:
 
     from courtesy.rules.context import CheckContext
 
-__all__ = ["ELEMENTS", "TOLERANCE", "Model", "added_spans", "disagreements", "features",
-           "load_model", "model_from", "no_apology", "pending", "probabilities", "sentences",
-           "tells"]
+__all__ = ["ELEMENTS", "LABELS", "TOLERANCE", "Model", "added_spans", "blame_candidates",
+           "disagreements", "features", "load_model", "model_from", "no_apology", "pending",
+           "probabilities", "sentences", "telling", "tells"]
 
-#: the elements the model reads
+#: what the model reads of a sentence: whether it tells each of these
+LABELS = ("apology", "next_steps", "blame_partner")
+#: the labels that are elements of ``Report.elements``
 ELEMENTS = ("apology", "next_steps")
 #: a sentence: up to a full stop, a question or exclamation mark, or a line break
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
@@ -58,13 +63,13 @@ _OURS, _NOT_OURS = "ourfault", "notours"
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The weights: per term, its idf and, per element, its idf times its weight."""
+    """The weights: per term, its idf and, per label, its idf times its weight."""
 
-    #: term -> (idf, then idf x weight per element, in the order of :data:`ELEMENTS`)
+    #: term -> (idf, then idf x weight per label, in the order of :data:`LABELS`)
     terms: dict[str, tuple[float, ...]]
-    #: per element, the intercept
+    #: per label, the intercept
     intercepts: tuple[float, ...]
-    #: per element, the probability from which a sentence tells the element
+    #: per label, the probability from which a sentence tells it
     thresholds: tuple[float, ...]
 
 
@@ -90,10 +95,10 @@ def features(sentence: str, our_fault: bool) -> str:
 
 def model_from(raw: dict[str, Any], source: str = "data/elements.json") -> Model:
     """A :class:`Model` from the JSON form ``benchmarks/learned_elements.py`` writes (per
-    term: its idf, then its weight per element)."""
-    if tuple(raw.get("elements", ())) != ELEMENTS:
-        raise ValueError(f"{source}: elements {raw.get('elements')} are not {list(ELEMENTS)}")
-    width = len(ELEMENTS) + 1
+    term: its idf, then its weight per label)."""
+    if tuple(raw.get("labels", ())) != LABELS:
+        raise ValueError(f"{source}: labels {raw.get('labels')} are not {list(LABELS)}")
+    width = len(LABELS) + 1
     terms = {}
     for term, values in raw["terms"].items():
         if len(values) != width:
@@ -102,9 +107,9 @@ def model_from(raw: dict[str, Any], source: str = "data/elements.json") -> Model
         terms[term] = (idf, *(idf * float(w) for w in values[1:]))
     intercepts = tuple(float(v) for v in raw["intercepts"])
     thresholds = tuple(float(v) for v in raw["thresholds"])
-    if len(intercepts) != len(ELEMENTS) or len(thresholds) != len(ELEMENTS):
-        raise ValueError(f"{source}: one intercept and one threshold per element "
-                         f"{list(ELEMENTS)}, not {len(intercepts)} and {len(thresholds)}")
+    if len(intercepts) != len(LABELS) or len(thresholds) != len(LABELS):
+        raise ValueError(f"{source}: one intercept and one threshold per label "
+                         f"{list(LABELS)}, not {len(intercepts)} and {len(thresholds)}")
     return Model(terms, intercepts, thresholds)
 
 
@@ -116,7 +121,7 @@ def load_model() -> Model:
 
 
 def probabilities(model: Model, text: str) -> tuple[float, ...]:
-    """The probability, per element of :data:`ELEMENTS` (two, as :func:`model_from` makes
+    """The probability, per label of :data:`LABELS` (three, as :func:`model_from` makes
     sure), that ``text`` (as :func:`features` makes it) tells it."""
     tokens = _TOKEN.findall(text.lower())
     counts: dict[str, int] = {}
@@ -125,7 +130,7 @@ def probabilities(model: Model, text: str) -> tuple[float, ...]:
     for pair in map(" ".join, pairwise(tokens)):
         counts[pair] = counts.get(pair, 0) + 1
     known = model.terms.get
-    square = apology = steps = 0.0
+    square = apology = steps = blame = 0.0
     for term, count in counts.items():
         values = known(term)
         if values is None:
@@ -134,14 +139,17 @@ def probabilities(model: Model, text: str) -> tuple[float, ...]:
             square += values[0] * values[0]
             apology += values[1]
             steps += values[2]
+            blame += values[3]
         else:
             tf = 1.0 + math.log(count)
             square += (tf * values[0]) ** 2
             apology += tf * values[1]
             steps += tf * values[2]
+            blame += tf * values[3]
     norm = math.sqrt(square) or 1.0
-    return (_sigmoid(model.intercepts[0] + apology / norm),
-            _sigmoid(model.intercepts[1] + steps / norm))
+    intercepts = model.intercepts
+    return (_sigmoid(intercepts[0] + apology / norm), _sigmoid(intercepts[1] + steps / norm),
+            _sigmoid(intercepts[2] + blame / norm))
 
 
 def disagreements(raw: dict[str, Any]) -> list[str]:
@@ -164,23 +172,43 @@ def _sigmoid(z: float) -> float:
 
 #: the lexicon topics whose spans hold no apology (see :func:`no_apology`)
 _NO_APOLOGY = ("non-apology", "boilerplate", "blame-partner", "blame-customer")
-#: a sentence and its probability per element
+#: a sentence and its probability per label
 Scored = tuple[int, int, tuple[float, ...]]
+#: the probabilities per label of the sentences scored so far in a check
+Scores = dict[tuple[int, int], tuple[float, ...]]
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _scored(ctx: CheckContext) -> list[Scored]:
-    """Every sentence of the checked text with its probabilities, scored once per check."""
-    scored = cast("list[Scored] | None", ctx._cache.get("learned"))
-    if scored is None:
-        model, text, ours = load_model(), ctx.text, ctx.our_fault
-        scored = [(start, end, probabilities(model, features(text[start:end], ours)))
-                  for start, end in sentences(text)]
-        ctx._cache["learned"] = scored
-    return scored
+def _scores(text: str, our_fault: bool, spans: Iterable[tuple[int, int]],
+            known: Scores) -> list[Scored]:
+    """``spans`` (sentences of ``text``) with their probabilities, each scored once: those
+    in ``known`` are taken from it, the others scored and added to it."""
+    model = load_model()
+    out = []
+    for span in spans:
+        probs = known.get(span)
+        if probs is None:
+            probs = known[span] = probabilities(model, features(text[span[0]:span[1]],
+                                                                our_fault))
+        out.append((span[0], span[1], probs))
+    return out
+
+
+def _known(ctx: CheckContext) -> Scores:
+    known = cast("Scores | None", ctx._cache.get("learned"))
+    if known is None:
+        known = ctx._cache["learned"] = {}
+    return known
+
+
+def _sentences(ctx: CheckContext) -> list[tuple[int, int]]:
+    found = cast("list[tuple[int, int]] | None", ctx._cache.get("sentences"))
+    if found is None:
+        found = ctx._cache["sentences"] = sentences(ctx.text)
+    return found
 
 
 def no_apology(ctx: CheckContext) -> list[tuple[int, int]]:
@@ -195,37 +223,97 @@ def no_apology(ctx: CheckContext) -> list[tuple[int, int]]:
             *attribution(ctx).denied]
 
 
-def tells(ctx: CheckContext, element: str, skip: Iterable[tuple[int, int]] = ()) -> bool:
+def tells(ctx: CheckContext, label: str, skip: Iterable[tuple[int, int]] = ()) -> bool:
     """Whether a sentence of the checked text, overlapping none of ``skip``, reads as
-    telling ``element`` ("apology" or "next_steps") by the model's threshold. Each sentence
-    is scored once per check, for every element."""
-    index = ELEMENTS.index(element)
+    telling ``label`` ("apology" or "next_steps") by the model's threshold."""
+    return bool(telling(ctx, label, _sentences(ctx), skip))
+
+
+def telling(ctx: CheckContext, label: str, spans: Iterable[tuple[int, int]],
+            skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences among ``spans`` that overlap none of ``skip`` and read as telling
+    ``label`` by the model's threshold. A sentence is scored once per check, for every
+    label."""
+    index = LABELS.index(label)
     threshold = load_model().thresholds[index]
     skipped = list(skip)
-    return any(probs[index] >= threshold and not _overlaps(start, end, skipped)
-               for start, end, probs in _scored(ctx))
+    return [(start, end)
+            for start, end, probs in _scores(ctx.text, ctx.our_fault, spans, _known(ctx))
+            if probs[index] >= threshold and not _overlaps(start, end, skipped)]
+
+
+#: how a partner form may stand in a word: whole, at its start, at its end (flags: one form
+#: may be all three, as "partner" is: "partner", "Partnerhotel", "Logistikpartner")
+_WHOLE, _START, _END = 1, 2, 4
+
+
+@cache
+def _partner_forms() -> Any:
+    """An Aho-Corasick automaton (pyahocorasick, in C) of the ``partner`` words of
+    ``agents.words``, their ``prefix*`` and ``*suffix`` forms: one pass over a text
+    instead of a lookup per word."""
+    import ahocorasick
+
+    partner = load_roles().partner
+    hows: dict[str, int] = {}
+    for forms, how in ((partner.words, _WHOLE), (partner.prefixes, _START),
+                       (partner.suffixes, _END)):
+        for form in forms:
+            hows[form] = hows.get(form, 0) | how
+    automaton = ahocorasick.Automaton()
+    for form, how in hows.items():
+        automaton.add_word(form, (len(form), how))
+    automaton.make_automaton()
+    return automaton
+
+
+def _partner_words(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` (lower case) names a partner."""
+    out = []
+    size = len(text)
+    for last, (length, how) in _partner_forms().iter(text):
+        start, end = last - length + 1, last + 1
+        opens = start == 0 or not text[start - 1].isalnum()
+        closes = end == size or not text[end].isalnum()
+        if (opens and closes) or (opens and how & _START) or (closes and how & _END):
+            out.append((start, end))
+    return out
+
+
+def blame_candidates(ctx: CheckContext) -> list[tuple[int, int]]:
+    """The sentences of the body that may blame a partner in words no lexicon holds: those
+    that name a partner (a ``partner`` word of ``agents.words``) or hold a failure word,
+    a mistake or a cause, and no admission of ours. Over the corpora read so far, a sixth of
+    all sentences, holding 94% of the labelled blame on partners."""
+    first, last = ctx.body_start, ctx.signature_start
+    cues = [span for topic in (FAILURE, MISTAKE, CAUSE) for span in ctx.spans(topic)]
+    cues += _partner_words(ctx.norm.lower())
+    if not cues:
+        return []
+    owned = ctx.spans("apology")
+    return [(start, end) for start, end in _sentences(ctx)
+            if end > first and start < last and _overlaps(start, end, cues)
+            and not _overlaps(start, end, owned)]
 
 
 def added_spans(text: str, *, our_fault: bool, body_start: int,
                 found: Mapping[str, Sequence[tuple[int, int]]],
                 skip: Mapping[str, Iterable[Sequence[tuple[int, int]]]],
-                scored: Sequence[Scored] | None = None) -> dict[str, list[tuple[int, int]]]:
+                scored: Scores | None = None) -> dict[str, list[tuple[int, int]]]:
     """Per element of :data:`ELEMENTS`, the sentences of ``text`` the model reads as telling
     it that overlap none of the spans the lexicons ``found`` for it, nor its ``skip`` spans
     (lists of them: :func:`no_apology`), and that reach into the body (from
     ``body_start``, the end of the salutation, to the signature: "Niamh at Ember & Bean" is
-    no step). ``scored`` are the sentences a rule already scored in this check; without
-    them, only the sentences that could add a span are scored."""
+    no step); a span starts no earlier than the body. ``scored`` are the sentences a rule
+    already scored in this check; only the sentences that could add a span are scored
+    besides."""
     model = load_model()
     first, last = body_start, signature_start(text)
-    if scored is None:
-        scored = [(start, end, probabilities(model, features(text[start:end], our_fault)))
-                  for start, end in sentences(text)
-                  if end > first and start < last
-                  and any(not _overlaps(start, end, found.get(element, ()))
-                          for element in ELEMENTS)]
-    else:
-        scored = [row for row in scored if row[1] > first and row[0] < last]
+    wanted = [(start, end) for start, end in sentences(text)
+              if end > first and start < last
+              and any(not _overlaps(start, end, found.get(element, ()))
+                      for element in ELEMENTS)]
+    rows = _scores(text, our_fault, wanted, scored if scored is not None else {})
     added = {}
     for index, element in enumerate(ELEMENTS):
         threshold = model.thresholds[index]
@@ -234,7 +322,7 @@ def added_spans(text: str, *, our_fault: bool, body_start: int,
             blocked += spans
         # a sentence that opens with the salutation starts after it ("Hi Ana, | the wrong
         # size went out")
-        added[element] = [(max(start, first), end) for start, end, probs in scored
+        added[element] = [(max(start, first), end) for start, end, probs in rows
                           if probs[index] >= threshold and not _overlaps(start, end, blocked)]
     return added
 
@@ -245,4 +333,4 @@ def pending(ctx: CheckContext, found: Mapping[str, Sequence[tuple[int, int]]],
     spans and the sentences a rule already scored, not the check's context."""
     return partial(added_spans, ctx.text, our_fault=ctx.our_fault, body_start=ctx.body_start,
                    found=found, skip={"apology": [no_apology(ctx)]},
-                   scored=cast("list[Scored] | None", ctx._cache.get("learned")))
+                   scored=cast("Scores | None", ctx._cache.get("learned")))

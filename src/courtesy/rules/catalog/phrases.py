@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from courtesy.profiles import Channel
+from courtesy.rules import learned
 from courtesy.rules.lexicon import load_lexicons, parse_phrase
 from courtesy.rules.model import Category, Custom, Existence, Hit, Rule, Severity
 
@@ -164,6 +165,25 @@ def _contact_without_route(ctx: CheckContext) -> Iterator[Hit]:
               "Give the way: \"reply to this email\", a direct number or a link.")
 
 
+
+def _blame_partner(ctx: CheckContext) -> Iterator[Hit]:
+    """Flags blame shifted to a partner: a courier, a bank, a manufacturer, "circumstances
+    outside our control". When no phrase or clause of the lexicons says so, it asks the
+    learned model (``rules/learned.py``) of the sentences that name a partner or a failure
+    and admit nothing ("The cut-off at 3.68kW is down to Northern Powergrid, who set that
+    limit"), at 0.9.
+    """
+    spans = ctx.spans("blame-partner")
+    if not spans:
+        # a sentence that opens with the salutation is quoted after it
+        first = ctx.body_start
+        spans = [(max(start, first), end) for start, end in
+                 learned.telling(ctx, "blame_partner", learned.blame_candidates(ctx))]
+    text = ctx.text
+    for start, end in spans:
+        yield Hit(start, end, f"{text[start:end]!r} shifts responsibility to someone else; "
+                              "the customer chose us, so we own it.")
+
 RULES = (
     Rule(
         code="TN001", name="non-apology", category=Category.TONE, severity=Severity.ERROR,
@@ -201,9 +221,7 @@ RULES = (
     ),
     Rule(
         code="BL001", name="blame-partner", category=Category.BLAME, severity=Severity.ERROR,
-        kind=Existence(topic="blame-partner",
-                       message="{match!r} shifts responsibility to someone else; the customer "
-                               "chose us, so we own it."),
+        kind=Custom(check=_blame_partner),
         seed="004",
         practice="Don't try to shift responsibility somewhere else, even if it's true ... "
                  "such as a credit card company, banking partner, or shipping organization.",
