@@ -182,35 +182,47 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 34 was written apart from the code in session 12 and measured before anyone
+    # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
+    # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next
+    # steps 0.88 / 0.92, BL 1.00 / 0.44). Its misses have not been read.
+    ("replies_holdout34.jsonl", "apology"):
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+    ("replies_holdout34.jsonl", "next_steps"):
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+    ("replies_holdout34.jsonl", "restitution"):
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+    ("replies_holdout34.jsonl", "BL"):
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+    ("replies_holdout34.jsonl", "CT"):
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     # Held-out 33 was written apart from the code in session 12 and measured before anyone
     # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution
     # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Its misses have not been read.
     ("replies_holdout33.jsonl", "apology"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "restitution"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "CH"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "CT"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "TN"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     # Held-out 32 was written apart from the code at the start of session 12 and measured
     # before anyone read it, at 5b60192 (apology 0.98 / 0.74, next steps 0.93 / 0.85,
     # restitution 0.79 / 0.78, BL 0.88 / 0.50) and with the learned model's sentences in the
     # elements (apology 0.96 / 0.83, next steps 0.90 / 0.89). Its misses have not been read.
-    ("replies_holdout32.jsonl", "apology"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
     ("replies_holdout32.jsonl", "restitution"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 is unread, though the learned model now trains on it",
     ("replies_holdout32.jsonl", "BL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 is unread, though the learned model now trains on it",
     ("replies_holdout32.jsonl", "EL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 is unread, though the learned model now trains on it",
     ("replies_holdout32.jsonl", "FL"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 is unread, though the learned model now trains on it",
     ("replies_holdout32.jsonl", "TM"):
-        "not read yet: held-out 32 and 33 stay unseen, the learned model's test set",
+        "not read yet: held-out 32 is unread, though the learned model now trains on it",
     # Held-out 31 was written apart from the code while the session tuned on held-out 29,
     # and measured once at its merge: every measure the same as at the session's start
     # (3b0c0af). Its misses have not been read, so that it stays unseen.
@@ -487,7 +499,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout30.jsonl": "Held-out 30 (en/de/fr/es), unseen",
           "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen",
           "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen",
-          "replies_holdout33.jsonl": "Held-out 33 (en/de/fr/es), unseen"}
+          "replies_holdout33.jsonl": "Held-out 33 (en/de/fr/es), unseen",
+          "replies_holdout34.jsonl": "Held-out 34 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
