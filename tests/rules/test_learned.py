@@ -291,3 +291,9 @@ def test_blame_candidates_are_sentences_that_name_a_partner_or_a_fault_and_admit
     ctx = CheckContext(text, found, matcher())
     assert [text[s:e] for s, e in learned.blame_candidates(ctx)] == [
         "The printer ran the job on the wrong stock."]
+
+
+def test_a_point_between_digits_ends_no_sentence() -> None:
+    text = "The cut-off at 3.68kW is down to Northern Powergrid. I've refunded the £4.99 fee!"
+    assert [text[s:e] for s, e in learned.sentences(text)] == [
+        "The cut-off at 3.68kW is down to Northern Powergrid.", "I've refunded the £4.99 fee!"]
