@@ -61,10 +61,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
-    ("replies_holdout4.jsonl", "EL"):
-        "a French admission in words no lexicon holds, which the learned model scores just "
-        "under its threshold, so EL001 reports an apology missing; a contact line read as "
-        "an untimed promise (EL004)",
     ("replies_holdout4.jsonl", "CH"):
         "a German SMS with „…“ quotes is not reported as using characters outside GSM 03.38",
     # Held-out 5 was written apart from everything of the session that added held-out 3 and
@@ -119,8 +115,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "team as a route, not a transfer",
     # Held-out 12 was measured once at its merge, at the end of the work tuned on held-out
     # 10 and 11 (docs/how-it-works.md, Accuracy); what followed was tuned on it.
-    ("replies_holdout12.jsonl", "EL"):
-        "next steps missed, so EL003 reports replies that have them",
     ("replies_holdout12.jsonl", "TM"):
         "an SMS signed after its phone number ('Fragen? 08031 496 2210, Sabine Wörl') not "
         "seen as signed (TM006), and a team's signature ('El equipo de Atención al Cliente') "
@@ -186,8 +180,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
     # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next
     # steps 0.88 / 0.92, BL 1.00 / 0.44). Its misses have not been read.
-    ("replies_holdout34.jsonl", "apology"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "next_steps"):
         "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "restitution"):
@@ -313,6 +305,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a policy cited plainly read as defensive ('Comme le précisent nos conditions')",
     # Held-out 22 was written apart from the code and measured once at its merge, at the end
     # of the session that tuned on held-out 20 and 21; tuned on once held-out 23 was written.
+    ("replies_holdout22.jsonl", "next_steps"):
+        "the learned model reads a sign-off ('Bis zum nächsten Strike!') and an internal "
+        "status ('in PENDING_REVIEW status and has been escalated to L2') as steps",
     ("replies_holdout22.jsonl", "restitution"):
         "a free redo labelled as amends ('reprinting all 120 invitations at no charge'); "
         "amends after no failure of ours missed ('I've knocked the charge down to £3.20'); "

@@ -297,3 +297,10 @@ def test_a_point_between_digits_ends_no_sentence() -> None:
     text = "The cut-off at 3.68kW is down to Northern Powergrid. I've refunded the £4.99 fee!"
     assert [text[s:e] for s, e in learned.sentences(text)] == [
         "The cut-off at 3.68kW is down to Northern Powergrid.", "I've refunded the £4.99 fee!"]
+
+
+def test_a_line_with_no_stop_is_a_sentence() -> None:
+    # chat lines and a step with no full stop (once skipped, and slow to skip)
+    text = "Hi Ana,\n\nOur plumber comes on Monday at 9.30\nsorry again\n\nGraham"
+    assert [text[s:e] for s, e in learned.sentences(text)] == [
+        "Hi Ana,", "Our plumber comes on Monday at 9.30", "sorry again", "Graham"]

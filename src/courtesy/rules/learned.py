@@ -49,9 +49,10 @@ __all__ = ["ELEMENTS", "LABELS", "TOLERANCE", "Model", "added_spans", "blame_can
 LABELS = ("apology", "next_steps", "blame_partner")
 #: the labels that are elements of ``Report.elements``
 ELEMENTS = ("apology", "next_steps")
-#: a sentence: up to a full stop, a question or exclamation mark, or a line break; a point
-#: between digits ("£4.99", "3.68kW", "9.30am") ends nothing
-_SENTENCE = re.compile(r"(?:[^\n.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)")
+#: a sentence: up to a full stop, a question or exclamation mark, or a line break (a line
+#: with no stop, as chat and signatures write them, is one); a point between digits
+#: ("£4.99", "3.68kW", "9.30am") ends nothing
+_SENTENCE = re.compile(r"[^\n.!?]+(?:(?<=\d)\.(?=\d)[^\n.!?]*)*(?:[.!?]+|$)", re.MULTILINE)
 #: scikit-learn's default token, two or more word characters (its "\b" on both sides adds
 #: nothing to a greedy run of them, and costs a third of the time)
 _TOKEN = re.compile(r"\w\w+")
