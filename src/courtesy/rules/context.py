@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from courtesy.trace import RenderTrace
 
 __all__ = ["APOLOGY_KINDS", "CLOSING_CHARS", "CLOSING_LINES", "CLOSING_WORDS", "SIGN_OFF",
-           "CheckContext", "Salutation", "is_closing_line", "signature_start"]
+           "CheckContext", "Salutation", "is_closing_line"]
 
 #: Situations in which a failure of ours calls for an owning apology (DESIGN.md table).
 APOLOGY_KINDS = frozenset({SituationKind.COMPLAINT, SituationKind.ERROR, SituationKind.DELAY})
@@ -64,22 +64,6 @@ _SENTENCE_END = ".!?\n"
 #: "stop" marks a full stop after a short word or a number, which may be an abbreviation or
 #: an ordinal ("Mr.", "No.", "12."); after a word of five letters or more it surely ends a
 #: sentence. The pattern opens with a character set, which the regex engine skips ahead to.
-def signature_start(text: str) -> int:
-    """Where the signature block of ``text`` begins: after a closing line
-    (:func:`is_closing_line`) among the last :data:`CLOSING_LINES` lines; the end of the
-    text when there is none."""
-    end = len(text.rstrip())
-    at = end
-    for _ in range(CLOSING_LINES):
-        line_start = text.rfind("\n", 0, at) + 1
-        if line_start == 0:
-            break  # the first line opens the reply; it closes nothing
-        if is_closing_line(text[line_start:at]):
-            return at
-        at = line_start - 1
-    return end
-
-
 def _sentence_break(marks: str) -> re.Pattern[str]:
     return re.compile(rf"[\n.!?{marks}](?:(?<=\n)|(?<=[!?{marks}])(?=\s|$)"
                       r"|(?<=[^\W\d_]{5}\.)(?=\s|$)|(?P<stop>(?<=\.)(?=\s|$)))")
@@ -532,9 +516,21 @@ class CheckContext:
         none. Computed once per check."""
         cached = self._cache.get("signature_start")
         if cached is None:
-            cached = self._cache["signature_start"] = signature_start(self.text)
+            cached = self._cache["signature_start"] = self._find_signature_start()
         return cached  # type: ignore[return-value]
 
+    def _find_signature_start(self) -> int:
+        text = self.text
+        end = len(text.rstrip())
+        at = end
+        for _ in range(CLOSING_LINES):
+            line_start = text.rfind("\n", 0, at) + 1
+            if line_start == 0:
+                break  # the first line opens the reply; it closes nothing
+            if is_closing_line(text[line_start:at]):
+                return at
+            at = line_start - 1
+        return end
 
     def _after_fronted_clause(self, sentence_start: int, start: int) -> bool:
         """Whether ``start`` follows the comma that closes a clause opening the sentence

@@ -34,7 +34,6 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from courtesy.rules.attribution import CAUSE, FAILURE, MISTAKE, attribution, load_roles
-from courtesy.rules.context import signature_start
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -298,20 +297,21 @@ def blame_candidates(ctx: CheckContext) -> list[tuple[int, int]]:
             and not _overlaps(start, end, owned)]
 
 
-def added_spans(text: str, *, our_fault: bool, body_start: int,
+def added_spans(text: str, *, our_fault: bool, body: tuple[int, int],
                 found: Mapping[str, Sequence[tuple[int, int]]],
-                skip: Mapping[str, Iterable[Sequence[tuple[int, int]]]],
+                skip: Mapping[str, Sequence[tuple[int, int]]],
+                split: Sequence[tuple[int, int]] | None = None,
                 scored: Scores | None = None) -> dict[str, list[tuple[int, int]]]:
     """Per element of :data:`ELEMENTS`, the sentences of ``text`` the model reads as telling
     it that overlap none of the spans the lexicons ``found`` for it, nor its ``skip`` spans
-    (lists of them: :func:`no_apology`), and that reach into the body (from
-    ``body_start``, the end of the salutation, to the signature: "Niamh at Ember & Bean" is
-    no step); a span starts no earlier than the body. ``scored`` are the sentences a rule
-    already scored in this check; only the sentences that could add a span are scored
-    besides."""
+    (:func:`no_apology`), and that reach into the ``body`` (from the end of the salutation
+    to the signature: "Niamh at Ember & Bean" is no step); a span starts no earlier than the
+    body. ``split`` are the text's sentences and ``scored`` the probabilities of those a
+    rule already scored in this check, when known; only the sentences that could add a span
+    are scored besides."""
     model = load_model()
-    first, last = body_start, signature_start(text)
-    wanted = [(start, end) for start, end in sentences(text)
+    first, last = body
+    wanted = [(start, end) for start, end in (split if split is not None else sentences(text))
               if end > first and start < last
               and any(not _overlaps(start, end, found.get(element, ()))
                       for element in ELEMENTS)]
@@ -319,9 +319,7 @@ def added_spans(text: str, *, our_fault: bool, body_start: int,
     added = {}
     for index, element in enumerate(ELEMENTS):
         threshold = model.thresholds[index]
-        blocked = [*found.get(element, ())]
-        for spans in skip.get(element, ()):
-            blocked += spans
+        blocked = [*found.get(element, ()), *skip.get(element, ())]
         # a sentence that opens with the salutation starts after it ("Hi Ana, | the wrong
         # size went out")
         added[element] = [(max(start, first), end) for start, end, probs in rows
@@ -332,7 +330,10 @@ def added_spans(text: str, *, our_fault: bool, body_start: int,
 def pending(ctx: CheckContext, found: Mapping[str, Sequence[tuple[int, int]]],
             ) -> Callable[[], dict[str, list[tuple[int, int]]]]:
     """:func:`added_spans` for the checked text, to call later: it keeps the text, the
-    spans and the sentences a rule already scored, not the check's context."""
-    return partial(added_spans, ctx.text, our_fault=ctx.our_fault, body_start=ctx.body_start,
-                   found=found, skip={"apology": [no_apology(ctx)]},
+    spans, the sentences and the probabilities a rule already found, not the check's
+    context."""
+    return partial(added_spans, ctx.text, our_fault=ctx.our_fault,
+                   body=(ctx.body_start, ctx.signature_start), found=found,
+                   skip={"apology": no_apology(ctx)},
+                   split=cast("list[tuple[int, int]] | None", ctx._cache.get("sentences")),
                    scored=cast("Scores | None", ctx._cache.get("learned")))
