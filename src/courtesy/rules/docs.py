@@ -6,6 +6,7 @@ fails when they are out of date, so the reference can never drift from the code.
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -76,7 +77,7 @@ def _what(rule: Rule) -> str:
                 f"courtesy ships) wherever it occurs. "
                 + rule.kind.message.replace("{match!r}", "The phrase").replace(
                     "{match}", "The phrase"))
-    doc = (rule.kind.check.__doc__ or "").strip()
+    doc = inspect.cleandoc(rule.kind.check.__doc__ or "")
     return doc or rule.why.split(". ")[0] + "."
 
 
