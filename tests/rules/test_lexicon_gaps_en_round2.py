@@ -550,6 +550,15 @@ BLAME_CUSTOMER: tuple[str, ...] = (
     "Sie hätten das Tor nicht bei blinkender Warnleuchte durchfahren dürfen.",
     # what the customer had to do first (held-out 30)
     "If you wanted bronze, you needed to tell us before we started painting.",
+    # the failure put down to what the customer got wrong or left undone, as its cause
+    "The wrong date was booked because you entered it wrong.",
+    "The parcel went to the wrong address because you gave us the old one.",
+    "Your order was cancelled because you didn't confirm it within 24 hours.",
+    "Der Termin war falsch, weil Sie das falsche Datum eingegeben haben.",
+    "Die Bestellung wurde storniert, weil Sie sie nicht bestätigt haben.",
+    "La commande est partie à la mauvaise adresse parce que vous nous avez donné l'ancienne.",
+    "Le colis est reparti car vous n'avez pas confirmé le créneau.",
+    "El pedido fue a otra casa porque nos dio la dirección antigua.",
 )
 
 
@@ -566,6 +575,12 @@ NOT_BLAME_CUSTOMER: tuple[str, ...] = (
     "It's up to you which of the two slots you take.",
     "Sie hätten die Wohnung auch am Samstag beziehen dürfen.",
     "I'm sorry you had to tell us twice before anyone listened.",
+    # a plain cause, or what failed to reach the customer (ours)
+    "Your bill is higher because you used more energy this winter.",
+    "Because you waited so long, we have added a gift to the parcel.",
+    "If the link failed because you didn't receive our email, I can resend it.",
+    "Sie haben den Code nicht bekommen, weil wir ihn nicht verschickt haben.",
+    "Le lien n'a pas marché parce que vous n'avez pas reçu le bon e-mail.",
 )
 
 
