@@ -77,8 +77,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout6.jsonl", "EL"):
-        "steps in new words missed, so EL003 and EL004 report steps that are there",
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
@@ -140,6 +138,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 15 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 14 (docs/how-it-works.md, Accuracy); held-out 16 was written before any tuning
     # on it.
+    ("replies_holdout15.jsonl", "next_steps"):
+        "information read as steps by the learned model ('there's a toddler zone right next "
+        "to it, and on Saturday mornings ...'): precision 0.897",
     ("replies_holdout15.jsonl", "restitution"):
         "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
         "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",
@@ -297,6 +298,12 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 24 was written.
     ("replies_holdout23.jsonl", "restitution"):
         "amends talked about ('a voucher', 'le remboursement') read as given",
+    ("replies_holdout23.jsonl", "next_steps"):
+        "sympathy read as a step by the learned model ('Entendemos perfectamente su "
+        "malestar'): precision 0.899",
+    ("replies_holdout23.jsonl", "EL"):
+        "a new time beside the old one ('erst um 15:30 statt 14 Uhr', 'statt' a failure "
+        "word) read as news, not a step (EL003); a refusal read as a step with no time (EL004)",
     ("replies_holdout23.jsonl", "CT"):
         "transfers in new words missed (CT002); a colleague's direct line read as a transfer",
     ("replies_holdout23.jsonl", "TM"):
@@ -305,9 +312,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "a policy cited plainly read as defensive ('Comme le précisent nos conditions')",
     # Held-out 22 was written apart from the code and measured once at its merge, at the end
     # of the session that tuned on held-out 20 and 21; tuned on once held-out 23 was written.
-    ("replies_holdout22.jsonl", "next_steps"):
-        "the learned model reads a sign-off ('Bis zum nächsten Strike!') and an internal "
-        "status ('in PENDING_REVIEW status and has been escalated to L2') as steps",
     ("replies_holdout22.jsonl", "restitution"):
         "a free redo labelled as amends ('reprinting all 120 invitations at no charge'); "
         "amends after no failure of ours missed ('I've knocked the charge down to £3.20'); "

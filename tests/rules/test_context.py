@@ -18,8 +18,11 @@ _MARKS = ("\n", ". ", "! ", "? ", ".\t", "!\t", "?\t", "\U0001f648 ", "\U0001f64
 def _title_stop(text: str, at: int) -> bool:
     """'Mr.' (a word of its own) before a capitalised word: not a sentence end."""
     after = text[at + 1:].lstrip(" \t")
-    return (text[max(0, at - 2):at] == "Mr" and (at < 3 or text[at - 3] in " \t\n(\"'“‘")
-            and after[:1].isupper())
+    letters = (at >= 3 and text[at - 1].isalpha() and text[at - 2] == "." and text[at - 3].isalpha()
+               and (at == 3 or not text[at - 4].isalnum()))
+    return ((text[max(0, at - 2):at] == "Mr" and (at < 3 or text[at - 3] in " \t\n(\"'“‘")
+             and after[:1].isupper())
+            or (letters and after[:1].islower()))
 
 
 def _sentence_at(text: str, position: int) -> tuple[int, int]:
@@ -51,9 +54,9 @@ def _all(text: str, mark: str, before: int) -> list[int]:
     return out
 
 
-_PIECES = st.sampled_from(["Sorry", "we", "!Mr.", "(Mr. ", "x.y", "£4.99", ".", ". ", ".\t",
-                           "!", "?", "? ", "\n", ".\n", " ", "\u00a0", "\t", "Mr.", "N.Owen",
-                           "!\t", "\U0001f648", "\u2764\ufe0f", "\u2764"])
+_PIECES = st.sampled_from(["Sorry", "we", "!Mr.", "e.g.", "z.B.", "(Mr. ", "x.y", "£4.99", ".",
+                           ". ", ".\t", "!", "?", "? ", "\n", ".\n", " ", "\u00a0", "\t", "Mr.",
+                           "N.Owen", "!\t", "\U0001f648", "\u2764\ufe0f", "\u2764"])
 
 
 @settings(max_examples=300)

@@ -142,8 +142,7 @@ def test_the_model_adds_sentences_only_where_no_lexicon_found_the_element() -> N
     # the model reads each as owning the failure; the lexicons read blame
     "Hi Marcus, your milkshake was missing from the bag because the restaurant should have "
     "packed it.",
-    "Hallo Frau Berg, den Fehler in der Abrechnung vom April hat unser "
-    "Abrechnungsdienstleister verursacht.",
+    "Hallo Frau Berg, den Fehler in Ihrer Rechnung hat unser Zahlungsdienstleister gemacht.",
     "Hi Marcus, it was your mistake: you booked the wrong date.",
 ])
 def test_blame_is_no_apology_however_the_model_reads_it(text: str) -> None:
@@ -297,6 +296,23 @@ def test_a_point_between_digits_ends_no_sentence() -> None:
     text = "The cut-off at 3.68kW is down to Northern Powergrid. I've refunded the £4.99 fee!"
     assert [text[s:e] for s, e in learned.sentences(text)] == [
         "The cut-off at 3.68kW is down to Northern Powergrid.", "I've refunded the £4.99 fee!"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stop of an abbreviation, or with no space after it, ends no sentence (as
+    # CheckContext.sentence_at reads them)
+    ("I've asked Mr. Patel to call you on Friday. He has the notes.",
+     ["I've asked Mr. Patel to call you on Friday.", "He has the notes."]),
+    ("Bring proof of purchase, e.g. the email we sent. Thanks!",
+     ["Bring proof of purchase, e.g. the email we sent.", "Thanks!"]),
+    ("Ihre Bestellung Nr. 12 kommt am 3. März. Danke.",
+     ["Ihre Bestellung Nr. 12 kommt am 3. März.", "Danke."]),
+    ("It's £4.99 on example.com now. Sorry!", ["It's £4.99 on example.com now.", "Sorry!"]),
+    ("We said no. Then we checked.", ["We said no.", "Then we checked."]),
+    ("Your engineer is Dr.", ["Your engineer is Dr."]),
+])
+def test_sentences_hold_abbreviations(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in learned.sentences(text)] == expected
 
 
 def test_a_line_with_no_stop_is_a_sentence() -> None:

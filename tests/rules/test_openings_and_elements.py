@@ -241,3 +241,15 @@ def test_any_verb_in_the_future_is_a_next_step(text: str) -> None:
 ])
 def test_an_over_promise_news_or_a_present_in_rons_is_no_next_step(text: str) -> None:
     assert check(text, situation=DELAY).elements.lexicons["next_steps"] == ()
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    # a new window told as a label (held-out 12), as "New ETA 4:30pm" is
+    ("Sorry, Dev is running 45 mins late. New arrival 2:45-3:15pm.", "New arrival 2:45-3:15pm."),
+    ("Sorry, the 9am had to move. New slot 10:30am, same engineer.",
+     "New slot 10:30am, same engineer."),
+])
+def test_a_new_window_for_a_late_visit_is_a_step(text: str, step: str) -> None:
+    report = check(text, situation=OUR_DELAY)
+    assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == [step]
+    assert "EL003" not in {f.rule for f in report.findings}

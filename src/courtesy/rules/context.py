@@ -157,20 +157,26 @@ _GERMAN_MONTHS = frozenset({
 })
 
 
-def _inner_full_stop(text: str, at: int) -> bool:
+def inner_full_stop(text: str, at: int) -> bool:
     """Whether the full stop at ``at`` (before a space) belongs to an abbreviation or a
-    German ordinal ("Mr. Owen", "No. 5", "am 12. März") rather than ending a sentence."""
+    German ordinal ("Mr. Owen", "No. 5", "am 12. März", "e.g. the receipt", "z.B. die
+    Quittung") rather than ending a sentence. The model's sentences
+    (``learned.sentences``) and :meth:`CheckContext.sentence_at` both ask it."""
     start = at
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     word = text[start:at]
-    if not word or (start > 0 and text[start - 1] not in " \t\n(\"'“‘"):
-        return False
     nxt = at + 1
     while nxt < len(text) and text[nxt] in " \t":
         nxt += 1
     following = text[nxt:nxt + 12]
     if not following:
+        return False
+    if (len(word) == 1 and start >= 2 and text[start - 1] == "."
+            and text[start - 2].isalpha() and (start == 2 or not text[start - 3].isalnum())):
+        # letters with points ("e.g.", "i.e.", "z.B.", "d.h."), before a lower-case word
+        return following[0].islower()
+    if not word or (start > 0 and text[start - 1] not in " \t\n(\"'“‘"):
         return False
     if word.isdigit():
         # an ordinal before a month or a lower-case word ("am 12. März", "am 3. des Monats")
@@ -303,7 +309,7 @@ class CheckContext:
             # every sentence end, found once per check, and the starts that follow them
             pattern = _SENTENCE_BREAK if text.isascii() else _SENTENCE_BREAK_EMOJI
             breaks = [m.start() for m in pattern.finditer(text)
-                      if m.lastgroup is None or not _inner_full_stop(text, m.start())]
+                      if m.lastgroup is None or not inner_full_stop(text, m.start())]
             index = (breaks, [
                 p + 1 if text[p] == "\n" else p + 2
                 for p in breaks if text[p] == "\n" or text[p + 1 : p + 2] in _SPACE_OR_TAB])
@@ -325,7 +331,7 @@ class CheckContext:
         text = self.text
         while i >= 0 and text[i] in " \t\"'“‘(":
             i -= 1
-        if i >= 0 and text[i] == "." and _inner_full_stop(text, i):
+        if i >= 0 and text[i] == "." and inner_full_stop(text, i):
             return False  # "Mr. Owen", "am 12. März"
         return (i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
                 or _EMOJI_CHAR.match(text, i) is not None)

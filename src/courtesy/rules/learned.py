@@ -34,6 +34,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from courtesy.rules.attribution import CAUSE, FAILURE, MISTAKE, attribution, load_roles
+from courtesy.rules.context import inner_full_stop
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -49,9 +50,10 @@ LABELS = ("apology", "next_steps", "blame_partner")
 #: the labels that are elements of ``Report.elements``
 ELEMENTS = ("apology", "next_steps")
 #: a sentence: up to a full stop, a question or exclamation mark, or a line break (a line
-#: with no stop, as chat and signatures write them, is one); a point between digits
-#: ("£4.99", "3.68kW", "9.30am") ends nothing
-_SENTENCE = re.compile(r"[^\n.!?]+(?:(?<=\d)\.(?=\d)[^\n.!?]*)*(?:[.!?]+|$)", re.MULTILINE)
+#: with no stop, as chat and signatures write them, is one); a stop with no space after it
+#: ("£4.99", "3.68kW", "example.com", "e.g") ends nothing, and :func:`sentences` joins
+#: what a stop of an abbreviation split ("Mr. Patel")
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=[^\s.!?])[^\n.!?]*)*(?:[.!?]+|$)", re.MULTILINE)
 #: scikit-learn's default token, two or more word characters (its "\b" on both sides adds
 #: nothing to a greedy run of them, and costs a third of the time)
 _TOKEN = re.compile(r"\w\w+")
@@ -78,14 +80,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` as the model was trained on them, without outer spaces
     (those of four characters or more)."""
     out = []
+    opened = -1  # where a sentence began whose last piece ended in an abbreviation
     for match in _SENTENCE.finditer(text):
         start, end = match.start(), match.end()
+        if opened >= 0:
+            start, opened = opened, -1
+        if (text[end - 1:end] == "." and end < len(text) and text[end] in " \t"
+                and inner_full_stop(text, end - 1)):
+            opened = start  # "Mr. Patel will call": one sentence, not two
+            continue
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end - start > 3:
             out.append((start, end))
+    if opened >= 0:
+        out.append((opened + len(text[opened:]) - len(text[opened:].lstrip()), len(text)))
     return out
 
 
