@@ -77,6 +77,10 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
+    ("replies_holdout6.jsonl", "EL"):
+        "regret read as no apology where the failure is put on a partner ('Nous regrettons "
+        "que ...'; EL001), and a Spanish admission in the present form ('te cambiamos a la "
+        "tarifa') read as a step with no time (EL004): at the learned model's edge",
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
@@ -177,31 +181,41 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 35 was written apart from the code in session 13 by a helper told to spread
+    # the rules (most codes once) and measured before anyone read it, at the session's start
+    # (17fcae8: apology 0.95 / 0.91, next steps 0.87 / 0.96, restitution 0.78 / 0.82) and
+    # at 55c81ff (apology 0.96 / 0.91, next steps 0.88 / 0.96). Its misses have not been read.
+    ("replies_holdout35.jsonl", "next_steps"):
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+    ("replies_holdout35.jsonl", "restitution"):
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+    ("replies_holdout35.jsonl", "EL"):
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+    ("replies_holdout35.jsonl", "TM"):
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     # Held-out 34 was written apart from the code in session 12 and measured before anyone
     # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
     # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next
     # steps 0.88 / 0.92, BL 1.00 / 0.44). Its misses have not been read.
     ("replies_holdout34.jsonl", "next_steps"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "restitution"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "BL"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "CT"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     # Held-out 33 was written apart from the code in session 12 and measured before anyone
     # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution
     # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Its misses have not been read.
-    ("replies_holdout33.jsonl", "apology"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
     ("replies_holdout33.jsonl", "restitution"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 35 was merged)",
     ("replies_holdout33.jsonl", "CH"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 35 was merged)",
     ("replies_holdout33.jsonl", "CT"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 35 was merged)",
     ("replies_holdout33.jsonl", "TN"):
-        "not read yet: held-out 33 and 34 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 35 was merged)",
     # Held-out 32 was written apart from the code at the start of session 12 and measured
     # before anyone read it, at 5b60192 (apology 0.98 / 0.74, next steps 0.93 / 0.85,
     # restitution 0.79 / 0.78, BL 0.88 / 0.50) and with the learned model's sentences in the
@@ -499,7 +513,8 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout31.jsonl": "Held-out 31 (en/de/fr/es), unseen",
           "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen",
           "replies_holdout33.jsonl": "Held-out 33 (en/de/fr/es), unseen",
-          "replies_holdout34.jsonl": "Held-out 34 (en/de/fr/es), unseen"}
+          "replies_holdout34.jsonl": "Held-out 34 (en/de/fr/es), unseen",
+          "replies_holdout35.jsonl": "Held-out 35 (en/de/fr/es, most rules once), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
