@@ -207,15 +207,16 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     # Held-out 33 was written apart from the code in session 12 and measured before anyone
     # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution
-    # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Its misses have not been read.
+    # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Read in session 13, once held-out 35
+    # was merged: transfers to "them", regret of how the customer takes it, bare requests,
+    # amends in new words.
     ("replies_holdout33.jsonl", "restitution"):
-        "not read yet (the learned model trains on it since held-out 35 was merged)",
+        "an offer of a refund after a failure not ours ('reply REFUND and your £35 comes "
+        "back'), talk of compensation to come; a fresh item sent as a replacement "
+        "('schicken wir Ihnen morgen eine frische Dose', 'Un nuevo lote de 500 lombrices')",
     ("replies_holdout33.jsonl", "CH"):
-        "not read yet (the learned model trains on it since held-out 35 was merged)",
-    ("replies_holdout33.jsonl", "CT"):
-        "not read yet (the learned model trains on it since held-out 35 was merged)",
-    ("replies_holdout33.jsonl", "TN"):
-        "not read yet (the learned model trains on it since held-out 35 was merged)",
+        "a French SMS with « » and ’ expected to switch to UCS-2 (CH001), where the "
+        "customer's name ('Lemaître') needs UCS-2 anyway: the rule's reading, not a miss",
     # Held-out 32 was written apart from the code at the start of session 12 and measured
     # before anyone read it, at 5b60192 (apology 0.98 / 0.74, next steps 0.93 / 0.85,
     # restitution 0.79 / 0.78, BL 0.88 / 0.50) and with the learned model's sentences in the

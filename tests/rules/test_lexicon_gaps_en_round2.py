@@ -446,6 +446,10 @@ RESTITUTION: tuple[tuple[str, str], ...] = (
     ("La diferencia corre por nuestra cuenta.", "corre por nuestra cuenta"),
     ("Asumimos el coste de la reparación.", "Asumimos el coste"),
     ("No le cobraremos la visita del técnico.", "No le cobraremos la"),
+    # the wrong item kept, a price in brackets (found on held-out 33)
+    ("You're welcome to keep the cedarwood one.", "keep the cedarwood one"),
+    ("Falls die alte doch noch kommt, behalt sie einfach.", "behalt sie einfach"),
+    ("We've taken the two panes (£96) off the final invoice.", "(£96) off"),
 )
 
 
@@ -465,6 +469,7 @@ NOT_RESTITUTION: tuple[str, ...] = (
     "The fee covers the courier's cost.",
     "I've added your partner to the booking.",
     "Delivery is free on orders over £40.",
+    "You're welcome to keep the appointment if it still suits.",
     # -- first round (English and Spanish, from the timing corpus) --
     "Your credit card was charged on 3 May.",
     "The bank reversed its decision on the overdraft.",
@@ -608,6 +613,12 @@ TRANSFERS: tuple[str, ...] = (
     "You'll need to apply to the county's parking office yourself for the permit.",
     "Pour le remboursement, il faudra en faire la demande sur leur site.",
     "Le explicamos cómo tramitar la garantía con el fabricante de la caldera.",
+    # the partner just named, as "them"; a written claim to another department (held-out 33)
+    "Your bank declined the payment. You'll need to give them a call to release it.",
+    "The courier has it at their depot, so you'll have to ring them to rebook.",
+    "Une indemnisation pourra être étudiée sur demande écrite adressée à notre service "
+    "réclamations.",
+    "Toute réclamation écrite est à adresser au service litiges.",
 )
 
 
@@ -628,12 +639,39 @@ NOT_TRANSFERS: tuple[str, ...] = (
     # what we send the customer ourselves (held-out 29)
     "Dr Hallam is writing the report now, and I'll email it to you directly.",
     "Our engineer will contact you directly to book the visit.",
+    "Votre demande adressée à notre service client a bien été reçue.",
+    "I've called them myself and they'll deliver it on Friday.",
 )
 
 
 @pytest.mark.parametrize("text", NOT_TRANSFERS, ids=[t[:40] for t in NOT_TRANSFERS])
 def test_handling_it_ourselves_is_no_transfer(text: str) -> None:
     assert "CT002" not in _rules(text, COMPLAINT)
+
+
+# -- regret of the customer's view, and bare requests (found on held-out 33) -----------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Nous sommes navrés que vous perceviez la situation ainsi.", True),
+    ("Sentimos que la espera le haya molestado.", True),
+    ("Lamentamos que el retraso te haya disgustado.", True),
+    ("Nous sommes navrés que la réparation ait pris du retard.", False),
+    ("Sentimos mucho el retraso de su pedido.", False),
+])
+def test_regret_of_how_the_customer_takes_it_is_a_non_apology(text: str, flagged: bool) -> None:
+    assert ("TN001" in _rules(text, COMPLAINT)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Your trailer is ready. Bring your licence and a utility bill.", True),
+    ("The trailer is ready from 8am Saturday. Return it by 6pm Sunday.", True),
+    ("La canne est de nouveau disponible. Commandez-la sur notre site.", True),
+    ("Please bring your licence and a utility bill.", False),
+    ("We'll bring your order round on Monday.", False),
+    ("I'll return it by Friday, fully serviced.", False),
+])
+def test_a_bare_request_to_bring_or_return_lacks_a_please(text: str, flagged: bool) -> None:
+    assert ("TN003" in _rules(text, COMPLAINT)) is flagged
 
 
 # -- the relevant-team form letter ------------------------------------------------------------
