@@ -253,3 +253,17 @@ def test_a_new_window_for_a_late_visit_is_a_step(text: str, step: str) -> None:
     report = check(text, situation=OUR_DELAY)
     assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == [step]
     assert "EL003" not in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # a firm's name that opens with an instruction word signs the reply inline (held-out 33)
+    ("A second driver will be with you by 11:30. Sorry, and thanks for waiting! Press & Pulp",
+     ["A second driver will be with you by 11:30."]),
+    ("Your frames are ready to collect. Thanks! Pick & Mix Opticians",
+     ["Your frames are ready to collect."]),
+    ("The router is back online. Press the reset button if the light stays red.",
+     ["The router is back online.", "Press the reset button if the light stays red."]),
+])
+def test_a_firms_name_is_no_instruction(text: str, steps: list[str]) -> None:
+    report = check(text, situation=OUR_DELAY)
+    assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == steps

@@ -502,12 +502,15 @@ class CheckContext:
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
             signature = -1
+            text = self.text
             for topic in ("instruction", "imperative", "tracking"):
-                for start, _end in self.found.get(topic, []):
+                for start, end in self.found.get(topic, []):
                     if signature < 0:
                         signature = self.signature_start
                     if start >= signature:
                         continue  # "Order Support, Loom & Timber" signs the reply
+                    if text[end:end + 3].lstrip().startswith("&"):
+                        continue  # a firm's name signs it inline ("thanks! Press & Pulp")
                     bounds = self.sentence_at(start)
                     if bounds[0] == start or self._after_fronted_clause(bounds[0], start):
                         seen[bounds] = None
