@@ -142,9 +142,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 15 was measured once at its merge, at the end of the work tuned on held-out
     # 10 to 14 (docs/how-it-works.md, Accuracy); held-out 16 was written before any tuning
     # on it.
-    ("replies_holdout15.jsonl", "next_steps"):
-        "information read as steps by the learned model ('there's a toddler zone right next "
-        "to it, and on Saturday mornings ...'): precision 0.897",
     ("replies_holdout15.jsonl", "restitution"):
         "amends in words no lexicon holds ('a glass of champagne each will be waiting for "
         "you', 'we'll fit a new cover free', '10 replacement tetras, no charge')",

@@ -649,6 +649,27 @@ def test_handling_it_ourselves_is_no_transfer(text: str) -> None:
     assert "CT002" not in _rules(text, COMPLAINT)
 
 
+# -- over-promises ("{ever}" was a group of one: "it won't happen again" never matched) ------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("So sorry we missed your windows. Guaranteed it won't happen again!", True),
+    ("I can assure you that nothing like this will ever happen again.", True),
+    ("I can also guarantee that nothing like this will happen on any future hire.", True),
+    ("I guarantee they'll be a perfect match to your January skeins.", True),
+    ("I can guarantee she'll be on the water for the bank holiday.", True),
+    ("Wir versichern Ihnen, dass so etwas nicht wieder vorkommt.", True),
+    ("Te aseguramos que no volverá a pasar.", True),
+    ("Ce genre d'erreur ne se reproduira plus.", True),
+    ("I've changed how we pack glass so that this is far less likely to happen again.", False),
+    ("Hemos cambiado el proceso para que no vuelva a pasar.", False),
+    ("I can't guarantee a delivery date until the courier confirms it.", False),
+    ("Wir tun alles, damit das nicht wieder passiert.", False),
+])
+def test_a_promise_that_it_will_never_happen_again_is_an_over_promise(
+        text: str, flagged: bool) -> None:
+    assert ("PR001" in _rules(text, COMPLAINT)) is flagged
+
+
 # -- regret of the customer's view, and bare requests (found on held-out 33) -----------------
 
 @pytest.mark.parametrize(("text", "flagged"), [

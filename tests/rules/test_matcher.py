@@ -319,6 +319,21 @@ def test_a_text_without_markers_is_read_in_every_language_whoever_the_customer_i
     assert report.passed
 
 
+def test_a_group_of_one_is_refused() -> None:
+    from courtesy.rules.lexicon import _read_lexicon
+
+    # "{ever}" required the word, so "it won't happen again" was never an over-promise
+    with pytest.raises(LexiconSyntaxError,
+                       match=r"t\.txt:1: a group of one alternative .* in \[\.\.\.\]"):
+        _read_lexicon("en", "over-promise", "{it|this} won't {ever} happen again\n", "t.txt")
+    with pytest.raises(LexiconSyntaxError, match="a group of one"):
+        _read_lexicon("en", "over-promise", "[we {really}] guarantee\n", "t.txt")
+    matcher = compile_matcher([_read_lexicon(
+        "en", "over-promise", "{it|this} won't [ever] happen again\n", "t.txt")])
+    text = "Sorry. It won't happen again."
+    assert matcher.match(text, normalize(text))[0]["over-promise"] == [(7, 28)]
+
+
 def test_punctuation_after_a_group_is_refused_where_it_would_never_match() -> None:
     from courtesy.rules.lexicon import _read_lexicon
 

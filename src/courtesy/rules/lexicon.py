@@ -6,7 +6,8 @@ comment (the file's opening comment cites its source). Phrase syntax:
 ============  ===================================================================
 ``sorry``     a word; matching ignores case, and a run of spaces/line breaks
               matches any whitespace. Phrases match whole words only.
-``{a|b c}``   alternatives; each may hold several words (``{we are|we're}``)
+``{a|b c}``   alternatives; each may hold several words (``{we are|we're}``); a group
+              of one (``{ever}``) would require its word, and loading refuses it
 ``[very]``    an optional part (alternatives allowed: ``[very|so]``)
 ``apologi*``  a word prefix: any word starting with ``apologi``
 ``<num>``     a number: ``24``, ``3.5``, ``1,000`` (also inside a word: ``<num>:<num>``)
@@ -189,7 +190,13 @@ def _parse(phrase: str) -> list[_Item]:
             tok = tokens[pos]
             pos += 1
             if tok == "{":
-                items.append(("alt", alternatives("}")))
+                options = alternatives("}")
+                if len(options) == 1:
+                    # "{ever}" requires the word: almost surely meant "[ever]"
+                    raise LexiconSyntaxError(
+                        f"a group of one alternative in {phrase!r} requires it: write it "
+                        f"plainly, or in [...] if it may be left out")
+                items.append(("alt", options))
             elif tok == "[":
                 items.append(("opt", alternatives("]")))
             elif tok in "}]|":
