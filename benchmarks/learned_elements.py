@@ -22,8 +22,9 @@ label where no lexicon found blame), and a sentence model per rule trained here 
 blame spans (``blame_partner``, ``blame_customer``), alone and where the check found none.
 
 ``--folds 6`` instead trains six times, each time without a sixth of the corpus files,
-and asks EL001, EL003 and BL001 on that sixth with the model and without it: how the shipped
-threshold was chosen.
+and asks EL001, EL003 and BL001 on that sixth with the model and without it (EL003 with it
+also lets the model overrule a lone next step of the lexicons', ``learned.NO_STEP``): how
+the shipped thresholds were chosen.
 
 Everything is measured in one run, on the same texts, so the columns compare.
 """
@@ -267,6 +268,7 @@ def folds_table(count: int) -> None:
     tallies = {(label, code): [0, 0, 0] for label in ("with the model", "lexicons only")
                for code in codes}
     shipped, asks, tell = learned.load_model, learned.tells, learned.telling
+    keeps = learned.keeps_a_step
     try:
         for fold in range(count):
             part = names[fold::count]
@@ -280,6 +282,8 @@ def folds_table(count: int) -> None:
                         lambda *_args, **_kwargs: False)
                     learned.telling = tell if with_model else (  # type: ignore[assignment]
                         lambda *_args, **_kwargs: [])
+                    learned.keeps_a_step = keeps if with_model else (  # type: ignore[assignment]
+                        lambda _ctx, steps: bool(steps))
                     found = {f.rule for f in courtesy.check(
                         record["text"], customer=record["customer"],
                         situation=record["situation"], channel=record["channel"]).findings}
@@ -291,6 +295,7 @@ def folds_table(count: int) -> None:
     finally:
         learned.load_model, learned.tells = shipped, asks  # type: ignore[misc,assignment]
         learned.telling = tell  # type: ignore[assignment]
+        learned.keeps_a_step = keeps  # type: ignore[assignment]
     print(f"the rules that ask the model, {count} folds over {len(names)} corpus files:")
     for (label, code), (found, right, gold) in tallies.items():
         print(f"  {code} {label:15s} P / R {right / max(found, 1):.2f} / "

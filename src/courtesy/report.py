@@ -28,19 +28,22 @@ SCHEMA_VERSION = 1
 #: The element kinds a report always lists (possibly empty).
 ELEMENTS = ("apology", "thanks", "next_steps", "restitution")
 
-#: per element, the spans a source adds to the lexicons' own
-Added = Callable[[], Mapping[str, "Sequence[tuple[int, int]]"]]
+#: per element, the spans a source adds to the lexicons' own, and the lexicons' spans it
+#: overrules (``courtesy.rules.learned.Reading``)
+Added = Callable[[], "tuple[Mapping[str, Sequence[tuple[int, int]]], "
+                     "Mapping[str, Sequence[tuple[int, int]]]]"]
 
 
 class ElementSpans(Mapping[str, tuple[Span, ...]]):
     """``Report.elements``: per element kind of :data:`ELEMENTS`, its spans, in text order.
 
-    The spans the lexicons found are known when the check ends; the sentences the learned
-    model adds (``courtesy.rules.learned``) are scored on the first read of a kind, so a
-    caller that reads only the findings never pays for them. A read-only mapping.
+    The spans the lexicons found are known when the check ends; what the learned model
+    changes of them (``courtesy.rules.learned``: the sentences it adds, the next steps it
+    overrules) is scored on the first read, so a caller that reads only the findings never
+    pays for it. A read-only mapping.
     """
 
-    __slots__ = ("_added", "_learned", "_lexicons", "_spans")
+    __slots__ = ("_added", "_learned", "_lexicons", "_overruled", "_spans")
 
     def __init__(self, spans: Mapping[str, Sequence[tuple[int, int]]],
                  added: Added | None = None) -> None:
@@ -48,6 +51,7 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
                           for kind in ELEMENTS}
         self._added = added
         self._learned: dict[str, tuple[Span, ...]] | None = None
+        self._overruled: dict[str, tuple[Span, ...]] | None = None
         self._spans: dict[str, tuple[Span, ...]] | None = None
 
     def _resolve(self) -> dict[str, tuple[Span, ...]]:
@@ -59,22 +63,29 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
             added = self._added
             if added is None and self._spans is not None:
                 return self._spans  # another thread has just resolved them
-            extra = added() if added is not None else {}
+            extra, dropped = added() if added is not None else ({}, {})
             learned = {kind: tuple(Span(s, e) for s, e in extra.get(kind, ()))
                        for kind in ELEMENTS}
-            spans = {kind: tuple(sorted((*found, *learned[kind]),
-                                        key=lambda span: (span.start, span.end)))
-                     if learned[kind] else found
-                     for kind, found in self._lexicons.items()}
+            overruled = {kind: tuple(Span(s, e) for s, e in dropped.get(kind, ()))
+                         for kind in ELEMENTS}
+            spans = {}
+            for kind, found in self._lexicons.items():
+                kept = tuple(span for span in found if span not in overruled[kind]) \
+                    if overruled[kind] else found
+                spans[kind] = tuple(sorted((*kept, *learned[kind]),
+                                           key=lambda span: (span.start, span.end))) \
+                    if learned[kind] else kept
             self._learned = learned
+            self._overruled = overruled
             self._spans = spans
             self._added = None
         return spans
 
     @property
     def lexicons(self) -> Mapping[str, tuple[Span, ...]]:
-        """Per element kind, the spans the lexicons found (phrases and clauses), without
-        the learned model's sentences; reading them scores nothing."""
+        """Per element kind, the spans the lexicons found (phrases and clauses), as they
+        found them: without the learned model's sentences, and with the steps it overrules;
+        reading them scores nothing."""
         return dict(self._lexicons)
 
     @property
@@ -83,6 +94,14 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
         reads as telling the element); the others are the lexicons' phrases."""
         self._resolve()
         return dict(self._learned or {})
+
+    @property
+    def overruled(self) -> Mapping[str, tuple[Span, ...]]:
+        """Per element kind, the lexicons' spans the learned model overrules, which the
+        mapping leaves out: next steps it reads as none ("See you soon!", a salutation, an
+        account of what went wrong with a date in it)."""
+        self._resolve()
+        return dict(self._overruled or {})
 
     def __getitem__(self, kind: str) -> tuple[Span, ...]:
         return self._resolve()[kind]
@@ -97,7 +116,13 @@ class ElementSpans(Mapping[str, tuple[Span, ...]]):
         return f"ElementSpans({self._resolve()!r})"
 
     def __reduce__(self) -> tuple[type[ElementSpans], tuple[Any, ...]]:
-        return ElementSpans, (_as_pairs(self._lexicons), partial(_as_pairs, self.learned))
+        return ElementSpans, (_as_pairs(self._lexicons), partial(_resolved, self.learned,
+                                                                  self.overruled))
+
+
+def _resolved(learned: Mapping[str, tuple[Span, ...]], overruled: Mapping[str, tuple[Span, ...]],
+              ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+    return _as_pairs(learned), _as_pairs(overruled)
 
 
 def _as_pairs(spans: Mapping[str, tuple[Span, ...]]) -> dict[str, list[tuple[int, int]]]:

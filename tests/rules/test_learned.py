@@ -184,16 +184,63 @@ def test_the_model_scores_nothing_until_the_elements_are_read(
     monkeypatch.setattr(learned, "probabilities", counted)
     text = ("Hi Ana, I'm sorry we sent the wrong size, and a new pair will reach you by "
             "Friday. Thanks for your patience.")
-    report = check(text, situation=OURS)
+    # a situation that asks for no step: no rule asks the model
+    report = check(text, situation={"kind": "thanks", "our_fault": False, "severity": "low"})
     assert calls == []  # the rules found their elements; nobody read the elements yet
     assert report.elements.lexicons["apology"]
     assert calls == []
     assert report.elements["apology"]
-    # only the sentences that miss an apology or a step of the lexicons' are scored, once:
-    # not the first, which has both
-    assert calls == ["ourfault thanks for your patience."]
+    # the lexicons' step (may the model overrule it?) and the sentence that misses an
+    # apology and a step of the lexicons', each once
+    assert calls == ["notours hi ana, i'm sorry we sent the wrong size, and a new pair will "
+                     "reach you by friday.", "notours thanks for your patience."]
     report.to_dict()
-    assert len(calls) == 1
+    assert len(calls) == 2
+
+
+def test_a_missing_step_asks_the_model_of_the_lexicons_steps_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = learned.probabilities
+
+    def counted(model: learned.Model, text: str) -> tuple[float, ...]:
+        calls.append(text)
+        return real(model, text)
+
+    monkeypatch.setattr(learned, "probabilities", counted)
+    text = ("Hi Ana, I'm sorry we sent the wrong size, and a new pair will reach you by "
+            "Friday. Thanks for your patience.")
+    report = check(text, situation=OURS)
+    # EL003 asks whether the model overrules the lexicons' step; reading the elements then
+    # scores only the sentence not scored yet
+    assert calls == ["ourfault hi ana, i'm sorry we sent the wrong size, and a new pair will "
+                     "reach you by friday."]
+    assert "EL003" not in {f.rule for f in report.findings}
+    report.to_dict()
+    assert calls[1:] == ["ourfault thanks for your patience."]
+
+
+@pytest.mark.parametrize(("text", "overruled"), [
+    # a sign-off and a salutation the lexicons read as steps; the model reads them as none
+    ("Hi Ana, your new card is in the post and reaches you by Friday. See you soon!",
+     "See you soon!"),
+])
+def test_the_model_overrules_a_step_it_reads_as_none(text: str, overruled: str) -> None:
+    report = check(text, situation=OURS)
+    assert overruled in [span.text(text) for span in report.elements.lexicons["next_steps"]]
+    assert [span.text(text) for span in report.elements.overruled["next_steps"]] == [overruled]
+    assert overruled not in [span.text(text) for span in report.elements["next_steps"]]
+    assert report.elements["next_steps"]
+    assert "EL003" not in {f.rule for f in report.findings}
+
+
+def test_a_reply_whose_only_step_the_model_overrules_misses_its_step() -> None:
+    text = "Hi Ana, sorry that the engineer missed you. See you soon!"
+    report = check(text, situation=OURS)
+    assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == \
+        ["See you soon!"]
+    assert report.elements["next_steps"] == ()
+    assert "EL003" in {f.rule for f in report.findings}
 
 
 def test_the_elements_survive_pickling_and_compare_as_a_mapping() -> None:

@@ -92,7 +92,9 @@ def _missing_next_steps(ctx: CheckContext) -> Iterator[Hit]:
     """Flags complaints, errors, delays and inquiries whose reply has no sentence committing anyone
     to anything ('I have re-sent', 'it will arrive', 'just reply'); for follow-ups, a way to
     reopen the issue or reach a person is enough. Before it reports, it asks the learned
-    model (``rules/learned.py``) whether a sentence tells a step in words no lexicon holds.
+    model (``rules/learned.py``) whether a sentence tells a step in words no lexicon holds;
+    and where the lexicons found a lone step, whether it is one at all ("See you soon!",
+    "I'm sorry the back windows were missed on today's round" is none).
     """
     kind = ctx.kind
     if kind is None:
@@ -104,7 +106,7 @@ def _missing_next_steps(ctx: CheckContext) -> Iterator[Hit]:
                       "or reach a person.", "If it happens again, just reply to this email "
                       "and it comes straight to me.")
         return
-    if kind in _NEXT_STEPS_REQUIRED and not ctx.next_step_spans() \
+    if kind in _NEXT_STEPS_REQUIRED and not learned.keeps_a_step(ctx, ctx.next_step_spans()) \
             and not learned.tells(ctx, "next_steps"):
         at = ctx.end_of_text()
         yield Hit(at, at, "The message does not say what happens next, who does it, or when.",
