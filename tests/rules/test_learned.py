@@ -252,6 +252,9 @@ def test_the_elements_survive_pickling_and_compare_as_a_mapping() -> None:
     again = pickle.loads(pickle.dumps(report))
     assert again == report
     assert again.elements.learned == report.elements.learned
+    signed = check("Hi Ana, your new card reaches you by Friday. See you soon!", situation=OURS)
+    assert signed.elements.overruled["next_steps"]
+    assert pickle.loads(pickle.dumps(signed)).elements.overruled == signed.elements.overruled
     assert dict(report.elements) == {kind: report.elements[kind] for kind in report.elements}
     assert list(report.elements) == ["apology", "thanks", "next_steps", "restitution"]
     assert "next_steps" in repr(report.elements)
