@@ -450,6 +450,16 @@ RESTITUTION: tuple[tuple[str, str], ...] = (
     ("You're welcome to keep the cedarwood one.", "keep the cedarwood one"),
     ("Falls die alte doch noch kommt, behalt sie einfach.", "behalt sie einfach"),
     ("We've taken the two panes (£96) off the final invoice.", "(£96) off"),
+    # a charge waived, something added for the trouble, a fee gone back or not charged
+    # (found on held-out 31 and 32)
+    ("I'm waiving April's £29 rental.", "waiving April's £29 rental"),
+    ("I've added £50 to your October statement for the trouble.", "for the trouble"),
+    ("The £22 booking fee has gone back to the card you paid with.", "gone back to the card"),
+    ("The £18 weighing fee won't appear on your March statement.", "appear on your March"),
+    ("Für die Verzögerung ziehen wir Ihnen 150 € von der Schlussrechnung ab.",
+     "von der Schlussrechnung ab"),
+    ("Den heutigen Miettag zahlt ihr nicht.", "zahlt ihr nicht"),
+    ("Nous déduisons 15 % de la facture de mars.", "déduisons 15"),
 )
 
 
@@ -470,6 +480,9 @@ NOT_RESTITUTION: tuple[str, ...] = (
     "I've added your partner to the booking.",
     "Delivery is free on orders over £40.",
     "You're welcome to keep the appointment if it still suits.",
+    "I'm afraid we can't waive the late fee this time.",
+    "I've sent the form for the trouble ticket.",
+    "Wenn Sie die Rechnung nicht zahlen, erinnern wir Sie per Post.",
     # -- first round (English and Spanish, from the timing corpus) --
     "Your credit card was charged on 3 May.",
     "The bank reversed its decision on the overdraft.",
