@@ -543,6 +543,24 @@ def test_blame_on_a_partner_is_found(text: str, words: str) -> None:
     assert "BL001" in _rules(text, COMPLAINT)
 
 
+@pytest.mark.parametrize("text", [
+    # what a partner lacked (found on held-out 32); the same lack of ours is an admission
+    "Our supplier had no drivers free on Monday, so your delivery slipped to Wednesday.",
+    "Der Termin verschiebt sich, da unser Kranverleih kurzfristig keinen Fahrer zur "
+    "Verfügung hatte.",
+    "Die Spedition hatte keinen Fahrer zur Verfügung.",
+])
+def test_what_a_partner_lacked_is_blame(text: str) -> None:
+    assert "BL001" in _rules(text, COMPLAINT)
+    assert _element(text, "apology", OURS) == []
+
+
+def test_what_we_lacked_is_an_admission() -> None:
+    text = "We had no engineers free on Tuesday, so your visit moved to Thursday."
+    assert "BL001" not in _rules(text, COMPLAINT)
+    assert _element(text, "apology", OURS) != []
+
+
 NOT_BLAME_PARTNER: tuple[str, ...] = (
     "I've phoned our supplier and they will send the part today.",
     "The supplier is sending a new batch on Monday, which I've reserved for you.",
