@@ -187,3 +187,28 @@ def test_generic_apology_and_next_step_are_flagged_even_with_personal_sentences(
                             "I'm sorry the {{ order.item }} is late.")
     message = render(tied, CUSTOMER, situation, strict=False, order=ORDER)
     assert not [f for f in message.report.findings if f.rule == "FL001"]
+
+
+@pytest.mark.parametrize(("text", "acknowledged"), [
+    ("Sehr geehrter Herr Owen,\n\nes tut mir leid, dass Sie sich erneut an uns wenden "
+     "mussten. Die Klappe ist eingestellt.", True),
+    ("Sehr geehrter Herr Owen,\n\ndanke für Ihre erneute Nachricht. Die Klappe ist "
+     "eingestellt.", True),
+    ("Hallo Nick,\n\nsorry, dass du nochmal nachfragen musstest. Die Klappe ist eingestellt.",
+     True),
+    # "wieder" and "noch einmal" in what happens, not in who wrote (held-out 33)
+    ("Sehr geehrter Herr Owen,\n\ndie Klappe funktioniert wieder. Ich verspreche Ihnen, dass "
+     "so etwas nie wieder vorkommt.", False),
+    ("Sehr geehrter Herr Owen,\n\nwir prüfen die Klappe noch einmal am Mittwoch.", False),
+    ("Monsieur Owen,\n\ndésolée que vous ayez dû nous écrire à nouveau : le four est réparé.",
+     True),
+    ("Monsieur Owen,\n\nle four fonctionne de nouveau depuis ce matin.", False),
+    ("Estimado Sr. Owen:\n\nsiento que haya tenido que escribirnos de nuevo. Ya está "
+     "arreglado.", True),
+    ("Estimado Sr. Owen:\n\nel horno ya funciona de nuevo.", False),
+])
+def test_a_repeat_contact_is_acknowledged_only_in_words_about_writing(
+        text: str, acknowledged: bool) -> None:
+    situation = {"kind": "complaint", "repeat_contact": 1}
+    report = check(text, customer=_customer(), situation=situation, select=["FL005"])
+    assert (not report.findings) is acknowledged
