@@ -159,3 +159,18 @@ def test_text_output_cuts_long_lines_and_long_spans_to_a_snippet() -> None:
     assert lines[outside + 2].strip() == "~" * len("outside our control")
     assert lines[outside + 1].index("outside") == lines[outside + 2].index("~")
     assert start > 20
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # one promise told in two phrases of the lexicon is one finding
+    ("Ich verspreche Ihnen, dass so etwas nie wieder vorkommt.",
+     ["Ich verspreche Ihnen, dass so etwas nie wieder vorkommt"]),
+    ("Sorry if you feel that way, sorry if you were upset.",
+     ["Sorry if you feel that way, sorry if you were upset"]),
+    # across a sentence end they stay two
+    ("We guarantee it. This will never happen again.",
+     ["We guarantee it", "This will never happen again"]),
+])
+def test_phrases_of_one_rule_side_by_side_make_one_finding(text: str, spans: list[str]) -> None:
+    rule = "TN001" if text.startswith("Sorry") else "PR001"
+    assert [text[f.start:f.end] for f in check(text).findings if f.rule == rule] == spans

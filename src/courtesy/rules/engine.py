@@ -133,6 +133,29 @@ def _add(findings: list[Finding], rule: Rule, hits: Iterable[Hit],
         ))
 
 
+#: what may stand between two phrases of one rule that make one finding ("Ich verspreche
+#: Ihnen, | dass so etwas nie wieder vorkommt"): no sentence ends in it
+_JOINING = frozenset(" \t,;:–—-")
+#: topics whose matches are tokens, each its own finding ("{ANREDE} {NACHNAME}",
+#: "PENDING_L2, RMA")
+_TOKENS = frozenset({"placeholder", "internal-code", "macro-residue", "no-reply"})
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (in order), each run of them with only spaces or ``, ; : –`` between
+    joined into one: one promise told in two phrases is one finding."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = out[-1]
+        if start >= last_end and _JOINING.issuperset(text[last_end:start]):
+            out[-1] = (last_start, max(end, last_end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def run(
     text: str,
     *,
@@ -171,7 +194,8 @@ def run(
             if kind.when is not None and not kind.when(ctx):
                 continue
             severity = severities.get(rule.code, rule.severity) if severities else rule.severity
-            for start, end in ctx.spans(topic):
+            spans = ctx.spans(topic)
+            for start, end in spans if topic in _TOKENS else _joined(text, spans):
                 findings.append(Finding(
                     rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                     start=start, end=end, message=kind.message.format(match=text[start:end]),
