@@ -172,8 +172,9 @@ def test_a_failure_denied_or_asked_about_is_no_apology_however_the_model_reads_i
     assert "EL001" in _codes(text, OURS)
 
 
-def test_the_model_scores_nothing_until_the_elements_are_read(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def scored(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the model reads, sentence by sentence, from here on."""
     calls: list[str] = []
     real = learned.probabilities
 
@@ -182,6 +183,11 @@ def test_the_model_scores_nothing_until_the_elements_are_read(
         return real(model, text)
 
     monkeypatch.setattr(learned, "probabilities", counted)
+    return calls
+
+
+def test_the_model_scores_nothing_until_the_elements_are_read(scored: list[str]) -> None:
+    calls = scored
     text = ("Hi Ana, I'm sorry we sent the wrong size, and a new pair will reach you by "
             "Friday. Thanks for your patience.")
     # a situation that asks for no step: no rule asks the model
@@ -198,16 +204,8 @@ def test_the_model_scores_nothing_until_the_elements_are_read(
     assert len(calls) == 2
 
 
-def test_a_missing_step_asks_the_model_of_the_lexicons_steps_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    real = learned.probabilities
-
-    def counted(model: learned.Model, text: str) -> tuple[float, ...]:
-        calls.append(text)
-        return real(model, text)
-
-    monkeypatch.setattr(learned, "probabilities", counted)
+def test_a_missing_step_asks_the_model_of_the_lexicons_steps_once(scored: list[str]) -> None:
+    calls = scored
     text = ("Hi Ana, I'm sorry we sent the wrong size, and a new pair will reach you by "
             "Friday. Thanks for your patience.")
     report = check(text, situation=OURS)
