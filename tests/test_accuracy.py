@@ -61,6 +61,10 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
+    ("replies_holdout4.jsonl", "EL"):
+        "an admission told of a colleague's team ('notre service de gestion, qui a confondu "
+        "votre dossier') below the learned model's 0.8 since its retraining with held-out 34 "
+        "and 35 (EL001); an offer to call read as a step with no time (EL004)",
     ("replies_holdout4.jsonl", "CH"):
         "a German SMS with „…“ quotes is not reported as using characters outside GSM 03.38",
     # Held-out 5 was written apart from everything of the session that added held-out 3 and
@@ -172,28 +176,57 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 36 and 37 were written apart from the code in session 13 by helpers and
+    # measured before anyone read them, at the session's start (17fcae8) and end (133c384):
+    # held-out 36 apology 0.87 / 0.91 -> 0.88 / 0.91, next steps 0.92 / 0.96 -> 0.93 / 0.97,
+    # EL 0.93 / 0.93 -> 0.92 / 0.86; held-out 37 next steps 0.88 / 0.93 -> 0.89 / 0.93, the
+    # rest unchanged. Their misses have not been read.
+    ("replies_holdout36.jsonl", "apology"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout36.jsonl", "restitution"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout36.jsonl", "BL"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout36.jsonl", "FL"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout36.jsonl", "TM"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout36.jsonl", "TN"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "apology"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "next_steps"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "restitution"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "BL"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "CT"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "EL"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+    ("replies_holdout37.jsonl", "NM"):
+        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
     # Held-out 35 was written apart from the code in session 13 by a helper told to spread
     # the rules (most codes once) and measured before anyone read it, at the session's start
     # (17fcae8: apology 0.95 / 0.91, next steps 0.87 / 0.96, restitution 0.78 / 0.82) and
     # at 55c81ff (apology 0.96 / 0.91, next steps 0.88 / 0.96). Its misses have not been read.
     ("replies_holdout35.jsonl", "restitution"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout35.jsonl", "EL"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout35.jsonl", "TM"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     # Held-out 34 was written apart from the code in session 12 and measured before anyone
     # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
     # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next
     # steps 0.88 / 0.92, BL 1.00 / 0.44). Its misses have not been read.
-    ("replies_holdout34.jsonl", "next_steps"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
     ("replies_holdout34.jsonl", "restitution"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout34.jsonl", "BL"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout34.jsonl", "CT"):
-        "not read yet: held-out 34 and 35 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 37 was merged)",
     # Held-out 33 was written apart from the code in session 12 and measured before anyone
     # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution
     # 0.85 / 0.83, BL 1.00 / 0.75, TN recall 0.56). Read in session 13, once held-out 35
@@ -501,7 +534,9 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout32.jsonl": "Held-out 32 (en/de/fr/es), unseen",
           "replies_holdout33.jsonl": "Held-out 33 (en/de/fr/es), unseen",
           "replies_holdout34.jsonl": "Held-out 34 (en/de/fr/es), unseen",
-          "replies_holdout35.jsonl": "Held-out 35 (en/de/fr/es, most rules once), unseen"}
+          "replies_holdout35.jsonl": "Held-out 35 (en/de/fr/es, most rules once), unseen",
+          "replies_holdout36.jsonl": "Held-out 36 (en/de/fr/es), unseen",
+          "replies_holdout37.jsonl": "Held-out 37 (en/de/fr/es), unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
