@@ -199,8 +199,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
         "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "restitution"):
         "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
-    ("replies_holdout37.jsonl", "BL"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "CT"):
         "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "EL"):
@@ -221,11 +219,11 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
     # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next
     # steps 0.88 / 0.92, BL 1.00 / 0.44). Its misses have not been read.
-    ("replies_holdout34.jsonl", "restitution"):
-        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout34.jsonl", "BL"):
-        "not read yet (the learned model trains on it since held-out 37 was merged)",
-    ("replies_holdout34.jsonl", "CT"):
+        "a partner in a word no list holds ('unserem Tischlereibetrieb, der die Korpusse erst "
+        "gestern Abend geliefert hat'); an SMS without accents ('que no los subio al camion'); "
+        "a maker's fault told as 'por parte de Grillmaster, el fabricante'",
+    ("replies_holdout34.jsonl", "restitution"):
         "not read yet (the learned model trains on it since held-out 37 was merged)",
     # Held-out 33 was written apart from the code in session 12 and measured before anyone
     # read it, at edeb51d (apology 0.96 / 0.81, next steps 0.93 / 0.92, restitution

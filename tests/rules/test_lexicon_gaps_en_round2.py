@@ -595,6 +595,14 @@ BLAME_CUSTOMER: tuple[str, ...] = (
     "La commande est partie à la mauvaise adresse parce que vous nous avez donné l'ancienne.",
     "Le colis est reparti car vous n'avez pas confirmé le créneau.",
     "El pedido fue a otra casa porque nos dio la dirección antigua.",
+    # what the customer ignored or did against our advice, and what was theirs to do
+    # (found on held-out 34)
+    "The account was closed because you ignored the two warning emails we sent.",
+    "The paint lifted because you drove on it against our written advice.",
+    "Die Fugen sind gerissen, weil Sie die Einfahrt entgegen unserer schriftlichen "
+    "Empfehlung befahren haben.",
+    "C'était à vous de relire les conditions du mandat avant de le signer.",
+    "Tendríais que haber revisado la caja al recibirla.",
 )
 
 
@@ -617,6 +625,9 @@ NOT_BLAME_CUSTOMER: tuple[str, ...] = (
     "If the link failed because you didn't receive our email, I can resend it.",
     "Sie haben den Code nicht bekommen, weil wir ihn nicht verschickt haben.",
     "Le lien n'a pas marché parce que vous n'avez pas reçu le bon e-mail.",
+    "Sorry, we ignored your first two emails.",
+    "C'est à vous de choisir le créneau qui vous convient.",
+    "Against our own advice, we shipped it before the glue had set.",
 )
 
 
@@ -650,6 +661,9 @@ TRANSFERS: tuple[str, ...] = (
     "Une indemnisation pourra être étudiée sur demande écrite adressée à notre service "
     "réclamations.",
     "Toute réclamation écrite est à adresser au service litiges.",
+    # "take up with them", and the German verb at the end (found on held-out 34)
+    "The repair is theirs, so it's something you will need to take up with them directly.",
+    "Dafür müssen Sie sich bitte direkt an die Hausverwaltung Brandt & Söhne wenden.",
 )
 
 
@@ -672,6 +686,7 @@ NOT_TRANSFERS: tuple[str, ...] = (
     "Our engineer will contact you directly to book the visit.",
     "Votre demande adressée à notre service client a bien été reçue.",
     "I've called them myself and they'll deliver it on Friday.",
+    "Bei Fragen müssen Sie sich direkt an mich wenden.",
 )
 
 
