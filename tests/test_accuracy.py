@@ -211,10 +211,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # at 55c81ff (apology 0.96 / 0.91, next steps 0.88 / 0.96). Its misses have not been read.
     ("replies_holdout35.jsonl", "restitution"):
         "not read yet (the learned model trains on it since held-out 37 was merged)",
-    ("replies_holdout35.jsonl", "EL"):
-        "not read yet (the learned model trains on it since held-out 37 was merged)",
     ("replies_holdout35.jsonl", "TM"):
-        "not read yet (the learned model trains on it since held-out 37 was merged)",
+        "a free redo ('re-clean the lace and re-box the dress free of charge') labelled as "
+        "amends, so TM007 reports amends that the labeller saw",
     # Held-out 34 was written apart from the code in session 12 and measured before anyone
     # read it, at the session's start (5b60192: apology 0.97 / 0.80, next steps 0.89 / 0.86,
     # restitution 0.84 / 0.80, BL 1.00 / 0.38) and at 76068ff (apology 0.97 / 0.84, next

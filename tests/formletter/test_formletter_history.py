@@ -206,6 +206,10 @@ def test_generic_apology_and_next_step_are_flagged_even_with_personal_sentences(
     ("Estimado Sr. Owen:\n\nsiento que haya tenido que escribirnos de nuevo. Ya está "
      "arreglado.", True),
     ("Estimado Sr. Owen:\n\nel horno ya funciona de nuevo.", False),
+    # held-out 35: "had to message us", "your earlier chats"
+    ("Hi Nick, I'm sorry you've had to message us three times about this. Kieran is on his "
+     "way.", True),
+    ("Hi Nick, I've read back through your earlier chats. Kieran is on his way.", True),
 ])
 def test_a_repeat_contact_is_acknowledged_only_in_words_about_writing(
         text: str, acknowledged: bool) -> None:

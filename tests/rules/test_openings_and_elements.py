@@ -267,3 +267,26 @@ def test_a_new_window_for_a_late_visit_is_a_step(text: str, step: str) -> None:
 def test_a_firms_name_is_no_instruction(text: str, steps: list[str]) -> None:
     report = check(text, situation=OUR_DELAY)
     assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == steps
+
+
+def test_getting_behind_is_an_admission_and_no_step() -> None:
+    # held-out 35: a week named in an account of what went wrong is no step
+    text = ("Hi Callum, sorry, your jib isn't ready yet. We got behind on the big repair list "
+            "this week. Thanks for your patience.")
+    report = check(text, situation=OUR_DELAY)
+    assert "We got behind on the big repair list this week" in [
+        span.text(text) for span in report.elements["apology"]]
+    assert report.elements["next_steps"] == ()
+    assert "EL003" in {f.rule for f in report.findings}
+
+
+def test_a_tracking_link_before_a_verb_at_the_end_is_tracking() -> None:
+    # held-out 35: German puts "verfolgen" after the link
+    situation = {**OUR_DELAY, "deadline_missed": True}
+    text = ("Wir bauen das Festzelt so schnell wie möglich auf. Den Standort unseres Lkw können "
+            "Sie ab der Abfahrt unter zeltwerk-eder.de/live/ZE-7731 verfolgen.")
+    rules = {f.rule for f in check(text, situation=situation).findings}
+    assert "TM005" not in rules
+    assert "EL004" not in rules
+    plain = "Wir bauen das Festzelt so schnell wie möglich auf."
+    assert "TM005" in {f.rule for f in check(plain, situation=situation).findings}
