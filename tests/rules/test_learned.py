@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,20 @@ def test_scoring_never_crashes_and_stays_a_probability(text: str, ours: bool) ->
         first = learned.probabilities(model, learned.features(text[start:end], ours))
         assert all(0.0 <= p <= 1.0 for p in first)
         assert first == learned.probabilities(model, learned.features(text[start:end], ours))
+
+
+@given(st.lists(st.sampled_from(["Mr.", "Dr. ", "e.g.", " ", ".", ". ", "\n", "Patel", "we",
+                                  "call", "£4.99", "z.B.", "No. 5", "!", "?", "x.y"]),
+                max_size=30).map(" ".join))
+def test_sentences_are_ordered_apart_and_trimmed(text: str) -> None:
+    spans = learned.sentences(text)
+    assert spans == learned.sentences(text)
+    for (_s1, e1), (s2, _e2) in pairwise(spans):
+        assert e1 <= s2
+    for start, end in spans:
+        assert end - start > 3
+        assert not text[start].isspace()
+        assert not text[end - 1].isspace()
 
 
 def test_the_model_adds_sentences_only_where_no_lexicon_found_the_element() -> None:

@@ -4,7 +4,8 @@ The lexicons find an apology or a next step by its words; a reply can tell eithe
 words no lexicon holds ("Kofi left the mains valve open when he finished on Friday"). Before
 EL001 reports that a reply owes an apology and has none, or EL003 that it says nothing of
 what happens next, they ask this model whether any sentence of the reply reads like one;
-``Report.elements`` adds the sentences it reads so where no lexicon found the element; and
+``Report.elements`` adds the sentences it reads so where no lexicon found the element, and
+leaves out the lexicons' next steps it reads as none (EL003 asks that of a lone step); and
 BL001, when no lexicon found blame on a partner, asks it of the sentences that name a
 partner or a failure ("The cut-off is down to Northern Powergrid").
 
@@ -95,7 +96,7 @@ class Reading(NamedTuple):
 def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` as the model was trained on them, without outer spaces
     (those of four characters or more)."""
-    out = []
+    out: list[tuple[int, int]] = []
     opened = -1  # where a sentence began whose last piece ended in an abbreviation
     for match in _SENTENCE.finditer(text):
         start, end = match.start(), match.end()
@@ -105,15 +106,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 and inner_full_stop(text, end - 1)):
             opened = start  # "Mr. Patel will call": one sentence, not two
             continue
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end - start > 3:
-            out.append((start, end))
+        _add_trimmed(out, text, start, end)
     if opened >= 0:
-        out.append((opened + len(text[opened:]) - len(text[opened:].lstrip()), len(text)))
+        _add_trimmed(out, text, opened, len(text))
     return out
+
+
+def _add_trimmed(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` to ``out`` without its outer spaces, if four characters or
+    more are left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > 3:
+        out.append((start, end))
 
 
 def features(sentence: str, our_fault: bool) -> str:
