@@ -706,10 +706,22 @@ def test_handling_it_ourselves_is_no_transfer(text: str) -> None:
     ("Please pass my apology to Amara as well.", "pass my apology"),
     ("I have no excuse to offer you.", "no excuse"),
     ("Sag Emil bitte, dass es uns echt leidtut.", "leidtut"),
+    ("Entschuldigung, das war unser Fehler.", "Entschuldigung"),
+    ("Disculpa de nuevo por el retraso.", "Disculpa de nuevo"),
 ])
 def test_an_apology_in_other_words_is_found(text: str, words: str) -> None:
     spans = _element(text, "apology", OURS)
     assert _covers(spans, text, words), [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize("text", [
+    # what amends stand for is no apology (never labelled one in the corpora)
+    "Als Entschuldigung legen wir zwei Brotzeitpakete für die Fahrt dazu.",
+    "Als kleine Entschuldigung bekommen Sie einen Gutschein über 30 €.",
+    "Como disculpa, le enviamos también la miniexpansión.",
+])
+def test_what_amends_stand_for_is_no_apology(text: str) -> None:
+    assert _element(text, "apology", OURS) == []
 
 
 # -- over-promises ("{ever}" was a group of one: "it won't happen again" never matched) ------
