@@ -290,3 +290,12 @@ def test_a_tracking_link_before_a_verb_at_the_end_is_tracking() -> None:
     assert "EL004" not in rules
     plain = "Wir bauen das Festzelt so schnell wie möglich auf."
     assert "TM005" in {f.rule for f in check(plain, situation=situation).findings}
+
+
+def test_nothing_in_the_signature_is_a_step() -> None:
+    # held-out 34: "Will" in a firm's name under the closing line
+    text = ("Dear Mr Rourke,\n\nThe corrected draft will reach you by Friday.\n\n"
+            "Yours sincerely,\nDeclan Moriarty\nMoriarty Will Writing, Kilkenny")
+    report = check(text, situation=OUR_DELAY)
+    assert [span.text(text) for span in report.elements.lexicons["next_steps"]] == [
+        "The corrected draft will reach you by Friday."]

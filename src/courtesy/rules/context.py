@@ -467,9 +467,12 @@ class CheckContext:
             # a commitment inside an admission is the mistake, not a step ("we sent you the
             # size M instead of the L")
             owned = self.spans("apology")
+            signature = self.signature_start
             for topic in ("commitment", "transfer", "contact-way"):
                 spans = self.found.get(topic, []) if topic == "contact-way" else self.spans(topic)
                 for start, end in spans:
+                    if start >= signature:
+                        continue  # "Moriarty Will Writing, Kilkenny" signs the reply
                     if no_reply and any(s < end and start < e for s, e in no_reply):
                         continue
                     if topic == "commitment" and owned and any(
