@@ -61,10 +61,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout4.jsonl", "next_steps"):
         "instructions and notices in replies that need no step ('Please bring your driving "
         "licence', 'You don't need to do anything') are counted as steps",
-    ("replies_holdout4.jsonl", "EL"):
-        "an admission told of a colleague's team ('notre service de gestion, qui a confondu "
-        "votre dossier') below the learned model's 0.8 since its retraining with held-out 34 "
-        "and 35 (EL001); an offer to call read as a step with no time (EL004)",
     ("replies_holdout4.jsonl", "CH"):
         "a German SMS with „…“ quotes is not reported as using characters outside GSM 03.38",
     # Held-out 5 was written apart from everything of the session that added held-out 3 and
@@ -81,10 +77,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # Held-out 6 was written by a helper told to write as another team would (other
     # industries and voices), apart from all of the session that added held-out 3 to 5, and
     # measured once unseen (docs/how-it-works.md, Accuracy); then a few fixes.
-    ("replies_holdout6.jsonl", "EL"):
-        "regret read as no apology where the failure is put on a partner ('Nous regrettons "
-        "que ...'; EL001), and a Spanish admission in the present form ('te cambiamos a la "
-        "tarifa') read as a step with no time (EL004): at the learned model's edge",
     ("replies_holdout6.jsonl", "TN"):
         "a curt reply with no thanks or please is not scored low enough (TN005); a missed "
         "defensive phrase (TN003)",
@@ -176,35 +168,49 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     ("replies_holdout27.jsonl", "CT"):
         "a transfer to a partner told as where a refund must be claimed ('any refund for "
         "the food will need to be claimed from them directly') missed (CT002)",
+    # Held-out 38 was written apart from the code late in session 13 by a helper (a third
+    # small owner-run firms, a quarter large organisations) and measured before anyone read
+    # it, at the session's start (17fcae8) and at 1c5ad09: next steps 0.86 / 0.93 ->
+    # 0.89 / 0.92, EL 0.67 / 0.91 -> 0.63 / 0.91, the rest unchanged. Not read.
+    ("replies_holdout38.jsonl", "next_steps"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
+    ("replies_holdout38.jsonl", "restitution"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
+    ("replies_holdout38.jsonl", "EL"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
+    ("replies_holdout38.jsonl", "BL"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
+    ("replies_holdout38.jsonl", "CT"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
+    ("replies_holdout38.jsonl", "TM"):
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     # Held-out 36 and 37 were written apart from the code in session 13 by helpers and
     # measured before anyone read them, at the session's start (17fcae8) and end (133c384):
     # held-out 36 apology 0.87 / 0.91 -> 0.88 / 0.91, next steps 0.92 / 0.96 -> 0.93 / 0.97,
     # EL 0.93 / 0.93 -> 0.92 / 0.86; held-out 37 next steps 0.88 / 0.93 -> 0.89 / 0.93, the
     # rest unchanged. Their misses have not been read.
-    ("replies_holdout36.jsonl", "apology"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
     ("replies_holdout36.jsonl", "restitution"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout36.jsonl", "BL"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout36.jsonl", "FL"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout36.jsonl", "TM"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout36.jsonl", "TN"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout37.jsonl", "apology"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "next_steps"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "restitution"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "CT"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "EL"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     ("replies_holdout37.jsonl", "NM"):
-        "not read yet: held-out 36 and 37 stay unseen, the learned model's test set",
+        "not read yet: held-out 37 and 38 stay unseen, the learned model's test set",
     # Held-out 35 was written apart from the code in session 13 by a helper told to spread
     # the rules (most codes once) and measured before anyone read it, at the session's start
     # (17fcae8: apology 0.95 / 0.91, next steps 0.87 / 0.96, restitution 0.78 / 0.82) and
@@ -332,9 +338,6 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # 24 was written.
     ("replies_holdout23.jsonl", "restitution"):
         "amends talked about ('a voucher', 'le remboursement') read as given",
-    ("replies_holdout23.jsonl", "EL"):
-        "a new time beside the old one ('erst um 15:30 statt 14 Uhr', 'statt' a failure "
-        "word) read as news, not a step (EL003); a refusal read as a step with no time (EL004)",
     ("replies_holdout23.jsonl", "CT"):
         "transfers in new words missed (CT002); a colleague's direct line read as a transfer",
     ("replies_holdout23.jsonl", "TM"):
@@ -533,7 +536,9 @@ TITLES = {"replies_en.jsonl": "English", "replies_intl.jsonl": "German/French/Sp
           "replies_holdout34.jsonl": "Held-out 34 (en/de/fr/es), unseen",
           "replies_holdout35.jsonl": "Held-out 35 (en/de/fr/es, most rules once), unseen",
           "replies_holdout36.jsonl": "Held-out 36 (en/de/fr/es), unseen",
-          "replies_holdout37.jsonl": "Held-out 37 (en/de/fr/es), unseen"}
+          "replies_holdout37.jsonl": "Held-out 37 (en/de/fr/es), unseen",
+          "replies_holdout38.jsonl": "Held-out 38 (en/de/fr/es, small firms and large bodies), "
+                                     "unseen"}
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
