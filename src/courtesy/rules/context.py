@@ -504,12 +504,9 @@ class CheckContext:
                 seen[self.sentence_at(start)] = None
             # an instruction or request that opens a sentence ("Reply CHANGE to rebook."),
             # or follows a fronted clause ("To rebook, reply CHANGE.")
-            signature = -1
             text = self.text
             for topic in ("instruction", "imperative", "tracking"):
                 for start, end in self.found.get(topic, []):
-                    if signature < 0:
-                        signature = self.signature_start
                     if start >= signature:
                         continue  # "Order Support, Loom & Timber" signs the reply
                     if text[end:end + 3].lstrip().startswith("&"):
