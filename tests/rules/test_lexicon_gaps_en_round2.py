@@ -464,6 +464,14 @@ RESTITUTION: tuple[tuple[str, str], ...] = (
     ("Außerdem erlassen wir Ihnen die Montagepauschale von 480 €.", "Montagepauschale"),
     ("Os descontamos tres días del alquiler de marzo.", "Os descontamos"),
     ("Quédese también los platos Azahar, se los regalamos.", "se los regalamos"),
+    # found on held-out 36
+    ("Your winding fee for this month has been waived.", "has been waived"),
+    ("£5 has been taken off your November bill.", "taken off"),
+    ("Bramble's next session on Thursday 12 March at 11am is on us.", "is on us"),
+    ("Deshalb erlassen wir Ihnen die Rate für April vollständig.", "die Rate"),
+    ("Die Lieferung dieser Woche wird Ihnen nicht berechnet.", "nicht berechnet"),
+    ("Les frais de transport sont pour moi.", "sont pour moi"),
+    ("Vamos a devolveros el importe de la visita.", "devolveros"),
 )
 
 
@@ -489,6 +497,8 @@ NOT_RESTITUTION: tuple[str, ...] = (
     "Wenn Sie die Rechnung nicht zahlen, erinnern wir Sie per Post.",
     # the labellers do not count a wrong item kept this way as amends (held-out 10 to 24)
     "There's no need to send them back.",
+    "A payment of £120 was taken from your account in error.",
+    "Our last session on Thursday ran late, and the delay is on us.",
     # -- first round (English and Spanish, from the timing corpus) --
     "Your credit card was charged on 3 May.",
     "The bank reversed its decision on the overdraft.",
