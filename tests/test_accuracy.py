@@ -190,7 +190,9 @@ KNOWN_SHORT: dict[tuple[str, str], str] = {
     # EL 0.93 / 0.93 -> 0.92 / 0.86; held-out 37 next steps 0.88 / 0.93 -> 0.89 / 0.93, the
     # rest unchanged. Their misses have not been read.
     ("replies_holdout36.jsonl", "restitution"):
-        "not read yet (the learned model trains on it since held-out 38 was merged)",
+        "a redo of our own work at no charge labelled as amends ('rebind it in the green this "
+        "week at no charge'), a gift in a sentence of its own ('eine neue Feier für 8 "
+        "Kinder'); a refund talked about read as amends",
     ("replies_holdout36.jsonl", "BL"):
         "not read yet (the learned model trains on it since held-out 38 was merged)",
     ("replies_holdout36.jsonl", "FL"):
