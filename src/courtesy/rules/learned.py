@@ -281,7 +281,7 @@ def keeps_a_step(ctx: CheckContext, steps: Sequence[tuple[int, int]]) -> bool:
     """Whether the model leaves a next-step sentence the lexicons found (``steps``)
     standing: scores it at :data:`NO_STEP` or more. It overrules under 2% of them, so
     only a lone step is asked (over six folds, no reply with two lost both, and asking
-    them all cost 4% of a check for nothing); it is scored once per check."""
+    them all cost about 3% of a check more, for nothing); it is scored once per check."""
     if len(steps) != 1:
         return bool(steps)
     (_start, _end, probs), = _scores(ctx.text, ctx.our_fault, steps, _known(ctx))
