@@ -56,6 +56,8 @@ ELEMENTS = ("apology", "next_steps")
 #: date in it ("I'm sorry the back windows were missed on today's round"). Six folds over
 #: the corpus files: 73 false steps fewer for 5 found ones lost (0.2: 126 fewer, 23 lost)
 NO_STEP = 0.1
+#: where a sentence's next-step probability stands among its :data:`LABELS`
+_STEP = LABELS.index("next_steps")
 #: a sentence: up to a full stop, a question or exclamation mark, or a line break (a line
 #: with no stop, as chat and signatures write them, is one); a stop with no space after it
 #: ("£4.99", "3.68kW", "example.com", "e.g") ends nothing, and :func:`sentences` joins
@@ -285,7 +287,7 @@ def keeps_a_step(ctx: CheckContext, steps: Sequence[tuple[int, int]]) -> bool:
     if len(steps) != 1:
         return bool(steps)
     (_start, _end, probs), = _scores(ctx.text, ctx.our_fault, steps, _known(ctx))
-    return probs[1] >= NO_STEP
+    return probs[_STEP] >= NO_STEP
 
 
 #: how a partner form may stand in a word: whole, at its start, at its end (flags: one form
@@ -361,7 +363,7 @@ def added_spans(text: str, *, our_fault: bool, body: tuple[int, int],
     steps = found.get("next_steps", ())
     overruled = {"apology": [], "next_steps": [
         (start, end) for start, end, probs in _scores(text, our_fault, steps, known)
-        if probs[1] < NO_STEP]}
+        if probs[_STEP] < NO_STEP]}
     if overruled["next_steps"]:
         found = {**found, "next_steps": [span for span in steps
                                          if span not in overruled["next_steps"]]}
